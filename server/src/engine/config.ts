@@ -1,0 +1,88 @@
+import { parse as parseYaml } from 'yaml';
+import type { Severity } from './types';
+
+export type RuleSetting = Severity | 'off';
+
+export interface EngineConfig {
+  /** Per-rule severity override or 'off'. */
+  rules: Record<string, RuleSetting>;
+  secrets: { minPasswordLength: number; minKeyBytes: number };
+  nginx: { version: string };
+}
+
+export const DEFAULT_CONFIG: EngineConfig = {
+  rules: {},
+  secrets: { minPasswordLength: 16, minKeyBytes: 32 },
+  nginx: { version: '1.26' },
+};
+
+export type PartialConfig = {
+  rules?: Record<string, RuleSetting>;
+  secrets?: Partial<EngineConfig['secrets']>;
+  nginx?: Partial<EngineConfig['nginx']>;
+};
+
+const SETTINGS = new Set<RuleSetting>(['off', 'error', 'warning', 'info', 'hint']);
+
+/** Later layers win: defaults < .deploylint.yaml < editor settings or CLI flags. */
+export function mergeConfig(...layers: (PartialConfig | undefined)[]): EngineConfig {
+  const out: EngineConfig = {
+    rules: { ...DEFAULT_CONFIG.rules },
+    secrets: { ...DEFAULT_CONFIG.secrets },
+    nginx: { ...DEFAULT_CONFIG.nginx },
+  };
+  for (const l of layers) {
+    if (!l) continue;
+    Object.assign(out.rules, l.rules ?? {});
+    for (const [k, v] of Object.entries(l.secrets ?? {})) if (typeof v === 'number' && v > 0) (out.secrets as Record<string, number>)[k] = v;
+    if (l.nginx?.version) out.nginx.version = String(l.nginx.version);
+  }
+  return out;
+}
+
+export class ConfigError extends Error {}
+
+/** Reads `.deploylint.yaml`: `rules: { id: severity }`, `secrets: {...}`, `nginx: { version }`. */
+export function parseConfigFile(text: string, knownRules?: Set<string>): PartialConfig {
+  let data: unknown;
+  try { data = parseYaml(text); } catch (e) { throw new ConfigError(`invalid YAML: ${(e as Error).message}`); }
+  if (data == null) return {};
+  if (typeof data !== 'object' || Array.isArray(data)) throw new ConfigError('the config must be a mapping');
+  const d = data as Record<string, unknown>;
+  const out: PartialConfig = {};
+  if (d.rules != null) out.rules = parseRuleSettings(d.rules, knownRules);
+  if (d.secrets != null && typeof d.secrets === 'object') {
+    const s = d.secrets as Record<string, unknown>;
+    out.secrets = {};
+    if (typeof s.minPasswordLength === 'number') out.secrets.minPasswordLength = s.minPasswordLength;
+    if (typeof s.minKeyBytes === 'number') out.secrets.minKeyBytes = s.minKeyBytes;
+  }
+  if (d.nginx != null && typeof d.nginx === 'object') {
+    const v = (d.nginx as Record<string, unknown>).version;
+    if (v != null) out.nginx = { version: String(v) };
+  }
+  return out;
+}
+
+export function parseRuleSettings(value: unknown, knownRules?: Set<string>): Record<string, RuleSetting> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ConfigError('`rules` must map rule ids to a severity');
+  const out: Record<string, RuleSetting> = {};
+  for (const [id, sev] of Object.entries(value as Record<string, unknown>)) {
+    const s = String(sev) as RuleSetting;
+    if (!SETTINGS.has(s)) throw new ConfigError(`rule ${id}: severity must be one of off, error, warning, info, hint`);
+    if (knownRules && !knownRules.has(id)) throw new ConfigError(`unknown rule ${id}`);
+    out[id] = s;
+  }
+  return out;
+}
+
+/** Compares dotted versions ("1.25.1" vs "1.26"): negative, zero or positive. */
+export function compareVersions(a: string, b: string): number {
+  const pa = a.split('.').map((n) => parseInt(n, 10) || 0);
+  const pb = b.split('.').map((n) => parseInt(n, 10) || 0);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d) return d;
+  }
+  return 0;
+}

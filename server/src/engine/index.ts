@@ -1,0 +1,13 @@
+export * from './types';
+export * from './config';
+export * from './host';
+export * from './text';
+export * from './files';
+export * from './fix';
+export * from './fix-all';
+export * from './lint';
+export * from './suppress';
+export { Workspace } from './workspace';
+export { SourceDocument } from './workspace-files';
+export { allRules, getRule, rulesFor, docsUrl } from './rules';
+export type { RuleContext, AnyRule } from './context';

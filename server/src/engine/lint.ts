@@ -1,0 +1,113 @@
+import type { EngineConfig } from './config';
+import type { RuleContext } from './context';
+import type { EditSpec, Finding, Fix, FixSpec, Language, Report, Severity } from './types';
+import type { Workspace } from './workspace';
+import type { SourceDocument } from './workspace-files';
+import { rulesFor } from './rules';
+import { parsed } from './languages';
+import { isSuppressed, readSuppressions } from './suppress';
+import { LineIndex } from './text';
+
+export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+
+export interface LintOptions {
+  /** Called once per rule that throws; the other rules still report. Never given file contents. */
+  onRuleError?: (ruleId: string, file: string, error: unknown) => void;
+  /** Lint as this language instead of guessing from the name (an editor's language id). */
+  language?: Language;
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
+
+export function severityRank(s: Severity): number { return SEVERITY_ORDER[s]; }
+
+/** Lints one file of the workspace: parse once, run every enabled rule of its language, drop suppressed findings. */
+export function lintFile(ws: Workspace, path: string, config: EngineConfig, options: LintOptions = {}): Finding[] {
+  const doc = ws.document(path);
+  if (!doc) return [];
+  const language = options.language ?? doc.language;
+  if (!language) return [];
+  const skipped = skipReason(doc);
+  if (skipped) {
+    return [{
+      rule: `${language}/syntax`, severity: 'info', file: path, fixes: [],
+      message: `deploylint skipped this file: ${skipped}.`,
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    }];
+  }
+  const tree = parsed(doc, language);
+  const findings: Finding[] = [];
+  for (const rule of rulesFor(language)) {
+    const setting = config.rules[rule.id];
+    if (setting === 'off') continue;
+    const severity: Severity = setting ?? rule.severity;
+    const ctx = makeContext(ws, doc, tree, config, severity, (r) => {
+      findings.push(toFinding(ws, doc, rule.id, setting ? severity : (r.severity ?? severity), r));
+    });
+    const before = findings.length;
+    try {
+      rule.check(ctx);
+    } catch (e) {
+      findings.length = before;
+      options.onRuleError?.(rule.id, path, e);
+    }
+  }
+  const sup = readSuppressions(doc.text);
+  return findings.filter((f) => !isSuppressed(sup, f)).sort(compareFindings);
+}
+
+export function lintFiles(ws: Workspace, paths: readonly string[], config: EngineConfig, options: LintOptions = {}): Finding[] {
+  return paths.flatMap((p) => lintFile(ws, p, config, options));
+}
+
+function skipReason(doc: SourceDocument): string | undefined {
+  if (doc.text.length > MAX_FILE_BYTES) return 'it is larger than 5 MB';
+  if (doc.text.includes('\0')) return 'it contains NUL bytes (binary?)';
+  return undefined;
+}
+
+function makeContext<P>(ws: Workspace, doc: SourceDocument, tree: P, config: EngineConfig, severity: Severity, sink: (r: Report) => void): RuleContext<P> {
+  return {
+    file: doc, doc: tree, workspace: ws, config, severity,
+    report: sink,
+    replace: (span, newText) => ({ start: span.start, end: span.end, newText }),
+    insert: (offset, newText) => ({ start: offset, end: offset, newText }),
+  };
+}
+
+function toFinding(ws: Workspace, doc: SourceDocument, rule: string, severity: Severity, r: Report): Finding {
+  const f: Finding = {
+    rule, severity, message: r.message, file: doc.path,
+    range: doc.lines.range(r.span),
+    fixes: (r.fixes ?? []).map((fx) => toFix(ws, doc, fx)),
+  };
+  if (r.related?.length) {
+    f.related = r.related.map((rel) => ({ file: rel.file, message: rel.message, range: indexFor(ws, doc, rel.file).range(rel.span) }));
+  }
+  return f;
+}
+
+function toFix(ws: Workspace, doc: SourceDocument, fx: FixSpec): Fix {
+  const fix: Fix = { title: fx.title, safe: fx.safe, edits: fx.edits.map((e) => toEdit(ws, doc, e)) };
+  if (fx.command) fix.command = fx.command;
+  return fix;
+}
+
+function toEdit(ws: Workspace, doc: SourceDocument, e: EditSpec) {
+  const file = e.file ?? doc.path;
+  const lines = indexFor(ws, doc, file);
+  const edit = { file, start: e.start, end: e.end, newText: e.newText, range: lines.range(e) };
+  return e.create ? { ...edit, create: true } : edit;
+}
+
+function indexFor(ws: Workspace, doc: SourceDocument, file: string): LineIndex {
+  if (file === doc.path) return doc.lines;
+  return ws.document(file)?.lines ?? new LineIndex('');
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return a.file.localeCompare(b.file)
+    || a.range.start.line - b.range.start.line
+    || a.range.start.character - b.range.start.character
+    || a.rule.localeCompare(b.rule);
+}

@@ -1,0 +1,17 @@
+import type { AnyRule } from '../context';
+import type { Language } from '../types';
+import { composeRules } from './compose';
+import { nginxRules } from './nginx';
+import { envRules } from './env';
+
+export const allRules: AnyRule[] = [...composeRules, ...nginxRules, ...envRules];
+
+const byId = new Map(allRules.map((r) => [r.id, r]));
+
+export function getRule(id: string): AnyRule | undefined { return byId.get(id); }
+
+export function rulesFor(language: Language): AnyRule[] { return allRules.filter((r) => r.language === language); }
+
+export const DOCS_BASE = 'https://github.com/deploylint/deploylint/blob/main/docs/rules/';
+
+export function docsUrl(id: string): string { return `${DOCS_BASE}${id}.md`; }

@@ -1,0 +1,4 @@
+import type { AnyRule } from '../../context';
+
+/** Every nginx rule, in catalogue order. */
+export const nginxRules: AnyRule[] = [];

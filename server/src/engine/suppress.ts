@@ -1,0 +1,47 @@
+import type { Finding } from './types';
+
+/**
+ * Suppression comments, the same in all three languages (SPEC §7):
+ *   # deploylint-disable-next-line <rule>[, <rule>] [-- reason]
+ *   # deploylint-disable <rule>[, <rule>] [-- reason]      (whole file)
+ * With no rule named, every rule is silenced.
+ */
+const DIRECTIVE = /^[ \t]*#+[ \t]*deploylint-(disable-next-line|disable)\b([^\r\n]*)/;
+
+export interface Suppressions {
+  file: Set<string> | 'all';
+  lines: Map<number, Set<string> | 'all'>;
+}
+
+export function readSuppressions(text: string): Suppressions {
+  const result: Suppressions = { file: new Set(), lines: new Map() };
+  if (!text.includes('deploylint-disable')) return result;
+  const lines = text.split(/\r\n|\r|\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const m = DIRECTIVE.exec(lines[i]);
+    if (!m) continue;
+    const rules = parseRuleList(m[2]);
+    if (m[1] === 'disable') result.file = merge(result.file, rules);
+    else result.lines.set(i + 1, merge(result.lines.get(i + 1) ?? new Set(), rules));
+  }
+  return result;
+}
+
+function parseRuleList(rest: string): Set<string> | 'all' {
+  const body = rest.split(/\s--\s|\s--$/)[0];
+  const ids = body.split(/[,\s]+/).map((s) => s.trim()).filter(Boolean);
+  return ids.length ? new Set(ids) : 'all';
+}
+
+function merge(a: Set<string> | 'all', b: Set<string> | 'all'): Set<string> | 'all' {
+  if (a === 'all' || b === 'all') return 'all';
+  return new Set([...a, ...b]);
+}
+
+function covers(s: Set<string> | 'all' | undefined, rule: string): boolean {
+  return s === 'all' || (s !== undefined && s.has(rule));
+}
+
+export function isSuppressed(s: Suppressions, f: Finding): boolean {
+  return covers(s.file, f.rule) || covers(s.lines.get(f.range.start.line), f.rule);
+}

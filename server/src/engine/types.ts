@@ -1,0 +1,96 @@
+/** Core types shared by the engine, the language server, the CLI and the tests. */
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+export type Language = 'compose' | 'nginx' | 'env';
+
+/** LSP-style 0-based position (character counted in UTF-16 code units, like JS strings). */
+export interface Position { line: number; character: number }
+export interface Range { start: Position; end: Position }
+
+/** A half-open span of UTF-16 offsets into a file's text. */
+export interface Span { start: number; end: number }
+
+/** One text splice. `file` is the workspace path of the file it edits. */
+export interface FileEdit {
+  file: string;
+  range: Range;
+  /** Offsets of `range` in the text the edit was computed against. */
+  start: number;
+  end: number;
+  newText: string;
+  /** The file does not exist yet; the edit creates it (start = end = 0). */
+  create?: boolean;
+}
+
+export interface Fix {
+  title: string;
+  edits: FileEdit[];
+  /** Cannot change what the app does: applied by "Fix all" and `--fix`. */
+  safe: boolean;
+  /** Instead of edits: a command the client runs (e.g. chmod 600 on a key file). */
+  command?: { command: string; title: string; arguments: unknown[] };
+}
+
+export interface RelatedInfo { file: string; range: Range; message: string }
+
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  /** Never contains a secret's value. */
+  message: string;
+  file: string;
+  range: Range;
+  fixes: Fix[];
+  related?: RelatedInfo[];
+}
+
+/** What a rule hands to `ctx.report`. Spans are offsets into the current file. */
+export interface Report {
+  span: Span;
+  message: string;
+  /** Overrides the rule's default severity for this finding (e.g. error vs warning by case). */
+  severity?: Severity;
+  fixes?: FixSpec[];
+  related?: RelatedSpec[];
+}
+
+export interface EditSpec {
+  /** Defaults to the file being linted. */
+  file?: string;
+  start: number;
+  end: number;
+  newText: string;
+  create?: boolean;
+}
+
+export interface FixSpec {
+  title: string;
+  safe: boolean;
+  edits: EditSpec[];
+  command?: Fix['command'];
+}
+
+export interface RelatedSpec { file: string; span: Span; message: string }
+
+export interface RuleDocs {
+  /** Why it matters, with the source guide. Markdown. */
+  description: string;
+  /** Optional example of the problem and of the fixed form. */
+  bad?: string;
+  good?: string;
+}
+
+export interface Rule<C = unknown> {
+  id: string;
+  language: Language;
+  severity: Severity;
+  title: string;
+  description: string;
+  fixable: boolean;
+  /** Guides (../shared/seeds) or standards the rule comes from. */
+  sources?: string[];
+  check(ctx: C): void;
+}
+
+/** A positioned problem found by a parser; the `<language>/syntax` rule reports it. */
+export interface ParseError { span: Span; message: string; severity?: Severity }
