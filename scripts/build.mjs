@@ -1,11 +1,14 @@
 // Bundles the client, the server and the CLI with esbuild and prints their sizes.
 import * as esbuild from 'esbuild';
-import { statSync, chmodSync } from 'node:fs';
+import { statSync, chmodSync, readFileSync } from 'node:fs';
+
+const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 
 const production = process.argv.includes('--production');
 const common = {
   bundle: true, platform: 'node', target: 'node20', format: 'cjs',
   sourcemap: !production, minify: production, logLevel: 'warning',
+  define: { DEPLOYLINT_VERSION: JSON.stringify(version) },
   // zxcvbn dictionaries are large JSON-ish modules; bundled like any other dependency.
 };
 

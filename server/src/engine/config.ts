@@ -86,3 +86,18 @@ export function compareVersions(a: string, b: string): number {
   }
   return 0;
 }
+
+export const CONFIG_FILE_NAMES = ['.deploylint.yaml', '.deploylint.yml'];
+
+/** The nearest `.deploylint.yaml` at or above a folder, through any reader of files. */
+export function findConfigPath(dir: string, exists: (path: string) => boolean): string | undefined {
+  for (let d = dir; ; ) {
+    for (const name of CONFIG_FILE_NAMES) {
+      const p = (d.endsWith('/') ? d : d + '/') + name;
+      if (exists(p)) return p;
+    }
+    const parent = d.replace(/\/[^/]*$/, '') || '/';
+    if (parent === d) return undefined;
+    d = parent;
+  }
+}

@@ -90,6 +90,7 @@ function toFinding(ws: Workspace, doc: SourceDocument, rule: string, severity: S
 function toFix(ws: Workspace, doc: SourceDocument, fx: FixSpec): Fix {
   const fix: Fix = { title: fx.title, safe: fx.safe, edits: fx.edits.map((e) => toEdit(ws, doc, e)) };
   if (fx.command) fix.command = fx.command;
+  if (fx.sensitive) fix.sensitive = true;
   return fix;
 }
 

@@ -29,6 +29,8 @@ export interface Fix {
   safe: boolean;
   /** Instead of edits: a command the client runs (e.g. chmod 600 on a key file). */
   command?: { command: string; title: string; arguments: unknown[] };
+  /** The edits carry a secret (moved or generated): never print them in reports (SARIF, logs). */
+  sensitive?: boolean;
 }
 
 export interface RelatedInfo { file: string; range: Range; message: string }
@@ -66,6 +68,8 @@ export interface EditSpec {
 export interface FixSpec {
   title: string;
   safe: boolean;
+  /** The edits carry a secret value (moved or generated). */
+  sensitive?: boolean;
   edits: EditSpec[];
   command?: Fix['command'];
 }
