@@ -1,4 +1,4 @@
-import type { Connection } from 'vscode-languageserver/node';
+import { ResponseError, type Connection } from 'vscode-languageserver/node';
 
 /**
  * The server's log (the client's output channel). Messages name files, rule ids and error kinds,
@@ -28,13 +28,15 @@ export function describeError(e: unknown): string {
 
 /**
  * Runs a request handler so that a throw (or a rejected promise) is logged and answered with
- * `fallback`: bad input from a client never takes the server down.
+ * `fallback`: bad input from a client never takes the server down. A ResponseError is a deliberate
+ * answer (invalid arguments of a command) and goes back to the client as such.
  */
 export function guard<P extends unknown[], R>(log: Logger, name: string, fallback: R, fn: (...args: P) => R | Promise<R>): (...args: P) => Promise<R> {
   return async (...args: P) => {
     try {
       return await fn(...args);
     } catch (e) {
+      if (e instanceof ResponseError) throw e;
       log.error(`${name} failed`, e);
       return fallback;
     }

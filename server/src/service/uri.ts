@@ -1,5 +1,5 @@
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import * as nodePath from 'node:path';
+import { enginePath } from '../node/host';
 
 /**
  * Documents that are not on disk (untitled, virtual workspaces) get an engine path under this
@@ -11,8 +11,7 @@ export const VIRTUAL_ROOT = '/:deploylint-virtual:';
 export function uriToPath(uri: string): string {
   if (uri.startsWith('file:')) {
     try {
-      const os = fileURLToPath(uri);
-      return nodePath.sep === '/' ? os : '/' + os.split(nodePath.sep).join('/');
+      return enginePath(fileURLToPath(uri));
     } catch { /* malformed file URI: treat as virtual */ }
   }
   const m = /^([a-zA-Z][\w+.-]*):(?:\/\/([^/]*))?(.*)$/.exec(uri);
@@ -37,8 +36,7 @@ export function pathToUri(path: string, known?: (path: string) => string | undef
     const m = /^\/([^/]+)\/([^/]*)(.*)$/.exec(path.slice(VIRTUAL_ROOT.length));
     if (m) return `${m[1]}://${decodeSafe(m[2])}${m[3]}`;
   }
-  const os = /^\/[a-zA-Z]:\//.test(path) && nodePath.sep === '\\' ? path.slice(1) : path;
-  return pathToFileURL(os).href;
+  return pathToFileURL(path).href;
 }
 
 function decodeSafe(s: string): string {

@@ -1,0 +1,149 @@
+/** Reading a `yaml` v2 AST the way compose does (aliases and `<<` merges resolved) while keeping source spans. */
+import { isAlias, isMap, isScalar, isSeq, Scalar, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import type { Span } from '../types';
+
+export type YDoc = Document.Parsed;
+export type { Node as YNode, Pair as YPair, YAMLMap as YMap, YAMLSeq as YSeq };
+export { Scalar as YScalar };
+
+/** One key of a mapping as compose sees it: its own pair or one merged in through `<<`. */
+export interface Entry {
+  key: string;
+  pair: Pair;
+  keyNode: Node | null;
+  /** The value after following aliases; null for `key:` with nothing after it. */
+  value: Node | null;
+  keySpan: Span;
+  /** The value as written (an alias `*x` stays the alias). */
+  valueSpan: Span;
+  /** `key: value` as written. */
+  pairSpan: Span;
+  /** The mapping that holds the pair (an anchored block when inherited). */
+  owner: YAMLMap;
+  /** Came from a `<<:` merge source, not written in the mapping itself. */
+  inherited: boolean;
+}
+
+export function spanOf(node: Node | null | undefined, fallback = 0): Span {
+  const r = node?.range;
+  return r ? { start: r[0], end: r[1] } : { start: fallback, end: fallback };
+}
+
+/** Follows aliases (bounded, so a self-referencing anchor cannot loop). */
+export function deref(doc: YDoc, node: unknown): Node | null {
+  let n = node as Node | null | undefined;
+  for (let i = 0; i < 32 && n && isAlias(n); i++) {
+    try { n = n.resolve(doc as unknown as Document) as Node | undefined; } catch { return null; }
+  }
+  if (!n || isAlias(n)) return null;
+  return n;
+}
+
+export function asMap(doc: YDoc, node: unknown): YAMLMap | undefined {
+  const n = deref(doc, node);
+  return n && isMap(n) ? n : undefined;
+}
+
+export function asSeq(doc: YDoc, node: unknown): YAMLSeq | undefined {
+  const n = deref(doc, node);
+  return n && isSeq(n) ? n : undefined;
+}
+
+function isMergeKey(key: unknown): boolean {
+  if (!isScalar(key)) return false;
+  const v = key.value;
+  return (typeof v === 'symbol' && v.description === '<<') || (v === '<<' && (!key.type || key.type === Scalar.PLAIN));
+}
+
+/** The key's text: strings as they are, numbers and booleans as compose would read them. */
+export function keyText(key: unknown): string | undefined {
+  if (isScalar(key)) {
+    const v = key.value;
+    if (v === null || v === undefined) return '';
+    if (typeof v === 'symbol') return undefined;
+    return String(v);
+  }
+  return undefined;
+}
+
+/** A scalar's value as a string (numbers/booleans as written); undefined for null, maps, sequences. */
+export function scalarText(doc: YDoc, node: unknown): string | undefined {
+  const n = deref(doc, node);
+  if (!n || !isScalar(n)) return undefined;
+  const v = n.value;
+  if (v === null || v === undefined) return undefined;
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'bigint') return typeof n.source === 'string' && n.type === Scalar.PLAIN ? n.source : String(v);
+  if (typeof v === 'boolean') return typeof n.source === 'string' && n.source ? n.source : String(v);
+  return String(v);
+}
+
+/** Own pairs override merged ones; among merge sources the earlier wins (YAML merge semantics). */
+export function entriesOf(doc: YDoc, map: YAMLMap | undefined): Map<string, Entry> {
+  const out = new Map<string, Entry>();
+  if (!map) return out;
+  collect(doc, map, out, false, new Set());
+  return out;
+}
+
+function collect(doc: YDoc, map: YAMLMap, out: Map<string, Entry>, inherited: boolean, seen: Set<YAMLMap>): void {
+  if (seen.has(map)) return;
+  seen.add(map);
+  const merges: unknown[] = [];
+  for (const item of map.items) {
+    const pair = item as Pair;
+    if (isMergeKey(pair.key)) { merges.push(pair.value); continue; }
+    const key = keyText(pair.key);
+    if (key === undefined || out.has(key)) continue;
+    out.set(key, makeEntry(doc, map, pair, key, inherited));
+  }
+  for (const m of merges) {
+    const src = deref(doc, m);
+    const sources = src && isSeq(src) ? src.items : [m];
+    for (const s of sources) {
+      const sm = asMap(doc, s);
+      if (sm) collect(doc, sm, out, true, seen);
+    }
+  }
+}
+
+function makeEntry(doc: YDoc, owner: YAMLMap, pair: Pair, key: string, inherited: boolean): Entry {
+  const keyNode = (pair.key ?? null) as Node | null;
+  const keySpan = spanOf(keyNode);
+  const raw = (pair.value ?? null) as Node | null;
+  let valueSpan = raw?.range ? spanOf(raw) : { start: keySpan.end, end: keySpan.end };
+  if (valueSpan.end < valueSpan.start) valueSpan = { start: valueSpan.start, end: valueSpan.start };
+  const end = Math.max(keySpan.end, valueSpan.end);
+  return { key, pair, keyNode, value: deref(doc, raw), keySpan, valueSpan, pairSpan: { start: keySpan.start, end }, owner, inherited };
+}
+
+/** Items of a sequence with their resolved nodes (an aliased item resolves; its span stays the alias). */
+export function seqItems(doc: YDoc, seq: YAMLSeq | undefined): { node: Node | null; raw: Node | null; span: Span; index: number }[] {
+  if (!seq) return [];
+  return seq.items.map((it, index) => {
+    const raw = (it ?? null) as Node | null;
+    return { node: deref(doc, raw), raw, span: spanOf(raw), index };
+  });
+}
+
+/**
+ * The source span of characters [from, to) of a scalar's value, when the source writes them verbatim
+ * (plain, or quoted with no escapes before them); otherwise the whole scalar.
+ */
+export function innerSpan(text: string, node: Node | null, from: number, to: number): { span: Span; exact: boolean } {
+  const whole = spanOf(node);
+  if (!node || !isScalar(node) || typeof node.value !== 'string') return { span: whole, exact: false };
+  const value = node.value;
+  const quoted = node.type === Scalar.QUOTE_DOUBLE || node.type === Scalar.QUOTE_SINGLE;
+  const plainish = node.type === Scalar.PLAIN || quoted;
+  if (!plainish) return { span: whole, exact: false };
+  const body = quoted ? text.slice(whole.start + 1, whole.end - 1) : text.slice(whole.start, whole.end);
+  if (body !== value) return { span: whole, exact: false };
+  const base = whole.start + (quoted ? 1 : 0);
+  return { span: { start: base + from, end: base + to }, exact: true };
+}
+
+/** Compose reads these strings as true for boolean fields (compose-go's toBoolean). */
+export function isTruthy(s: string | undefined): boolean {
+  return s !== undefined && /^(true|yes|y|on)$/i.test(s.trim());
+}

@@ -1,0 +1,49 @@
+import { compareVersions } from '../engine/config';
+
+/**
+ * Mozilla server-side TLS guidelines (SPEC §6, reference/mozilla-tls.md): the values per profile, and
+ * the nginx/OpenSSL version switches that decide how they are written.
+ */
+export const MOZILLA_GUIDELINES_VERSION = '6.0';
+
+export type TlsProfile = 'intermediate' | 'modern';
+
+export const INTERMEDIATE_CIPHERS = [
+  'ECDHE-ECDSA-AES128-GCM-SHA256', 'ECDHE-RSA-AES128-GCM-SHA256',
+  'ECDHE-ECDSA-AES256-GCM-SHA384', 'ECDHE-RSA-AES256-GCM-SHA384',
+  'ECDHE-ECDSA-CHACHA20-POLY1305', 'ECDHE-RSA-CHACHA20-POLY1305',
+].join(':');
+
+/** Oldest versions the output is valid for: `listen ... http2` came in nginx 1.9.5, TLS 1.3 in OpenSSL 1.1.1. */
+export const MIN_NGINX = '1.9.5';
+export const MIN_OPENSSL = '1.1.1';
+
+const atLeast = (v: string, min: string): boolean => compareVersions(v, min) >= 0;
+
+/** nginx >= 1.25.1 deprecates `listen ... http2` in favour of `http2 on;`. */
+export function http2Directive(nginxVersion: string): boolean { return atLeast(nginxVersion, '1.25.1'); }
+
+/** Before 1.23.2 nginx never rotated its ticket key, which breaks forward secrecy (Mozilla). */
+export function needsSessionTicketsOff(nginxVersion: string): boolean { return !atLeast(nginxVersion, '1.23.2'); }
+
+/** A curve list with several entries needs nginx 1.11.0; the post-quantum hybrid needs OpenSSL 3.5. */
+export function ecdhCurves(nginxVersion: string, opensslVersion: string): string | undefined {
+  if (!atLeast(nginxVersion, '1.11.0')) return undefined;
+  const curves = ['X25519', 'prime256v1', 'secp384r1'];
+  if (atLeast(opensslVersion, '3.5')) curves.unshift('X25519MLKEM768');
+  return curves.join(':');
+}
+
+export function protocols(profile: TlsProfile): string {
+  return profile === 'modern' ? 'TLSv1.3' : 'TLSv1.2 TLSv1.3';
+}
+
+/** TLS 1.3 suites are not configurable through `ssl_ciphers`; modern has no TLS 1.2 to configure. */
+export function ciphers(profile: TlsProfile): string | undefined {
+  return profile === 'modern' ? undefined : INTERMEDIATE_CIPHERS;
+}
+
+/** Let's Encrypt ended its OCSP service in 2025, so stapling its certificates does nothing. */
+export function isLetsEncryptPath(path: string): boolean {
+  return /(^|\/)letsencrypt\//i.test(path);
+}

@@ -1,0 +1,33 @@
+import { lintFile, type Finding, type Language, type Workspace } from '../engine';
+import { describeError, type Logger } from './log';
+import { engineConfig, findTeamConfig, type ServerSettings, type TeamConfig } from './settings';
+
+export interface LintResult {
+  findings: Finding[];
+  language?: Language;
+  team: TeamConfig;
+}
+
+/**
+ * Lints one workspace file with the settings of its resource. A rule that throws is skipped by the
+ * engine; it is logged once per rule id so a broken rule does not flood the output channel.
+ */
+export class Linter {
+  private readonly reportedRules = new Set<string>();
+
+  constructor(readonly ws: Workspace, private readonly log: Logger) {}
+
+  lint(path: string, language: Language | undefined, settings: ServerSettings): LintResult {
+    const team = findTeamConfig(this.ws, path);
+    if (!language || !settings.enable) return { findings: [], language, team };
+    const findings = lintFile(this.ws, path, engineConfig(team, settings), {
+      language,
+      onRuleError: (rule, file, e) => {
+        if (this.reportedRules.has(rule)) return;
+        this.reportedRules.add(rule);
+        this.log.error(`rule ${rule} failed on ${file} and was skipped (logged once per rule): ${describeError(e)}`);
+      },
+    });
+    return { findings, language, team };
+  }
+}
