@@ -78,8 +78,10 @@ export function resolveOptions(options: NginxBlockOptions): ResolvedOptions {
   if (typeof websocket !== 'boolean') throw new Error('websocket must be true or false');
   const rateLimit = resolveRateLimit(options.rateLimit);
   const acmeWebroot = checkPath('acmeWebroot', options.acmeWebroot ?? '/var/www/certbot');
-  // certbot names the lineage after the first domain, without the wildcard label.
-  const lineage = `/etc/letsencrypt/live/${serverNames[0].replace(/^\*\./, '')}`;
+  const lineage = letsEncryptLineage(serverNames);
+  if (!lineage && (options.certificate === undefined || options.certificateKey === undefined)) {
+    throw new Error(`Let's Encrypt cannot issue a certificate for ${serverNames.join(', ')}; give certificate and certificateKey`);
+  }
   const certificate = checkPath('certificate', options.certificate ?? `${lineage}/fullchain.pem`);
   const certificateKey = checkPath('certificateKey', options.certificateKey ?? `${lineage}/privkey.pem`);
   const stapling = !isLetsEncryptPath(certificate);
@@ -88,6 +90,12 @@ export function resolveOptions(options: NginxBlockOptions): ResolvedOptions {
     serverNames, upstream, profile, nginxVersion, opensslVersion, clientMaxBodySize, websocket, rateLimit,
     acmeWebroot, certificate, certificateKey, trustedCertificate, fullConfig: options.fullConfig === true,
   };
+}
+
+/** certbot names the lineage after the first domain, without a leading `*.`; `app.*` cannot be certified. */
+function letsEncryptLineage(names: string[]): string | undefined {
+  const first = names.find((n) => !n.endsWith('.*'));
+  return first && `/etc/letsencrypt/live/${first.replace(/^\*\./, '')}`;
 }
 
 function resolveRateLimit(given: Partial<RateLimit> | undefined): RateLimit {

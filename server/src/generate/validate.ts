@@ -20,16 +20,18 @@ export function validateServerName(name: string): string | undefined {
   if (n.endsWith('.')) return `"${n}" ends with a dot; leave the trailing dot out`;
   const labels = n.split('.');
   const wildcard = labels[0] === '*';
-  if (n.includes('*') && !(wildcard && !labels.slice(1).some((l) => l.includes('*')))) {
-    return `"${n}": a wildcard is only allowed as the whole first label, e.g. *.example.com`;
+  // nginx also takes a wildcard as the last label (`app.*`, common in linuxserver/swag configs).
+  const suffixWildcard = !wildcard && labels.length > 1 && labels[labels.length - 1] === '*';
+  const rest = wildcard ? labels.slice(1) : suffixWildcard ? labels.slice(0, -1) : labels;
+  if (rest.some((l) => l.includes('*'))) {
+    return `"${n}": a wildcard is only allowed as a whole first or last label, e.g. *.example.com or app.*`;
   }
-  const rest = wildcard ? labels.slice(1) : labels;
   if (wildcard && rest.length < 2) return `"${n}": a wildcard needs a domain with at least two labels, e.g. *.example.com`;
   for (const l of rest) {
     if (!l) return `"${n}" has an empty label (two dots in a row, or a leading dot)`;
     if (!LABEL.test(l)) return `"${n}": "${l}" is not a valid host name label (letters, digits and inner hyphens, at most 63)`;
   }
-  if (/^\d+$/.test(rest[rest.length - 1])) return `"${n}" is neither a host name nor an IPv4 address`;
+  if (!suffixWildcard && /^\d+$/.test(rest[rest.length - 1])) return `"${n}" is neither a host name nor an IPv4 address`;
   return undefined;
 }
 
@@ -67,7 +69,10 @@ const UPSTREAM_HOST = /^(?:\[[0-9a-f:.]+\]|[a-z0-9_](?:[a-z0-9_.-]*[a-z0-9_])?)$
  */
 export function parseUpstream(text: string): Upstream {
   if (typeof text !== 'string' || !text.trim()) throw new Error('enter an upstream, e.g. http://app:3000 or 127.0.0.1:3000');
-  const t = text.trim();
+  // A value copied from a config may keep nginx's quotes: "http://app:3000".
+  const t = text.trim().replace(/^(["'])(.*)\1$/, '$2').trim();
+  // Checked before anything quotes the input back, so a password never reaches a message.
+  if (/^(?:[a-z][a-z0-9+.-]*:\/\/)?[^/]*@/i.test(t)) throw new Error('the upstream contains credentials (user:password@); nginx cannot log in to an upstream this way');
   const shown = `upstream "${t}"`;
   if (/[\s;{}'"\\`]/.test(t)) throw new Error(`${shown} contains spaces, quotes or nginx punctuation (; { })`);
   if (t.includes('$')) throw new Error(`${shown} contains a variable; proxy to a fixed host`);
@@ -78,10 +83,7 @@ export function parseUpstream(text: string): Upstream {
   const rest = schemeMatch ? t.slice(schemeMatch[0].length) : t;
   if (!schemeMatch && /^\d+$/.test(rest)) throw new Error(`${shown} is only a port; write host:port, e.g. 127.0.0.1:${rest} or app:${rest}`);
   const m = /^(\[[^\]]*\]|[^:/?#@]*)(?::([^/?#@]*))?(\/[^?#]*)?$/.exec(rest);
-  if (!m) {
-    if (/@/.test(rest)) throw new Error(`${shown} contains credentials; nginx cannot log in to an upstream this way`);
-    throw new Error(`${shown}: query strings and fragments are not allowed in proxy_pass`);
-  }
+  if (!m) throw new Error(`${shown}: query strings and fragments are not allowed in proxy_pass`);
   const [, host, portText, path = ''] = m;
   if (!host) throw new Error(`${shown} has no host`);
   if (!UPSTREAM_HOST.test(host) || host.includes('..')) throw new Error(`${shown}: "${host}" is not a valid host name or address`);

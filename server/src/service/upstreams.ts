@@ -1,49 +1,35 @@
-import { isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
+import { parseCompose } from '../engine/parse/compose';
+import { asSeq, scalarText, seqItems } from '../engine/parse/compose-yaml';
 import type { Upstream } from './protocol';
 
 /**
- * The services of one compose file and the container ports they listen on (from `ports`, short or
- * long syntax, and `expose`): what `proxy_pass http://<service>:<port>` can point at.
- * A small read of the YAML, tolerant of anything malformed.
+ * The services of one compose file and the container ports they listen on (`ports`, short or long
+ * syntax, and `expose`): what `proxy_pass http://<service>:<port>` can point at.
  */
 export function upstreamsOf(file: string, text: string): Upstream[] {
-  let services: unknown;
-  try {
-    const doc = parseDocument(text, { uniqueKeys: false, merge: true });
-    services = doc.get('services', true);
-  } catch { return []; }
-  if (!isMap(services)) return [];
+  const compose = parseCompose(text);
   const out: Upstream[] = [];
-  for (const pair of services.items) {
-    const name = isScalar(pair.key) ? String(pair.key.value) : undefined;
-    if (!name || !isMap(pair.value)) continue;
+  for (const service of compose.services) {
     const ports = new Set<number>();
-    for (const key of ['ports', 'expose']) {
-      const list = pair.value.get(key, true);
-      if (!isSeq(list)) continue;
-      for (const item of list.items) {
-        const port = containerPort(item as Node);
-        if (port) ports.add(port);
+    for (const p of service.ports) {
+      const n = portNumber(p.target);
+      if (n) ports.add(n);
+    }
+    const expose = service.fields.get('expose');
+    if (expose && compose.doc) {
+      for (const item of seqItems(compose.doc, asSeq(compose.doc, expose.value))) {
+        const n = portNumber(scalarText(compose.doc, item.node));
+        if (n) ports.add(n);
       }
     }
-    for (const port of [...ports].sort((a, b) => a - b)) out.push({ service: name, port, file });
+    for (const port of [...ports].sort((a, b) => a - b)) out.push({ service: service.name, port, file });
   }
   return out;
 }
 
-function containerPort(item: Node | null): number | undefined {
-  if (isMap(item)) {
-    const t = item.get('target', true);
-    return isScalar(t) ? portNumber(String(t.value)) : undefined;
-  }
-  if (!isScalar(item)) return undefined;
-  // "[ip:][host:]container[/proto]": the container side is after the last colon outside ${...}.
-  const s = String(item.value).replace(/\$\{[^}]*\}/g, (m) => m.replace(/:/g, '\0'));
-  const container = s.slice(s.lastIndexOf(':') + 1).replace(/\0/g, ':');
-  return portNumber(container);
-}
-
-function portNumber(spec: string): number | undefined {
+/** `3000`, `3000/tcp`, `3000-3005` (its first port), `${PORT:-3000}` (its default). */
+function portNumber(spec: string | undefined): number | undefined {
+  if (!spec) return undefined;
   let s = spec.trim().replace(/\/(tcp|udp|sctp)$/i, '');
   const interp = /^\$\{[A-Za-z_][A-Za-z0-9_]*:?-([^}]*)\}$/.exec(s);
   if (interp) s = interp[1];

@@ -61,7 +61,7 @@ export interface NginxFile {
 }
 
 type TokKind = 'word' | '{' | '}' | ';' | 'eof';
-interface Token { kind: TokKind; span: Span; raw: string; value: string; quote?: '"' | "'" }
+interface Token { kind: TokKind; span: Span; raw: string; value: string; quote?: '"' | "'"; unterminated?: boolean }
 
 const DUMP_MARKER = /^# configuration file ([^\r\n]+):[ \t]*\r?$/gm;
 
@@ -164,7 +164,7 @@ class Parser {
       while (eol < this.end && t[eol] !== '\n' && t[eol] !== '\r') eol++;
       this.error({ start: s, end: s + 1 }, `unterminated ${q === '"' ? 'double' : 'single'}-quoted string`);
       this.pos = eol;
-      return { kind: 'word', span: { start: s, end: eol }, raw: t.slice(s, eol), value: unescapeQuoted(t.slice(s + 1, eol), q), quote: q };
+      return { kind: 'word', span: { start: s, end: eol }, raw: t.slice(s, eol), value: unescapeQuoted(t.slice(s + 1, eol), q), quote: q, unterminated: true };
     }
     this.pos = i + 1;
     const after = t[this.pos];
@@ -292,6 +292,8 @@ class Parser {
         this.next();
         d.args.push(toArg(tok));
         d.span.end = tok.span.end;
+        // The open quote most likely swallowed the `;`: one error is enough.
+        if (tok.unterminated) break;
         continue;
       }
       if (tok.kind === ';') {

@@ -1,0 +1,128 @@
+import { compareVersions } from '../config';
+import type { NginxArg } from '../parse/nginx';
+import type { NginxConfig } from './view';
+import type { ConfNode } from './tree';
+
+/**
+ * The effective-headers model: the response headers nginx adds in each http/server/location/if
+ * block. nginx inherits the `add_header` list of the enclosing level only when a level has none
+ * of its own; `add_header_inherit on|off|merge` (nginx >= 1.29.3, itself inherited) changes that.
+ * `more_set_headers` (headers-more) has its own list with the same inheritance and applies to
+ * every status by default. Every header rule reads this one model.
+ */
+export interface HeaderEntry {
+  name: string;
+  /** Lower-cased name. */
+  key: string;
+  value: string;
+  /** The value token (add_header) or the whole `Name: value` token (more_set_headers). */
+  valueArg?: NginxArg;
+  /** Sent on every status (add_header `always`, more_set_headers without -s). */
+  always: boolean;
+  node: ConfNode;
+}
+
+export type InheritMode = 'on' | 'off' | 'merge';
+
+export interface HeaderLevel {
+  /** The block (undefined: the top level of the root file, which is the http level of a fragment). */
+  node: ConfNode | undefined;
+  /** Headers set in this block itself, includes expanded, in order. */
+  own: HeaderEntry[];
+  /** What responses handled at this level carry. */
+  effective: HeaderEntry[];
+  /** What the enclosing level sends. */
+  inherited: HeaderEntry[];
+  /** Inherited headers that this level no longer sends because it has headers of its own. */
+  dropped: HeaderEntry[];
+  mode: InheritMode;
+}
+
+export const HEADER_LEVELS = new Set(['http', 'server', 'location', 'if']);
+
+/** The headers the security rules care about; their loss through inheritance is reported. */
+export const SECURITY_HEADERS = new Set([
+  'strict-transport-security', 'content-security-policy', 'x-frame-options', 'x-content-type-options',
+  'referrer-policy', 'permissions-policy', 'cross-origin-opener-policy', 'cross-origin-embedder-policy',
+  'cross-origin-resource-policy',
+]);
+
+/** Nearest enclosing header level of a node (undefined = the file's top level). */
+export function levelParent(n: ConfNode): ConfNode | undefined {
+  for (let p = n.parent; p; p = p.parent) if (HEADER_LEVELS.has(p.name)) return p;
+  return undefined;
+}
+
+export class HeaderModel {
+  private readonly cache = new Map<ConfNode | undefined, HeaderLevel>();
+  private readonly inheritSupported: boolean;
+
+  constructor(readonly cfg: NginxConfig, nginxVersion: string) {
+    this.inheritSupported = compareVersions(nginxVersion, '1.29.3') >= 0;
+  }
+
+  at(node: ConfNode | undefined): HeaderLevel {
+    const hit = this.cache.get(node);
+    if (hit) return hit;
+    const kids = node ? node.children ?? [] : this.cfg.nodes;
+    const parent = node ? this.at(levelParent(node)) : undefined;
+    const mode = this.modeOf(kids, parent?.mode ?? 'on');
+    const ownAdd = kids.filter((c) => c.name === 'add_header').map(fromAddHeader).filter(isEntry);
+    const ownMore = kids.filter((c) => c.name === 'more_set_headers').flatMap(fromMoreSetHeaders);
+    const inhAdd = parent ? parent.effective.filter((e) => e.node.name === 'add_header') : [];
+    const inhMore = parent ? parent.effective.filter((e) => e.node.name === 'more_set_headers') : [];
+    const keepAdd = mode === 'merge' ? inhAdd : mode === 'off' || ownAdd.length ? [] : inhAdd;
+    const keepMore = ownMore.length ? [] : inhMore;
+    const effective = [...keepAdd, ...ownAdd, ...keepMore, ...ownMore];
+    const inherited = parent?.effective ?? [];
+    const dropped = mode === 'off' ? [] : inherited.filter((e) => !effective.includes(e));
+    const level: HeaderLevel = { node, own: [...ownAdd, ...ownMore], effective, inherited, dropped, mode };
+    this.cache.set(node, level);
+    return level;
+  }
+
+  private modeOf(kids: readonly ConfNode[], inheritedMode: InheritMode): InheritMode {
+    if (!this.inheritSupported) return 'on';
+    const d = kids.filter((c) => c.name === 'add_header_inherit').pop();
+    const v = d?.args[0]?.value;
+    return v === 'merge' || v === 'off' || v === 'on' ? v : inheritedMode;
+  }
+}
+
+/** The entry for a header name in a list (the last one set wins in what a client reads). */
+export function findHeader(list: readonly HeaderEntry[], key: string): HeaderEntry | undefined {
+  const k = key.toLowerCase();
+  for (let i = list.length - 1; i >= 0; i--) if (list[i].key === k) return list[i];
+  return undefined;
+}
+
+/** An empty value removes the header in nginx (`add_header X "";` sends nothing). */
+export function sends(list: readonly HeaderEntry[], key: string): HeaderEntry | undefined {
+  const e = findHeader(list, key);
+  return e && e.value.trim() !== '' ? e : undefined;
+}
+
+function isEntry(e: HeaderEntry | undefined): e is HeaderEntry { return e !== undefined; }
+
+function fromAddHeader(n: ConfNode): HeaderEntry | undefined {
+  const [name, value] = n.args;
+  if (!name) return undefined;
+  return {
+    name: name.value, key: name.value.toLowerCase(), value: value?.value ?? '', valueArg: value,
+    always: n.args.slice(2).some((a) => a.value === 'always'), node: n,
+  };
+}
+
+function fromMoreSetHeaders(n: ConfNode): HeaderEntry[] {
+  const out: HeaderEntry[] = [];
+  let statusLimited = false;
+  for (let i = 0; i < n.args.length; i++) {
+    const a = n.args[i];
+    if (a.value === '-s') { statusLimited = true; i++; continue; }
+    if (a.value === '-t') { i++; continue; }
+    const m = /^\s*([^:\s]+)\s*:\s*(.*)$/s.exec(a.value);
+    if (!m) continue;
+    out.push({ name: m[1], key: m[1].toLowerCase(), value: m[2], valueArg: a, always: !statusLimited, node: n });
+  }
+  return out;
+}

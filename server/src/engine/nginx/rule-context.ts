@@ -1,0 +1,62 @@
+import type { RuleContext } from '../context';
+import type { NginxFile } from '../parse/nginx';
+import { languageOf } from '../files';
+import { dirname } from '../paths';
+import type { WorkspaceFiles } from '../workspace-files';
+import type { Span } from '../types';
+import { HeaderModel } from './headers';
+import { httpServers } from './servers';
+import { anchorIn, type ConfNode } from './tree';
+import { configFor, nodesIn, type NginxConfig } from './view';
+import type { FileText } from './edit';
+
+/** What nginx rules work on: the config the linted file belongs to and its header model. */
+export interface NginxView {
+  cfg: NginxConfig;
+  headers: HeaderModel;
+  /** `server` blocks of the linted file (http servers only). */
+  servers: ConfNode[];
+  /** The linted file's text, for edits. */
+  file: FileText;
+  /** Where a node of the view shows in the linted file (itself, or the include that brought it in). */
+  spanIn(n: ConfNode): Span | undefined;
+}
+
+const models = new WeakMap<NginxConfig, Map<string, HeaderModel>>();
+
+export function nginxView(ctx: RuleContext<NginxFile>): NginxView {
+  const path = ctx.file.path;
+  const cfg = configFor(ctx.workspace, path);
+  let byVersion = models.get(cfg);
+  if (!byVersion) { byVersion = new Map(); models.set(cfg, byVersion); }
+  let headers = byVersion.get(ctx.config.nginx.version);
+  if (!headers) { headers = new HeaderModel(cfg, ctx.config.nginx.version); byVersion.set(ctx.config.nginx.version, headers); }
+  const serverSet = new Set(httpServers(cfg.nodes));
+  const servers = nodesIn(cfg, path, (n) => serverSet.has(n));
+  return {
+    cfg, headers, servers, file: ctx.file,
+    spanIn(n) {
+      const a = anchorIn(n, path);
+      return a ? a.d.span : undefined;
+    },
+  };
+}
+
+/**
+ * The configs that together make up a deployment for `path` (for "is there any TLS server?"):
+ * its own config plus the configs of the other nginx files in the same folder (a separate
+ * `ssl.conf` or `app-tls.conf` next to the plain one counts).
+ */
+export function configSet(ws: WorkspaceFiles, path: string): NginxConfig[] {
+  const out = [configFor(ws, path)];
+  const dir = dirname(path);
+  for (const name of ws.readDir(dir) ?? []) {
+    const p = dir === '/' ? `/${name}` : `${dir}/${name}`;
+    if (p === path || out.some((c) => c.files.includes(p))) continue;
+    const doc = ws.document(p);
+    if (!doc || languageOf(p, doc.text) !== 'nginx') continue;
+    const cfg = configFor(ws, p);
+    if (!out.includes(cfg)) out.push(cfg);
+  }
+  return out;
+}

@@ -1,0 +1,123 @@
+import { argValues, childrenNamed, type ConfNode } from './tree';
+
+/**
+ * What a `server` block is: TLS or plain, does it serve content or only redirect.
+ * All functions take a `server` node of the expanded view (includes followed).
+ */
+
+export interface Listen { node: ConfNode; address: string; port: number | undefined; ssl: boolean; quic: boolean; loopback: boolean; unix: boolean }
+
+export function listensOf(server: ConfNode): Listen[] {
+  return childrenNamed(server, 'listen').map((node) => {
+    const [addr = '', ...params] = argValues(node);
+    const unix = addr.startsWith('unix:');
+    let host = '';
+    let port: number | undefined;
+    const m = /^(\[[^\]]*\]|[^:]*):(\d+)$/.exec(addr);
+    if (m) { host = m[1]; port = Number(m[2]); } else if (/^\d+$/.test(addr)) port = Number(addr);
+    else if (!unix) { host = addr; port = 80; }
+    if (port === undefined && !unix) port = 80;
+    const loopback = /^(127\.\d+\.\d+\.\d+|\[::1\]|localhost)$/i.test(host);
+    return { node, address: addr, port, ssl: params.includes('ssl'), quic: params.includes('quic'), loopback, unix };
+  });
+}
+
+export function serverNames(server: ConfNode): string[] {
+  return childrenNamed(server, 'server_name').flatMap(argValues);
+}
+
+function hasCertificate(server: ConfNode): boolean {
+  return childrenNamed(server, 'ssl_certificate').length > 0;
+}
+
+/** `ssl on;` in the server (the pre-1.15 switch). */
+function sslOn(server: ConfNode): boolean {
+  return childrenNamed(server, 'ssl').some((n) => n.args[0]?.value === 'on');
+}
+
+/** A server that speaks TLS: `listen ... ssl`, `listen ... quic`, `listen 443` with a certificate, or `ssl on;`. */
+export function isTlsServer(server: ConfNode): boolean {
+  const listens = listensOf(server);
+  if (listens.some((l) => l.ssl || l.quic)) return true;
+  if (sslOn(server)) return true;
+  return hasCertificate(server) && listens.some((l) => l.port === 443);
+}
+
+/**
+ * Listens that serve plain HTTP to the network: not ssl/quic, not loopback or a unix socket.
+ * A server without `listen` listens on *:80. Under `ssl on;` every listen is TLS.
+ */
+export function plainListens(server: ConfNode): Listen[] | 'default' {
+  const listens = listensOf(server);
+  if (!listens.length) return sslOn(server) ? [] : 'default';
+  if (sslOn(server)) return [];
+  return listens.filter((l) => !l.ssl && !l.quic && !l.loopback && !l.unix && !(l.port === 443 && hasCertificate(server)));
+}
+
+export function isPlainHttpServer(server: ConfNode): boolean {
+  const p = plainListens(server);
+  return p === 'default' || p.length > 0;
+}
+
+const REDIRECT_CODES = new Set(['301', '302', '303', '307', '308']);
+
+/** `return 301 https://...` / `rewrite ^ https://... permanent` (unconditional). */
+function isHttpsRedirect(n: ConfNode): boolean {
+  const v = argValues(n);
+  if (n.name === 'return') return REDIRECT_CODES.has(v[0]) && /^https:\/\//i.test(v[1] ?? '');
+  if (n.name === 'rewrite') return /^https:\/\//i.test(v[1] ?? '') && (v[2] === 'permanent' || v[2] === 'redirect');
+  return false;
+}
+
+/** An `if` on the scheme (or X-Forwarded-Proto) whose body redirects to https. */
+function isSchemeRedirectIf(n: ConfNode): boolean {
+  if (n.name !== 'if') return false;
+  const cond = argValues(n).join(' ');
+  if (!/\$scheme|\$http_x_forwarded_proto|\$https\b/.test(cond)) return false;
+  return (n.children ?? []).some(isHttpsRedirect);
+}
+
+/** The server answers everything with `return` before any location is chosen (redirect, 444, 404...). */
+export function returnsAtServerLevel(server: ConfNode): boolean {
+  return (server.children ?? []).some((c) => c.name === 'return' || isHttpsRedirect(c));
+}
+
+/** Redirects plain-HTTP requests to https (server-level redirect, or an `if ($scheme = http)` redirect). */
+export function redirectsToHttps(server: ConfNode): boolean {
+  const kids = server.children ?? [];
+  if (kids.some(isHttpsRedirect) || kids.some(isSchemeRedirectIf)) return true;
+  const locs = kids.filter((c) => c.name === 'location' && !isAcmeLocation(c));
+  return locs.length > 0 && locs.every((l) => (l.children ?? []).some(isHttpsRedirect));
+}
+
+export function isAcmeLocation(n: ConfNode): boolean {
+  return n.name === 'location' && n.args.some((a) => /\.well-known\/acme-challenge/.test(a.value));
+}
+
+/**
+ * Whether the server sends content of its own (files, a proxied app) rather than only redirects or
+ * fixed statuses. ACME challenge locations do not count as content.
+ */
+export function servesContent(server: ConfNode): boolean {
+  const kids = server.children ?? [];
+  if (returnsAtServerLevel(server)) return false;
+  if (kids.some(isSchemeRedirectIf)) return false;
+  const locs = kids.filter((c) => c.name === 'location' && !isAcmeLocation(c));
+  if (locs.length && locs.every((l) => (l.children ?? []).some((c) => c.name === 'return'))) {
+    return kids.some((c) => /_pass$/.test(c.name));
+  }
+  return true;
+}
+
+/** Every `server` block of an http context in the nodes (not `upstream { server ...; }`, not mail/stream servers). */
+export function httpServers(nodes: readonly ConfNode[]): ConfNode[] {
+  const out: ConfNode[] = [];
+  const visit = (list: readonly ConfNode[], inside: string | undefined) => {
+    for (const n of list) {
+      if (n.name === 'server' && n.children && inside !== 'upstream' && inside !== 'stream' && inside !== 'mail') out.push(n);
+      else if (n.children && n.name !== 'server') visit(n.children, n.name === 'http' ? 'http' : n.name);
+    }
+  };
+  visit(nodes, undefined);
+  return out;
+}

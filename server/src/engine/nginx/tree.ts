@@ -1,0 +1,70 @@
+import type { NginxArg, NginxDirective } from '../parse/nginx';
+
+/**
+ * One directive of the expanded config (includes followed). `d` is the parsed directive in `file`;
+ * `children` are the block's directives with every `include` followed: the `include` node itself
+ * stays in the list (to anchor edits and findings) and the nodes it brought in come right after it,
+ * each with `via` = that include node. `parent` is the enclosing block node, across files.
+ */
+export interface ConfNode {
+  readonly d: NginxDirective;
+  readonly file: string;
+  readonly name: string;
+  readonly args: NginxArg[];
+  children?: ConfNode[];
+  parent?: ConfNode;
+  /** The `include` node (in the including file) this node came in through, when it lives in another file. */
+  via?: ConfNode;
+}
+
+export function argValues(n: { args: NginxArg[] }): string[] {
+  return n.args.map((a) => a.value);
+}
+
+/** Direct children named `name` (includes expanded). */
+export function childrenNamed(n: ConfNode | undefined, name: string, top?: ConfNode[]): ConfNode[] {
+  return (n ? n.children ?? [] : top ?? []).filter((c) => c.name === name);
+}
+
+/** The last direct child named `name` (nginx: the last one wins for most single-value directives). */
+export function lastChild(n: ConfNode, name: string): ConfNode | undefined {
+  const list = childrenNamed(n, name);
+  return list[list.length - 1];
+}
+
+/** Depth-first walk over nodes and their expanded children. Return false from `fn` to skip a subtree. */
+export function walk(nodes: readonly ConfNode[], fn: (n: ConfNode) => boolean | void): void {
+  for (const n of nodes) {
+    if (fn(n) === false) continue;
+    if (n.children) walk(n.children, fn);
+  }
+}
+
+export function findAll(nodes: readonly ConfNode[], pred: (n: ConfNode) => boolean): ConfNode[] {
+  const out: ConfNode[] = [];
+  walk(nodes, (n) => { if (pred(n)) out.push(n); });
+  return out;
+}
+
+/** Nearest enclosing node named one of `names`. */
+export function ancestor(n: ConfNode, ...names: string[]): ConfNode | undefined {
+  for (let p = n.parent; p; p = p.parent) if (names.includes(p.name)) return p;
+  return undefined;
+}
+
+/**
+ * The node in `file` that stands for `n`: `n` itself when it lives there, else the include
+ * directive of `file` through which it was reached. Undefined when `n` is not reachable from `file`.
+ */
+export function anchorIn(n: ConfNode, file: string): ConfNode | undefined {
+  for (let x: ConfNode | undefined = n; x; x = x.via ?? undefined) {
+    if (x.file === file) return x;
+    if (!x.via) return undefined;
+  }
+  return undefined;
+}
+
+/** Parsed directive lookup on the raw tree of one file (no includes). */
+export function rawChildren(d: NginxDirective | undefined, name: string, top: NginxDirective[]): NginxDirective[] {
+  return (d ? d.block ?? [] : top).filter((c) => c.name === name);
+}

@@ -1,0 +1,184 @@
+import type { NginxDirective, NginxFile } from '../parse/nginx';
+import { parsed } from '../languages';
+import { basename, dirname } from '../paths';
+import type { WorkspaceFiles, SourceDocument } from '../workspace-files';
+import { resolveInclude, type IncludeTarget } from './include';
+import type { ConfNode } from './tree';
+
+/**
+ * The expanded view of one nginx config: a root file with every `include` followed
+ * (globs, cycles guarded), each node attributed to the file that holds it.
+ */
+export interface NginxConfig {
+  root: string;
+  /** Top level of the root file, includes expanded. */
+  nodes: ConfNode[];
+  /** Every file whose directives are in the view (the root first). */
+  files: string[];
+  /** What each `include` node resolved to. */
+  includes: Map<ConfNode, IncludeTarget>;
+  /** `include` nodes with a literal path that matches no file (stock nginx files excluded). */
+  unresolved: ConfNode[];
+  /** What the top level of the root file is: a whole nginx.conf, or a fragment meant for `http {}` / `server {}`. */
+  context: TopContext;
+}
+
+export type TopContext = 'main' | 'http' | 'server';
+
+const MAX_DEPTH = 12;
+
+function parseOf(doc: SourceDocument): NginxFile { return parsed<NginxFile>(doc, 'nginx'); }
+
+/** Builds the view rooted at `rootPath` (uncached; see `configOf`). */
+export function buildConfig(ws: WorkspaceFiles, rootPath: string): NginxConfig {
+  const cfg: NginxConfig = { root: rootPath, nodes: [], files: [rootPath], includes: new Map(), unresolved: [], context: 'http' };
+  const doc = ws.document(rootPath);
+  if (!doc) return cfg;
+  const tree = parseOf(doc);
+  if (tree.sections.length) {
+    // An `nginx -T` dump: includes resolve to the dumped files first.
+    const used = new Set<number>([0]);
+    const sectionOf = (pattern: string): number[] => tree.sections
+      .map((s, i) => (matchesPath(pattern, s.path, tree.sections[0].path) ? i : -1)).filter((i) => i > 0);
+    const expandSection = (i: number, parent: ConfNode | undefined, via: ConfNode | undefined, stack: number[]): ConfNode[] =>
+      tree.sections[i].directives.flatMap((d) => toNodes(d, parent, via, stack));
+    const toNodes = (d: NginxDirective, parent: ConfNode | undefined, via: ConfNode | undefined, stack: number[]): ConfNode[] => {
+      const n = makeNode(d, rootPath, parent, via);
+      const out = [n];
+      if (d.block) n.children = d.block.flatMap((c) => toNodes(c, n, via, stack));
+      if (d.name === 'include' && d.args.length === 1 && stack.length < MAX_DEPTH) {
+        const hits = sectionOf(d.args[0].value).filter((i) => !stack.includes(i));
+        if (hits.length) {
+          cfg.includes.set(n, { files: [rootPath], glob: true, stock: false });
+          for (const i of hits) { used.add(i); out.push(...expandSection(i, parent, n, [...stack, i])); }
+        } else out.push(...followInclude(ws, cfg, n, parent, [rootPath], 0));
+      }
+      return out;
+    };
+    cfg.nodes = expandSection(0, undefined, undefined, [0]);
+    tree.sections.forEach((_s, i) => { if (!used.has(i)) cfg.nodes.push(...expandSection(i, undefined, undefined, [i])); });
+  } else {
+    cfg.nodes = expandDirectives(ws, cfg, rootPath, tree.directives, undefined, undefined, [rootPath]);
+  }
+  cfg.context = guessContext(cfg.nodes);
+  return cfg;
+}
+
+function makeNode(d: NginxDirective, file: string, parent: ConfNode | undefined, via: ConfNode | undefined): ConfNode {
+  const n: ConfNode = { d, file, name: d.name, args: d.args };
+  if (parent) n.parent = parent;
+  if (via) n.via = via;
+  return n;
+}
+
+function expandDirectives(
+  ws: WorkspaceFiles, cfg: NginxConfig, file: string, dirs: NginxDirective[],
+  parent: ConfNode | undefined, via: ConfNode | undefined, stack: string[],
+): ConfNode[] {
+  const out: ConfNode[] = [];
+  for (const d of dirs) {
+    const n = makeNode(d, file, parent, via);
+    out.push(n);
+    if (d.block) n.children = expandDirectives(ws, cfg, file, d.block, n, via, stack);
+    if (d.name === 'include' && d.args.length === 1) out.push(...followInclude(ws, cfg, n, parent, stack, 0));
+  }
+  return out;
+}
+
+function followInclude(ws: WorkspaceFiles, cfg: NginxConfig, inc: ConfNode, parent: ConfNode | undefined, stack: string[], _depth: number): ConfNode[] {
+  const target = resolveInclude(ws, inc.args[0].value, inc.file, cfg.root);
+  cfg.includes.set(inc, target);
+  if (!target.files.length) {
+    if (!target.glob && !target.stock) cfg.unresolved.push(inc);
+    return [];
+  }
+  if (stack.length >= MAX_DEPTH) return [];
+  const out: ConfNode[] = [];
+  for (const f of target.files) {
+    if (stack.includes(f)) continue;
+    const doc = ws.document(f);
+    if (!doc) continue;
+    if (!cfg.files.includes(f)) cfg.files.push(f);
+    out.push(...expandDirectives(ws, cfg, f, parseOf(doc).directives, parent, inc, [...stack, f]));
+  }
+  return out;
+}
+
+function matchesPath(pattern: string, path: string, mainPath: string): boolean {
+  const abs = pattern.startsWith('/') ? pattern : `${dirname(mainPath)}/${pattern}`;
+  const re = abs.split('/').map((seg) => seg.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]')).join('/');
+  try { return new RegExp(`^${re}$`).test(path); } catch { return abs === path; }
+}
+
+export function guessContext(nodes: readonly ConfNode[]): TopContext {
+  const names = new Set(nodes.map((n) => n.name));
+  if (names.has('http') || names.has('events') || names.has('stream') || names.has('worker_processes')) return 'main';
+  if (names.has('server') || names.has('upstream') || names.has('map')) return 'http';
+  if (names.has('location') || names.has('listen') || names.has('server_name')) return 'server';
+  return 'http';
+}
+
+// ---- which config a file belongs to ----
+
+interface Cached { cfg: NginxConfig; deps: Map<string, SourceDocument | undefined> }
+
+/** `buildConfig` cached on the root document, rebuilt when any file it read has changed. */
+export function configOf(ws: WorkspaceFiles, rootPath: string): NginxConfig {
+  const doc = ws.document(rootPath);
+  if (!doc) return buildConfig(ws, rootPath);
+  const cache = doc.memo('nginx:config', () => new WeakMap<WorkspaceFiles, Cached>());
+  const hit = cache.get(ws);
+  if (hit && [...hit.deps].every(([p, d]) => ws.document(p) === d)) return hit.cfg;
+  const cfg = buildConfig(ws, rootPath);
+  const deps = new Map(cfg.files.map((p) => [p, ws.document(p)] as const));
+  // Unresolved includes may appear later: their folder listing is not tracked, so keep the cache short-lived for them.
+  if (!cfg.unresolved.length) cache.set(ws, { cfg, deps });
+  return cfg;
+}
+
+const INCLUDER_DIRS = 2;
+
+/**
+ * The config a file is linted in: the view of a nearby file that includes it (nginx.conf including
+ * conf.d/*.conf, a site including a snippet), so that inherited http-level settings count;
+ * else the file's own view.
+ */
+export function configFor(ws: WorkspaceFiles, path: string): NginxConfig {
+  for (const candidate of includerCandidates(ws, path)) {
+    const cfg = configOf(ws, candidate);
+    if (cfg.files.includes(path)) return cfg;
+  }
+  return configOf(ws, path);
+}
+
+function includerCandidates(ws: WorkspaceFiles, path: string): string[] {
+  const out: string[] = [];
+  let dir = dirname(path);
+  for (let i = 0; i < INCLUDER_DIRS && dir !== '.'; i++) {
+    for (const name of ws.readDir(dir) ?? []) {
+      const p = dir === '/' ? `/${name}` : `${dir}/${name}`;
+      if (p === path || !/\.conf$|^nginx\.conf|\.nginx$/.test(name)) continue;
+      const doc = ws.document(p);
+      if (!doc || !/\binclude\b/.test(doc.text)) continue;
+      out.push(p);
+    }
+    if (dir === '/') break;
+    dir = dirname(dir);
+  }
+  // The main config first: it holds the http level.
+  return out.sort((a, b) => Number(basename(b) === 'nginx.conf') - Number(basename(a) === 'nginx.conf'));
+}
+
+/** Nodes of the view that live in `file` (what a rule linting `file` may report on). */
+export function nodesIn(cfg: NginxConfig, file: string, pred: (n: ConfNode) => boolean): ConfNode[] {
+  const out: ConfNode[] = [];
+  const seen = new Set<NginxDirective>();
+  const visit = (list: readonly ConfNode[]) => {
+    for (const n of list) {
+      if (n.file === file && pred(n) && !seen.has(n.d)) { seen.add(n.d); out.push(n); }
+      if (n.children) visit(n.children);
+    }
+  };
+  visit(cfg.nodes);
+  return out;
+}

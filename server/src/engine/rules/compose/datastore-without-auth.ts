@@ -1,0 +1,109 @@
+import type { Rule, FixSpec } from '../../types';
+import type { EnvEntry, Service } from '../../parse/compose';
+import { isTruthy } from '../../parse/compose-yaml';
+import { datastoreOf, type Datastore } from './support/datastores';
+import { appendEnv } from './support/env-file';
+import { freshSecret } from './support/secrets';
+import { addPair, appendItem } from './support/yaml-edit';
+import { scalarLike, styleOf } from './support/yaml-style';
+import { reportOnce, servicesOf, type ComposeContext } from './support/report';
+
+const env = (svc: Service, re: RegExp): EnvEntry | undefined => svc.environment.find((e) => re.test(e.key));
+
+export const datastoreWithoutAuth: Rule<ComposeContext> = {
+  id: 'compose/datastore-without-auth', language: 'compose', severity: 'error',
+  title: 'Datastore accepts connections without a password',
+  description: [
+    'Reported: redis, valkey, keydb or dragonfly without `--requirepass` (or a password variable); mongo without `MONGO_INITDB_ROOT_USERNAME` and `_PASSWORD`; postgres with `POSTGRES_HOST_AUTH_METHOD=trust`; mysql/mariadb with `*_ALLOW_EMPTY_*PASSWORD`; elasticsearch with `xpack.security.enabled=false` (or opensearch with its security plugin disabled).',
+    'Any process that reaches the port, including a compromised neighbour container or an SSRF in the app, can read and change all data; redis without a password is also a classic path to remote code execution. SEEN guide: set a password for Dragonfly/Redis in production.',
+    'For redis-like stores the fix adds `--requirepass ${REDIS_PASSWORD:?...}` and a generated `REDIS_PASSWORD` in `.env`; the clients then need the password too (not safe to apply blindly).',
+  ].join('\n'),
+  fixable: true,
+  sources: ['SEEN guide', 'AFFiNE guide', 'AppFlowy Cloud guide'],
+  check(ctx) {
+    const report = reportOnce(ctx);
+    for (const svc of servicesOf(ctx)) {
+      const store = datastoreOf(svc.image);
+      if (!store) continue;
+      switch (store.kind) {
+        case 'redis': checkRedis(ctx, report, svc, store); break;
+        case 'mongo': {
+          const user = env(svc, /^MONGO_INITDB_ROOT_USERNAME(_FILE)?$/);
+          const pass = env(svc, /^MONGO_INITDB_ROOT_PASSWORD(_FILE)?$/);
+          const bitnami = env(svc, /^MONGODB_ROOT_PASSWORD(_FILE)?$/);
+          if ((user && pass) || bitnami || svc.envFile.length) break;
+          report({ span: svc.keySpan, message: `mongo (service \`${svc.name}\`) has no root user and password (MONGO_INITDB_ROOT_USERNAME/_PASSWORD): it accepts every connection without authentication.` });
+          break;
+        }
+        case 'postgres': {
+          const trust = env(svc, /^POSTGRES_HOST_AUTH_METHOD$/);
+          if (trust?.value?.trim().toLowerCase() === 'trust') {
+            report({ span: trust.itemSpan, message: `postgres (service \`${svc.name}\`) sets POSTGRES_HOST_AUTH_METHOD=trust: any client connects as any user without a password.` });
+          }
+          break;
+        }
+        case 'mysql': {
+          for (const e of svc.environment) {
+            if (!/^(MYSQL|MARIADB)_ALLOW_EMPTY_(ROOT_)?PASSWORD$/.test(e.key) || !e.value || /^(no|false|0)$/i.test(e.value.trim())) continue;
+            report({ span: e.itemSpan, message: `${store.product} (service \`${svc.name}\`) sets ${e.key}: root can log in without a password.` });
+          }
+          break;
+        }
+        case 'elasticsearch': {
+          for (const e of svc.environment) {
+            const off = (/^xpack\.security\.enabled$/.test(e.key) && /^false$/i.test(e.value?.trim() ?? ''))
+              || (/^(plugins\.security\.disabled|DISABLE_SECURITY_PLUGIN)$/.test(e.key) && isTruthy(e.value));
+            if (off) report({ span: e.itemSpan, message: `${store.product} (service \`${svc.name}\`) turns security off (${e.key}): the REST API answers anyone without a password.` });
+          }
+          break;
+        }
+        default: break;
+      }
+    }
+  },
+};
+
+function checkRedis(ctx: ComposeContext, report: (r: Parameters<ComposeContext['report']>[0]) => void, svc: Service, store: Datastore): void {
+  const args = `${svc.entrypoint?.text ?? ''} ${svc.command?.text ?? ''} ${svc.environment.map((e) => `${e.key}=${e.value ?? ''}`).join(' ')}`;
+  if (/--requirepass|--aclfile|\brequirepass\b/.test(args)) return;
+  if (env(svc, /^(REDIS|VALKEY|KEYDB|DFLY|DRAGONFLY)_(PASSWORD|PASS|REQUIREPASS)(_FILE)?$/)) return;
+  // A config file may set requirepass; it is not in this file, so it cannot be judged here.
+  if (/\.conf\b/.test(args) || svc.envFile.length) return;
+  const empty = env(svc, /^ALLOW_EMPTY_PASSWORD$/);
+  const fix = requirepassFix(ctx, svc, store);
+  report({
+    span: empty && isTruthy(empty.value) ? empty.itemSpan : svc.keySpan,
+    message: `${store.product} (service \`${svc.name}\`) has no password (--requirepass): any client that reaches it can read, change or wipe the data, and often run code on the server.`,
+    fixes: fix ? [fix] : [],
+  });
+}
+
+function requirepassFix(ctx: ComposeContext, svc: Service, store: Datastore): FixSpec | undefined {
+  const doc = ctx.doc.doc;
+  if (!doc || !svc.map || /^bitnami\//.test(svc.image?.path ?? '')) return undefined;
+  const name = `${store.product === 'redis' ? 'REDIS' : store.product.toUpperCase()}_PASSWORD`;
+  const ref = `\${${name}:?${name} must be set in .env}`;
+  const style = styleOf(ctx.file, ctx.doc);
+  const envEdit = appendEnv(ctx.workspace, ctx.file.path, name, freshSecret(name));
+  if (envEdit.status === 'conflict' && false) return undefined;
+  const edits = envEdit.edit ? [envEdit.edit] : [];
+  const cmd = svc.command;
+  if (!cmd) {
+    // The official images' entrypoints treat a first argument starting with `-` as server flags.
+    edits.push(addPair(ctx.file, svc.map, 'command', `["--requirepass", "${ref}"]`, style));
+  } else if (cmd.form === 'list') {
+    const seq = cmd.items[0]?.seq;
+    if (!seq) return undefined;
+    const q = (s: string) => scalarLike(s, YStyle(cmd.items[0].node), !!seq.flow);
+    edits.push(appendItem(ctx.file, seq, q('--requirepass'), style));
+    const last = edits[edits.length - 1];
+    last.newText += seq.flow ? `, ${q(ref)}` : last.newText.replace(/- .*$/, `- ${q(ref)}`).replace(/^/, '');
+  } else {
+    const v = cmd.entry.value as { type?: string } | null;
+    const newText = scalarLike(`${cmd.text} --requirepass ${ref}`, v?.type, !!cmd.entry.owner.flow);
+    edits.push({ start: cmd.entry.valueSpan.start, end: cmd.entry.valueSpan.end, newText });
+  }
+  return { title: `Require a password (${name} in .env)`, safe: false, edits };
+}
+
+function YStyle(node: unknown): string | undefined { return (node as { type?: string } | null)?.type; }

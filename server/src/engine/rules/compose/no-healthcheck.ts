@@ -1,0 +1,55 @@
+import type { Rule, FixSpec } from '../../types';
+import type { Service } from '../../parse/compose';
+import { entryAt } from '../../parse/compose';
+import { isTruthy, scalarText } from '../../parse/compose-yaml';
+import { datastoreOf, type Datastore } from './support/datastores';
+import { addPair, type YValue } from './support/yaml-edit';
+import { styleOf } from './support/yaml-style';
+import { reportOnce, servicesOf, type ComposeContext } from './support/report';
+
+/** The check each official image supports; `$$` keeps `${...}` for the container's shell, not compose. */
+function usualTest(store: Datastore): string | undefined {
+  switch (store.product) {
+    case 'postgres': case 'pgvector': case 'postgis': case 'timescaledb': case 'pgvecto.rs':
+      return '["CMD-SHELL", "pg_isready -U $${POSTGRES_USER:-postgres}"]';
+    case 'redis': return '["CMD", "redis-cli", "ping"]';
+    case 'valkey': return '["CMD", "valkey-cli", "ping"]';
+    case 'keydb': return '["CMD", "keydb-cli", "ping"]';
+    case 'mysql': return '["CMD", "mysqladmin", "ping", "-h", "localhost"]';
+    case 'mariadb': return '["CMD", "healthcheck.sh", "--connect", "--innodb_initialized"]';
+    case 'mongo': return '["CMD", "mongosh", "--quiet", "--eval", "db.adminCommand(\'ping\')"]';
+    default: return undefined;
+  }
+}
+
+export const noHealthcheck: Rule<ComposeContext> = {
+  id: 'compose/no-healthcheck', language: 'compose', severity: 'info',
+  title: 'No healthcheck',
+  description: 'Without a `healthcheck`, compose cannot tell a hung service from a working one: `depends_on: condition: service_healthy` cannot wait for the database, restart policies never fire for a deadlocked app, and a proxy keeps sending traffic to it. For datastores the fix adds the usual check (`pg_isready`, `redis-cli ping`, `mysqladmin ping`, ...). Images that declare a HEALTHCHECK themselves need none: suppress the finding for them.',
+  fixable: true,
+  check(ctx) {
+    const report = reportOnce(ctx);
+    const doc = ctx.doc.doc;
+    if (!doc) return;
+    for (const svc of servicesOf(ctx)) {
+      const hc = svc.fields.get('healthcheck');
+      const disabled = isTruthy(scalarText(doc, entryAt(ctx.doc, svc.map, ['healthcheck', 'disable'])?.value))
+        || /^\s*\[?\s*"?NONE"?\s*\]?\s*$/.test(scalarText(doc, entryAt(ctx.doc, svc.map, ['healthcheck', 'test'])?.value) ?? '');
+      if (hc && !disabled) continue;
+      const fix = hc ? undefined : healthcheckFix(ctx, svc);
+      report({
+        span: hc && disabled ? hc.pairSpan : svc.keySpan,
+        message: hc ? `Service \`${svc.name}\` disables its healthcheck: a hung service looks healthy.` : `Service \`${svc.name}\` has no healthcheck: compose cannot tell when it hangs.`,
+        fixes: fix ? [fix] : [],
+      });
+    }
+  },
+};
+
+function healthcheckFix(ctx: ComposeContext, svc: Service): FixSpec | undefined {
+  const store = datastoreOf(svc.image);
+  const test = store && usualTest(store);
+  if (!test || !svc.map) return undefined;
+  const value: YValue = { map: [['test', test], ['interval', '10s'], ['timeout', '5s'], ['retries', '5']] };
+  return { title: `Add the usual ${store.product} healthcheck`, safe: false, edits: [addPair(ctx.file, svc.map, 'healthcheck', value, styleOf(ctx.file, ctx.doc))] };
+}

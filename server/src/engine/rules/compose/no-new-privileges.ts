@@ -1,0 +1,37 @@
+import type { Rule } from '../../types';
+import { asSeq } from '../../parse/compose-yaml';
+import { addPair, appendItem } from './support/yaml-edit';
+import { scalarLike, styleOf } from './support/yaml-style';
+import { reportOnce, servicesOf, type ComposeContext } from './support/report';
+import type { FixSpec } from '../../types';
+
+const SET = /^no-new-privileges(\s*[:=]\s*true)?$/i;
+
+export const noNewPrivileges: Rule<ComposeContext> = {
+  id: 'compose/no-new-privileges', language: 'compose', severity: 'info',
+  title: 'no-new-privileges not set',
+  description: '`security_opt: ["no-new-privileges:true"]` stops processes in the container from gaining privileges through setuid binaries (`su`, `sudo`, a planted setuid shell). Images that drop root with `gosu`/`su-exec` keep working.',
+  fixable: true,
+  check(ctx) {
+    const report = reportOnce(ctx);
+    const doc = ctx.doc.doc;
+    if (!doc) return;
+    const style = styleOf(ctx.file, ctx.doc);
+    for (const svc of servicesOf(ctx)) {
+      if (svc.securityOpt.some((o) => SET.test(o.text.trim()))) continue;
+      const entry = svc.fields.get('security_opt');
+      const seq = asSeq(doc, entry?.value);
+      let fix: FixSpec | undefined;
+      if (seq) {
+        fix = { title: 'Add no-new-privileges:true to security_opt', safe: true, edits: [appendItem(ctx.file, seq, scalarLike('no-new-privileges:true', seq.items.length ? (seq.items[0] as { type?: string }).type : undefined, !!seq.flow), style)] };
+      } else if (!entry && svc.map) {
+        fix = { title: 'Add security_opt: no-new-privileges:true', safe: true, edits: [addPair(ctx.file, svc.map, 'security_opt', { list: ['no-new-privileges:true'] }, style)] };
+      }
+      report({
+        span: svc.keySpan,
+        message: `Service \`${svc.name}\` does not set no-new-privileges: a process inside can still gain root through a setuid binary.`,
+        fixes: fix ? [fix] : [],
+      });
+    }
+  },
+};

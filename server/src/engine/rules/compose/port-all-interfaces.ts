@@ -1,0 +1,41 @@
+import type { Rule } from '../../types';
+import { portNumbers } from '../../parse/compose-ports';
+import { withDefaults } from '../../parse/interpolation';
+import { datastoreOf } from './support/datastores';
+import { bindLoopbackFix, describePort, portSpan } from './support/ports';
+import { reportOnce, servicesOf, type ComposeContext } from './support/report';
+
+/**
+ * Ports that are public by design: HTTP(S) (SPEC), and the protocols whose clients come from the
+ * internet (mail, DNS, TURN, WireGuard), where a warning would only be noise.
+ */
+const PUBLIC_BY_DESIGN = new Set([80, 443, 25, 53, 110, 143, 465, 587, 993, 995, 3478, 5349, 51820]);
+
+export const portAllInterfaces: Rule<ComposeContext> = {
+  id: 'compose/port-all-interfaces', language: 'compose', severity: 'warning',
+  title: 'Port published on all interfaces',
+  description: [
+    'A service publishes a port without a host address. Docker then listens on 0.0.0.0 and adds iptables rules that bypass ufw and firewalld, so an admin UI or an app port meant for the reverse proxy is reachable from the internet, without TLS, headers or rate limits.',
+    'Bind it to `127.0.0.1` when only the host (or a proxy on the host) needs it, or drop `ports:` when the proxy runs in compose. Ports 80 and 443, and mail, DNS, TURN and WireGuard ports, are public by design and not reported.',
+  ].join('\n'),
+  fixable: true,
+  sources: ['AFFiNE guide', 'AppFlowy Cloud guide'],
+  check(ctx) {
+    const report = reportOnce(ctx);
+    for (const svc of servicesOf(ctx)) {
+      if (datastoreOf(svc.image)) continue;
+      for (const port of svc.ports) {
+        if (port.hostIp !== undefined) continue;
+        const published = port.published?.includes('$') ? withDefaults(port.published) : port.published;
+        const nums = portNumbers(published);
+        if (nums.length && nums.every((n) => PUBLIC_BY_DESIGN.has(n))) continue;
+        const fix = bindLoopbackFix(ctx.file, ctx.doc, port);
+        report({
+          span: portSpan(port),
+          message: `Service \`${svc.name}\` publishes ${describePort(port)} on all interfaces; Docker's iptables rules bypass the host firewall. Bind it to 127.0.0.1 if only the host or its reverse proxy needs it.`,
+          fixes: fix ? [fix] : [],
+        });
+      }
+    }
+  },
+};

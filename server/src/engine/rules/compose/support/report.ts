@@ -1,0 +1,24 @@
+import type { RuleContext } from '../../../context';
+import type { ComposeFile, Service } from '../../../parse/compose';
+import type { Report } from '../../../types';
+
+export type ComposeContext = RuleContext<ComposeFile>;
+
+/**
+ * `ctx.report` that reports a span once: services that share an anchored block (`<<: *defaults`, `*env`)
+ * would otherwise put the same finding on the same text once per service.
+ */
+export function reportOnce(ctx: ComposeContext): (r: Report) => void {
+  const seen = new Set<string>();
+  return (r) => {
+    const k = `${r.span.start}:${r.span.end}`;
+    if (seen.has(k)) return;
+    seen.add(k);
+    ctx.report(r);
+  };
+}
+
+/** Services with a mapping body (a broken service is compose/syntax's business). */
+export function servicesOf(ctx: ComposeContext): Service[] {
+  return ctx.doc.services.filter((s) => s.map);
+}
