@@ -73,3 +73,36 @@ describe('language server over stdio: settings per resource and .deploylint.yaml
     settings = {};
   });
 });
+
+describe('language server over stdio: deploylint.workspaceScan', function () {
+  this.timeout(60_000);
+  let client: LspClient;
+  let ws: ReturnType<typeof tempWorkspace>;
+
+  before(async () => {
+    ws = tempWorkspace({ 'stack/docker-compose.yml': COMPOSE, 'node_modules/pkg/docker-compose.yml': COMPOSE, 'stack/README.md': '# x\n' });
+    client = await LspClient.start({ rootDir: ws.dir, settings: () => ({ workspaceScan: true }) });
+  });
+  after(async () => { await client?.stop(); ws?.remove(); });
+
+  it('publishes findings of deployment files nobody opened, skipping node_modules', async () => {
+    const uri = ws.uri('stack/docker-compose.yml');
+    await client.until('scan diagnostics', () => (client.published.get(uri)?.at(-1)?.diagnostics.some((d) => d.code === RULE) ? true : undefined));
+    assert.equal(client.published.get(ws.uri('node_modules/pkg/docker-compose.yml')), undefined);
+    assert.equal(client.published.get(ws.uri('stack/README.md')), undefined);
+  });
+
+  it('re-lints a scanned file when it changes on disk, and keeps its findings after it is closed', async () => {
+    const uri = ws.uri('stack/docker-compose.yml');
+    ws.write('stack/docker-compose.yml', COMPOSE.replace('"5432:5432"', '"127.0.0.1:5432:5432"'));
+    await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri, type: FileChangeType.Changed }] });
+    await client.until('re-lint from disk', () => (client.published.get(uri)?.at(-1)?.diagnostics.some((d) => d.code === RULE) === false ? true : undefined));
+    client.open(uri, 'dockercompose', COMPOSE);
+    await client.diagnosticsFor(uri, (d) => d.some((x) => x.code === RULE));
+    client.close(uri);
+    await client.until('disk findings after close', () => {
+      const last = client.published.get(uri)?.at(-1);
+      return last && last.version === undefined && !last.diagnostics.some((d) => d.code === RULE) && last.diagnostics.length > 0 ? true : undefined;
+    });
+  });
+});

@@ -25,9 +25,28 @@ export class SourceDocument {
 export class WorkspaceFiles {
   private readonly open = new Map<string, SourceDocument>();
   private readonly disk = new Map<string, SourceDocument | null>();
+  private readonly stats = new Map<string, FileStat | null>();
+  private readonly dirs = new Map<string, string[] | null>();
   private versionCounter = 0;
+  /** Paths read while a lint is being tracked (see `track`); folders end with '/'. */
+  private readonly readers: Set<string>[] = [];
 
   constructor(readonly host: FileHost) {}
+
+  /** Runs `fn` and returns, with its result, every path it read: the lint's dependencies. */
+  track<T>(fn: () => T): { result: T; reads: Set<string> } {
+    const reads = new Set<string>();
+    this.readers.push(reads);
+    try {
+      return { result: fn(), reads };
+    } finally {
+      this.readers.splice(this.readers.indexOf(reads), 1);
+    }
+  }
+
+  private note(path: string): void {
+    for (const r of this.readers) r.add(path);
+  }
 
   setOpen(path: string, text: string): SourceDocument {
     const cur = this.open.get(path);
@@ -37,16 +56,25 @@ export class WorkspaceFiles {
     return doc;
   }
 
-  close(path: string): void { this.open.delete(path); this.disk.delete(path); }
+  close(path: string): void { this.open.delete(path); this.invalidate(path); }
 
   isOpen(path: string): boolean { return this.open.has(path); }
 
   /** Forget what was read from disk for a path (changed on disk). */
   invalidate(path?: string): void {
-    if (path === undefined) this.disk.clear(); else this.disk.delete(path);
+    if (path === undefined) {
+      this.disk.clear(); this.stats.clear(); this.dirs.clear();
+      return;
+    }
+    this.disk.delete(path);
+    this.stats.delete(path);
+    this.dirs.delete(path);
+    // A file created or deleted changes its folder's listing.
+    this.dirs.delete(path.replace(/\/[^/]*$/, '') || '/');
   }
 
   document(path: string): SourceDocument | undefined {
+    this.note(path);
     const o = this.open.get(path);
     if (o) return o;
     if (this.disk.has(path)) return this.disk.get(path) ?? undefined;
@@ -60,13 +88,23 @@ export class WorkspaceFiles {
 
   exists(path: string): boolean { return this.open.has(path) || this.document(path) !== undefined; }
 
-  stat(path: string): FileStat | undefined { return this.host.stat(path); }
+  /** Cached like file contents: the keystroke path never waits on the disk twice. */
+  stat(path: string): FileStat | undefined {
+    this.note(path);
+    if (!this.stats.has(path)) this.stats.set(path, this.host.stat(path) ?? null);
+    const st = this.stats.get(path) ?? undefined;
+    if (!st && this.open.has(path)) return { mode: 0o600, isFile: true, isDirectory: false };
+    return st;
+  }
 
   readDir(path: string): string[] | undefined {
-    const names = new Set(this.host.readDir(path) ?? []);
+    this.note(path.endsWith('/') ? path : path + '/');
+    if (!this.dirs.has(path)) this.dirs.set(path, this.host.readDir(path) ?? null);
+    const onDisk = this.dirs.get(path) ?? undefined;
+    const names = new Set(onDisk ?? []);
     const prefix = path.endsWith('/') ? path : path + '/';
     for (const p of this.open.keys()) if (p.startsWith(prefix)) names.add(p.slice(prefix.length).split('/')[0]);
-    return names.size ? [...names].sort() : this.host.readDir(path);
+    return names.size ? [...names].sort() : onDisk;
   }
 
   openPaths(): string[] { return [...this.open.keys()]; }

@@ -6,6 +6,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { docsUrl, languageOf, Workspace, type Finding } from '../engine';
 import { collectFiles } from '../node/walk';
+import { WorkspaceScanner } from './scan';
 import { NodeHost } from '../node/host';
 import { toolVersion } from '../version';
 import { codeActions } from './code-actions';
@@ -53,8 +54,14 @@ export class DeploylintService {
   private readonly justOpened = new Set<string>();
   /** Pull mode with run=onSave: the last items per URI and whether a save asked for a new lint. */
   private readonly pulled = new Map<string, { items: ReturnType<typeof toDiagnostic>[]; stale: boolean }>();
-  /** Files on disk linted by the workspace scan (their diagnostics are pushed). */
-  private readonly scanned = new Set<string>();
+  private readonly scanner = new WorkspaceScanner({
+    folders: () => this.folders,
+    settingsFor: (uri) => this.settings.get(uri),
+    isOpen: (path) => this.uriByPath.has(path),
+    lintDiskFile: (path) => this.lintDiskFile(path),
+    clear: (path) => this.connection.sendDiagnostics({ uri: pathToUri(path), diagnostics: [] }),
+    progress: async () => (this.caps.window?.workDoneProgress ? this.connection.window.createWorkDoneProgress() : undefined),
+  });
   private readonly configErrorsLogged = new Set<string>();
 
   constructor(private readonly connection: Connection) {
@@ -97,7 +104,7 @@ export class DeploylintService {
 
     process.on('uncaughtException', (e) => this.log.error('uncaught exception', e));
     process.on('unhandledRejection', (e) => this.log.error('unhandled rejection', e));
-    c.onShutdown(() => this.debouncer.dispose());
+    c.onShutdown(() => { this.debouncer.dispose(); if (this.refreshTimer) clearTimeout(this.refreshTimer); });
     c.listen();
   }
 
@@ -137,10 +144,10 @@ export class DeploylintService {
       this.connection.workspace.onDidChangeWorkspaceFolders(guardVoid(this.log, 'didChangeWorkspaceFolders', (e) => {
         const removed = new Set(e.removed.map((f) => uriToPath(f.uri)));
         this.folders = [...this.folders.filter((f) => !removed.has(f)), ...e.added.map((f) => uriToPath(f.uri))];
-        void this.scanWorkspace();
+        void this.scanner.scan();
       }));
     }
-    await this.scanWorkspace();
+    await this.scanner.scan();
   }
 
   // ---- documents -------------------------------------------------------------------------
@@ -150,7 +157,7 @@ export class DeploylintService {
     this.uriByPath.set(path, doc.uri);
     this.ws.setOpen(path, doc.getText());
     const opened = this.justOpened.delete(doc.uri);
-    if (opened && this.scanned.has(path)) this.connection.sendDiagnostics({ uri: doc.uri, diagnostics: [] });
+    if (opened && this.scanner.has(path)) this.connection.sendDiagnostics({ uri: doc.uri, diagnostics: [] });
     void this.afterChange(doc.uri, opened);
   }
 
@@ -158,8 +165,9 @@ export class DeploylintService {
     const settings = await this.settings.get(uri);
     if (settings.run === 'onSave' && !opened) return;
     if (this.pull) {
+      // The client pulls the changed document itself; a refresh is for the others that may read it.
       if (opened) this.pulled.delete(uri);
-      this.refreshPulled();
+      if (this.documents.all().length > 1) this.refreshPulled();
       return;
     }
     this.schedule(uri, opened ? 0 : undefined);
@@ -187,7 +195,7 @@ export class DeploylintService {
     this.pulled.delete(uri);
     this.uriByPath.delete(path);
     this.ws.close(path);
-    if (this.scanned.has(path)) void this.lintDiskFile(path);
+    if (this.scanner.has(path)) void this.lintDiskFile(path);
     else if (!this.pull) this.connection.sendDiagnostics({ uri, diagnostics: [] });
     this.relintOthers(uri);
   }
@@ -196,7 +204,7 @@ export class DeploylintService {
     for (const ch of changes) {
       const path = uriToPath(ch.uri);
       this.ws.invalidate(path);
-      if (ch.type === FileChangeType.Deleted && this.scanned.delete(path)) {
+      if (ch.type === FileChangeType.Deleted && this.scanner.scanned.delete(path)) {
         this.connection.sendDiagnostics({ uri: pathToUri(path), diagnostics: [] });
       }
     }
@@ -222,8 +230,8 @@ export class DeploylintService {
     } else {
       for (const d of this.documents.all()) this.schedule(d.uri);
     }
-    if (settingsChanged) void this.scanWorkspace();
-    else for (const p of this.scanned) if (!this.uriByPath.has(p)) void this.lintDiskFile(p);
+    if (settingsChanged) void this.scanner.scan();
+    else for (const p of this.scanner.scanned) if (!this.uriByPath.has(p)) void this.lintDiskFile(p);
   }
 
   private refreshTimer: NodeJS.Timeout | undefined;
@@ -289,40 +297,7 @@ export class DeploylintService {
     void this.connection.sendNotification(STATUS_NOTIFICATION, params);
   }
 
-  // ---- workspace scan --------------------------------------------------------------------
-
-  private scanning = false;
-
-  /** deploylint.workspaceScan: lint every deployment file of the workspace once, with progress. */
-  private async scanWorkspace(): Promise<void> {
-    if (this.scanning) return;
-    this.scanning = true;
-    try {
-      const folders: string[] = [];
-      for (const f of this.folders) {
-        if (!isVirtualPath(f) && (await this.settings.get(pathToUri(f))).workspaceScan) folders.push(f);
-      }
-      const files = folders.length ? collectFiles(folders).files : [];
-      const keep = new Set(files);
-      for (const p of this.scanned) {
-        if (!keep.has(p)) { this.scanned.delete(p); if (!this.uriByPath.has(p)) this.connection.sendDiagnostics({ uri: pathToUri(p), diagnostics: [] }); }
-      }
-      if (!files.length) return;
-      const progress = this.caps.window?.workDoneProgress ? await this.connection.window.createWorkDoneProgress() : undefined;
-      progress?.begin('deploylint', 0, `Scanning ${files.length} files`, false);
-      for (let i = 0; i < files.length; i++) {
-        this.scanned.add(files[i]);
-        if (!this.uriByPath.has(files[i])) await this.lintDiskFile(files[i]);
-        if (i % 20 === 19) {
-          progress?.report(Math.round(((i + 1) / files.length) * 100), `${i + 1}/${files.length}`);
-          await new Promise((r) => setImmediate(r));
-        }
-      }
-      progress?.done();
-    } finally {
-      this.scanning = false;
-    }
-  }
+  // ---- files on disk (workspace scan) -----------------------------------------------------
 
   private async lintDiskFile(path: string): Promise<void> {
     const uri = pathToUri(path);

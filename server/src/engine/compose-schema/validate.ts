@@ -28,7 +28,7 @@ function load(): { validate: ValidateFunction; schema: SchemaObject } {
     const props = (node.properties ??= {}) as SchemaObject;
     for (const k of keys) props[k] ??= {};
   }
-  const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
+  const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false, verbose: true });
   compiled = { validate: ajv.compile(schema), schema };
   return compiled;
 }
@@ -56,7 +56,7 @@ function at(schema: SchemaObject, pointer: string): SchemaObject | undefined {
 }
 
 export function findUnknownKeys(data: unknown): UnknownKey[] {
-  const { validate, schema } = load();
+  const { validate } = load();
   if (validate(data)) return [];
   const seen = new Set<string>();
   const out: UnknownKey[] = [];
@@ -67,7 +67,8 @@ export function findUnknownKeys(data: unknown): UnknownKey[] {
     const id = JSON.stringify([...path, key]);
     if (seen.has(id)) continue;
     seen.add(id);
-    const parent = at(schema, err.schemaPath.replace(/^#/, '').replace(/\/additionalProperties$/, ''));
+    // schemaPath is relative to the $ref'd definition; `verbose` hands over the schema object itself.
+    const parent = err.parentSchema as SchemaObject | undefined;
     out.push({ path, key, allowed: Object.keys((parent?.properties as SchemaObject | undefined) ?? {}) });
   }
   return out;

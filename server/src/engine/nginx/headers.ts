@@ -126,3 +126,10 @@ function fromMoreSetHeaders(n: ConfNode): HeaderEntry[] {
   }
   return out;
 }
+
+/** The header entries one `add_header` / `more_set_headers` node sets. */
+export function entriesOf(n: ConfNode): HeaderEntry[] {
+  if (n.name === 'add_header') { const e = fromAddHeader(n); return e ? [e] : []; }
+  if (n.name === 'more_set_headers') return fromMoreSetHeaders(n);
+  return [];
+}

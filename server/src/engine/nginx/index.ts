@@ -6,3 +6,5 @@ export * from './servers';
 export * from './headers';
 export * from './edit';
 export * from './rule-context';
+export * from './header-fixes';
+export * from './https-fixes';

@@ -4,7 +4,7 @@ import { languageOf } from '../files';
 import { dirname } from '../paths';
 import type { WorkspaceFiles } from '../workspace-files';
 import type { Span } from '../types';
-import { HeaderModel } from './headers';
+import { HeaderModel, entriesOf, type HeaderEntry } from './headers';
 import { httpServers } from './servers';
 import { anchorIn, type ConfNode } from './tree';
 import { configFor, nodesIn, type NginxConfig } from './view';
@@ -59,4 +59,9 @@ export function configSet(ws: WorkspaceFiles, path: string): NginxConfig[] {
     if (!out.includes(cfg)) out.push(cfg);
   }
   return out;
+}
+
+/** Every header entry set by a directive of the linted file (add_header, more_set_headers). */
+export function headerEntriesInFile(view: NginxView): HeaderEntry[] {
+  return nodesIn(view.cfg, view.file.path, (n) => n.name === 'add_header' || n.name === 'more_set_headers').flatMap(entriesOf);
 }

@@ -121,3 +121,15 @@ export function httpServers(nodes: readonly ConfNode[]): ConfNode[] {
   visit(nodes, undefined);
   return out;
 }
+
+/** `server "a.example"` (or `this server`) for messages. */
+export function serverLabel(server: ConfNode): string {
+  const name = serverNames(server).find((n) => n && n !== '_');
+  return name ? `server "${name}"` : 'this server';
+}
+
+/** Names that only a local client reaches: a dev or internal server, not a public site. */
+export function isLocalOnly(server: ConfNode): boolean {
+  const names = serverNames(server);
+  return names.length > 0 && names.every((n) => /^(localhost|127\.0\.0\.1|\[::1\]|.*\.localhost|.*\.local|.*\.internal)$/i.test(n));
+}

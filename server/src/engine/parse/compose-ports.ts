@@ -1,6 +1,7 @@
 import { isMap, isScalar, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { Span } from '../types';
 import { entriesOf, innerSpan, scalarText, seqItems, type Entry, type YDoc } from './compose-yaml';
+import { withDefaults } from './interpolation';
 
 /** One item of a service's `ports`, short (`"127.0.0.1:5432:5432/tcp"`) or long syntax. */
 export interface PortEntry {
@@ -16,8 +17,12 @@ export interface PortEntry {
   hostIp?: string;
   /** Where the host address is written (short syntax: inside the string when exact; long: the value). */
   hostIpSpan?: Span;
-  /** Host port or range (`5432`, `5432-5433`); '' or undefined when Docker picks one. */
+  /** Host port or range as written (`5432`, `${PORT:-5432}`); '' or undefined when Docker picks one. */
   published?: string;
+  /** `published` with variable defaults applied; undefined when a variable has no default. */
+  publishedValue?: string;
+  /** The host address comes out of a variable that also holds the port (`${SQL_PORT:-127.0.0.1:13306}:3306`). */
+  hostIpInVariable?: boolean;
   target?: string;
   protocol?: string;
   /** Long syntax: the item's mapping and its keys. */
@@ -78,6 +83,7 @@ export function readPorts(doc: YDoc, text: string, seq: YAMLSeq | undefined): Po
         hostIp: ipText === undefined || ipText === '' ? undefined : ipText.replace(/^\[(.*)\]$/, '$1'),
         hostIpSpan: ip?.valueSpan,
         published: scalarText(doc, entries.get('published')?.value),
+        publishedValue: withDefaults(scalarText(doc, entries.get('published')?.value) ?? ''),
         target: scalarText(doc, entries.get('target')?.value),
         protocol: scalarText(doc, entries.get('protocol')?.value),
       });
@@ -86,10 +92,19 @@ export function readPorts(doc: YDoc, text: string, seq: YAMLSeq | undefined): Po
     const raw = scalarText(doc, it.node);
     if (raw === undefined || !isScalar(it.node)) continue;
     const spec = parsePortSpec(raw);
-    const entry: PortEntry = { ...base, long: false, raw, published: spec.published, target: spec.target, protocol: spec.protocol };
+    const resolved = raw.includes('$') ? withDefaults(raw) : raw;
+    const value = resolved === undefined ? undefined : parsePortSpec(resolved);
+    const entry: PortEntry = {
+      ...base, long: false, raw, published: spec.published, target: spec.target, protocol: spec.protocol,
+      publishedValue: value && value.target === withDefaults(spec.target) ? value.published : undefined,
+    };
     if (spec.hostIp !== undefined && spec.hostIp !== '') {
       entry.hostIp = spec.hostIp;
       entry.hostIpSpan = spec.hostIpAt ? innerSpan(text, it.node, spec.hostIpAt[0], spec.hostIpAt[1]).span : it.span;
+    } else if (value?.hostIp) {
+      entry.hostIp = value.hostIp;
+      entry.hostIpSpan = it.span;
+      entry.hostIpInVariable = true;
     }
     out.push(entry);
   }

@@ -1,5 +1,5 @@
 /** Reading a `yaml` v2 AST the way compose does (aliases and `<<` merges resolved) while keeping source spans. */
-import { isAlias, isMap, isScalar, isSeq, Scalar, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, Scalar, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { Span } from '../types';
 
 export type YDoc = Document.Parsed;
@@ -22,6 +22,11 @@ export interface Entry {
   owner: YAMLMap;
   /** Came from a `<<:` merge source, not written in the mapping itself. */
   inherited: boolean;
+}
+
+/** An empty value (`key:` with nothing after it); yaml places its zero-width range after the comments that follow. */
+export function isEmptyNode(node: unknown): boolean {
+  return isScalar(node) && node.value === null && !node.source;
 }
 
 export function spanOf(node: Node | null | undefined, fallback = 0): Span {
@@ -111,7 +116,8 @@ function makeEntry(doc: YDoc, owner: YAMLMap, pair: Pair, key: string, inherited
   const keyNode = (pair.key ?? null) as Node | null;
   const keySpan = spanOf(keyNode);
   const raw = (pair.value ?? null) as Node | null;
-  let valueSpan = raw?.range ? spanOf(raw) : { start: keySpan.end, end: keySpan.end };
+  const rawStart = raw?.range && !isEmptyNode(raw) ? raw.range[0] : undefined;
+  let valueSpan = rawStart !== undefined ? { start: rawStart, end: contentEnd(raw) ?? rawStart } : { start: keySpan.end, end: keySpan.end };
   if (valueSpan.end < valueSpan.start) valueSpan = { start: valueSpan.start, end: valueSpan.start };
   const end = Math.max(keySpan.end, valueSpan.end);
   return { key, pair, keyNode, value: deref(doc, raw), keySpan, valueSpan, pairSpan: { start: keySpan.start, end }, owner, inherited };
@@ -122,7 +128,8 @@ export function seqItems(doc: YDoc, seq: YAMLSeq | undefined): { node: Node | nu
   if (!seq) return [];
   return seq.items.map((it, index) => {
     const raw = (it ?? null) as Node | null;
-    return { node: deref(doc, raw), raw, span: spanOf(raw), index };
+    const span = spanOf(raw);
+    return { node: deref(doc, raw), raw, span: { start: span.start, end: contentEnd(raw) ?? span.end }, index };
   });
 }
 
@@ -146,4 +153,22 @@ export function innerSpan(text: string, node: Node | null, from: number, to: num
 /** Compose reads these strings as true for boolean fields (compose-go's toBoolean). */
 export function isTruthy(s: string | undefined): boolean {
   return s !== undefined && /^(true|yes|y|on)$/i.test(s.trim());
+}
+
+export function pairEnd(pair: Pair): number {
+  const k = spanOf(pair.key as Node | null);
+  return Math.max(k.end, contentEnd(pair.value as Node | null) ?? k.end);
+}
+
+/**
+ * Where a value's own text ends. Block collections end with their last item, never with the
+ * comments and blank lines yaml may fold into a trailing empty value's range.
+ */
+export function contentEnd(node: Node | null): number | undefined {
+  if (!node || isEmptyNode(node)) return undefined;
+  if ((isMap(node) || isSeq(node)) && !node.flow && node.items.length) {
+    const last = node.items[node.items.length - 1] as unknown;
+    return isPair(last) ? pairEnd(last) : contentEnd(last as Node | null) ?? spanOf(node).end;
+  }
+  return spanOf(node).end;
 }

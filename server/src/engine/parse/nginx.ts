@@ -132,14 +132,21 @@ class Parser {
     for (;;) {
       while (this.pos < this.end && isSpace(t[this.pos])) this.pos++;
       if (this.pos >= this.end) return { kind: 'eof', span: { start: this.end, end: this.end }, raw: '', value: '' };
-      if (t[this.pos] !== '#') break;
       const s = this.pos;
+      if (t[s] === '{' && (t[s + 1] === '%' || t[s + 1] === '#')) {
+        // A Jinja/Twig statement or comment in a config template: not nginx, skipped like a comment.
+        const close = t.indexOf(t[s + 1] + '}', s + 2);
+        this.pos = close < 0 || close >= this.end ? this.end : close + 2;
+        this.out.comments.push({ span: { start: s, end: this.pos }, text: t.slice(s, this.pos) });
+        continue;
+      }
+      if (t[s] !== '#') break;
       while (this.pos < this.end && t[this.pos] !== '\n' && t[this.pos] !== '\r') this.pos++;
       this.out.comments.push({ span: { start: s, end: this.pos }, text: t.slice(s, this.pos) });
     }
     const s = this.pos;
     const c = t[s];
-    if (c === '{' || c === '}' || c === ';') {
+    if ((c === '{' && !this.templateExpressionAt(s)) || c === '}' || c === ';') {
       this.pos++;
       return { kind: c, span: { start: s, end: s + 1 }, raw: c, value: c };
     }
@@ -189,6 +196,11 @@ class Parser {
         i = j < this.end && t[j] === '}' ? j + 1 : j;
         continue;
       }
+      if (c === '{' && this.templateExpressionAt(i)) {
+        // A `{{ template expression }}` (Jinja, Go templates) stands for a value: keep it in the token.
+        i = this.text.indexOf('}}', i + 2) + 2;
+        continue;
+      }
       if (c === '{') {
         // A regex quantifier like `(a|b){1,3}` left unquoted: nginx would open a block here.
         const q = /^\{\d+(,\d*)?\}/.exec(t.slice(i, Math.min(i + 24, this.end)));
@@ -201,9 +213,17 @@ class Parser {
       }
       i++;
     }
+    if (i === s) i = s + 1; // never an empty token (the lexer must always advance)
     this.pos = i;
     const raw = t.slice(s, i);
     return { kind: 'word', span: { start: s, end: i }, raw, value: raw };
+  }
+
+  /** `{{ ... }}` closed on the same line. */
+  private templateExpressionAt(i: number): boolean {
+    if (this.text[i + 1] !== '{') return false;
+    const close = this.text.indexOf('}}', i + 2);
+    return close >= 0 && close + 2 <= this.end && !/[\r\n]/.test(this.text.slice(i, close));
   }
 
   /** Reads a Lua body after its `{` up to the matching `}`; returns the body span and the close brace. */
@@ -269,6 +289,12 @@ class Parser {
         const anon: NginxDirective = { name: '', nameSpan: tok.span, args: [], span: tok.span, open: tok.span, parent };
         this.parseBlock(anon);
         if (this.peek().kind === '}') this.next();
+        continue;
+      }
+      if (/^\{\{[^]*\}\}$/.test(tok.raw)) {
+        // A template statement in directive position (`{{ end }}`, `{{ custom_config }}`): not nginx.
+        this.next();
+        this.out.comments.push({ span: tok.span, text: tok.raw });
         continue;
       }
       list.push(this.parseDirective(parent));

@@ -1,16 +1,24 @@
 /**
- * The secrets module (SPEC §4), shared by the env and compose rules.
- * STUB: the env-rules work owns this folder and replaces the bodies; keep the signatures.
+ * The secrets module (SPEC §4), shared by the env and compose rules: which names hold secrets,
+ * whether a value is weak (reasons never contain the value), and strong replacements.
  */
 import type { EngineConfig } from '../config';
+import { classifyName } from './classify';
+import { generateFor } from './generate';
+import { isKnownDefault, isPlaceholder, isTemplateBlank } from './placeholders';
+import { isRepetitive, looksRandom, strengthOf } from './strength';
+
+export { isKnownDefault, isPlaceholder, isTemplateBlank } from './placeholders';
+export { urlCredentials, isLocalHost, type UrlCredential } from './connection-string';
+export { nameWords } from './classify';
+export { leakedCredentialFormat } from './credential-formats';
 
 /** signing/encryption key, password, third-party token. */
 export type SecretKind = 'key' | 'password' | 'token';
 
 /** Classifies a variable name as credential-shaped (SPEC §4), or undefined when it is not a secret. */
 export function classifyKey(name: string): SecretKind | undefined {
-  void name;
-  return undefined;
+  return classifyName(name);
 }
 
 export interface SecretVerdict {
@@ -19,14 +27,60 @@ export interface SecretVerdict {
   kind: SecretKind;
 }
 
-/** Judges a secret value for a key. Returns undefined when the value is acceptable. */
+/** `${VAR}`, `$VAR`, `$(command)`, `{{ template }}`: resolved elsewhere (compose interpolation, a shell), not judged here. */
+export function isReference(value: string): boolean {
+  const v = value.trim();
+  // Also `{{ .Secret }}` / `{{ secret }}`: a file rendered by a template engine before use.
+  return /^\$(\{[^}]*\}|\([^)]*\)|[A-Za-z_]\w*)$/.test(v) || /^\{\{.*\}\}$/.test(v);
+}
+
+/**
+ * Judges a secret value for a key. Returns undefined when the value is acceptable.
+ * A name that is not credential-shaped is judged as a password (the caller decided it is a secret,
+ * e.g. the password inside `DATABASE_URL`). In a template (SPEC §2) only known defaults count.
+ */
 export function judgeSecret(name: string, value: string, config: EngineConfig['secrets'], opts: { template?: boolean } = {}): SecretVerdict | undefined {
-  void name; void value; void config; void opts;
+  const kind = classifyKey(name) ?? 'password';
+  const v = value.trim();
+  if (isReference(v)) return undefined;
+  if (opts.template) {
+    if (isTemplateBlank(v)) return undefined;
+    if (isKnownDefault(v)) return { kind, reason: 'is a known default' };
+    // Beyond the list, only what zxcvbn rates as trivially guessable (`123`, a common word): a
+    // template value is mostly a hint, and a hint that works as a password is the problem.
+    if (kind === 'token' || v.length > 64 || looksRandom(v)) return undefined;
+    const s = strengthOf(v);
+    return s.score <= 1 ? { kind, reason: `is guessable (strength ${s.score} of 4)` } : undefined;
+  }
+  if (!v) return { kind, reason: 'is empty' };
+  if (isKnownDefault(v)) return { kind, reason: 'is a known default' };
+  if (isPlaceholder(v)) return { kind, reason: 'is a placeholder' };
+  // Provider-issued tokens have the provider's shape and length: not ours to judge.
+  if (kind === 'token') return undefined;
+  if (kind === 'key') {
+    const bytes = Buffer.byteLength(v, 'utf8');
+    if (bytes < config.minKeyBytes) return { kind, reason: `is ${bytes} bytes; a signing key needs at least ${config.minKeyBytes}` };
+    if (isRepetitive(v)) return { kind, reason: 'is low-entropy (a repeated pattern)' };
+    if (isPemOrBlob(v) || looksRandom(v) || v.length > 100) return undefined;
+    const s = strengthOf(v);
+    if (s.wordCoverage >= 0.6) return { kind, reason: 'is low-entropy (made of dictionary words)' };
+    return undefined;
+  }
+  if (v.length < config.minPasswordLength) return { kind, reason: `is ${v.length} characters; a password needs at least ${config.minPasswordLength}` };
+  if (isRepetitive(v)) return { kind, reason: 'is guessable (a repeated pattern)' };
+  if (looksRandom(v) || v.length > 64) return undefined;
+  const s = strengthOf(v);
+  if (s.score < 4) return { kind, reason: `is guessable (strength ${s.score} of 4)` };
+  if (s.wordCoverage >= 0.75 && s.guessesLog10 < 20) return { kind, reason: 'is guessable (made of dictionary words)' };
   return undefined;
+}
+
+function isPemOrBlob(v: string): boolean {
+  return v.includes('-----BEGIN') || /^[A-Za-z0-9+/=\s]{100,}$/.test(v);
 }
 
 /** A strong replacement from crypto.randomBytes, shaped for the key and the old value (hex stays hex; URL-safe inside URLs). */
 export function generateSecret(name: string, oldValue = '', opts: { urlSafe?: boolean } = {}): string {
-  void name; void oldValue; void opts;
-  return '';
+  const kind = opts.urlSafe ? 'password' : (classifyKey(name) ?? 'password');
+  return generateFor(kind, name, oldValue.trim());
 }

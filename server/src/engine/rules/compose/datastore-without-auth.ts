@@ -66,9 +66,10 @@ export const datastoreWithoutAuth: Rule<ComposeContext> = {
 function checkRedis(ctx: ComposeContext, report: (r: Parameters<ComposeContext['report']>[0]) => void, svc: Service, store: Datastore): void {
   const args = `${svc.entrypoint?.text ?? ''} ${svc.command?.text ?? ''} ${svc.environment.map((e) => `${e.key}=${e.value ?? ''}`).join(' ')}`;
   if (/--requirepass|--aclfile|\brequirepass\b/.test(args)) return;
-  if (env(svc, /^(REDIS|VALKEY|KEYDB|DFLY|DRAGONFLY)_(PASSWORD|PASS|REQUIREPASS)(_FILE)?$/)) return;
-  // A config file may set requirepass; it is not in this file, so it cannot be judged here.
+  if (svc.environment.some((e) => /PASS/i.test(e.key) && !/^ALLOW_EMPTY_PASSWORD$/.test(e.key))) return;
+  // A config file, an env_file or a custom entrypoint script may set the password: not judged from here.
   if (/\.conf\b/.test(args) || svc.envFile.length) return;
+  if (svc.entrypoint && !/(redis|valkey|keydb)-server|dragonfly/.test(svc.entrypoint.text)) return;
   const empty = env(svc, /^ALLOW_EMPTY_PASSWORD$/);
   const fix = requirepassFix(ctx, svc, store);
   report({
@@ -85,7 +86,6 @@ function requirepassFix(ctx: ComposeContext, svc: Service, store: Datastore): Fi
   const ref = `\${${name}:?${name} must be set in .env}`;
   const style = styleOf(ctx.file, ctx.doc);
   const envEdit = appendEnv(ctx.workspace, ctx.file.path, name, freshSecret(name));
-  if (envEdit.status === 'conflict' && false) return undefined;
   const edits = envEdit.edit ? [envEdit.edit] : [];
   const cmd = svc.command;
   if (!cmd) {
@@ -94,10 +94,10 @@ function requirepassFix(ctx: ComposeContext, svc: Service, store: Datastore): Fi
   } else if (cmd.form === 'list') {
     const seq = cmd.items[0]?.seq;
     if (!seq) return undefined;
-    const q = (s: string) => scalarLike(s, YStyle(cmd.items[0].node), !!seq.flow);
-    edits.push(appendItem(ctx.file, seq, q('--requirepass'), style));
-    const last = edits[edits.length - 1];
-    last.newText += seq.flow ? `, ${q(ref)}` : last.newText.replace(/- .*$/, `- ${q(ref)}`).replace(/^/, '');
+    const q = (s: string) => scalarLike(s, styleName(cmd.items[0].node), !!seq.flow);
+    const first = appendItem(ctx.file, seq, q('--requirepass'), style);
+    const second = seq.flow ? `, ${q(ref)}` : first.newText.replace(/- [^\r\n]*$/, `- ${q(ref)}`);
+    edits.push({ ...first, newText: first.newText + second });
   } else {
     const v = cmd.entry.value as { type?: string } | null;
     const newText = scalarLike(`${cmd.text} --requirepass ${ref}`, v?.type, !!cmd.entry.owner.flow);
@@ -106,4 +106,4 @@ function requirepassFix(ctx: ComposeContext, svc: Service, store: Datastore): Fi
   return { title: `Require a password (${name} in .env)`, safe: false, edits };
 }
 
-function YStyle(node: unknown): string | undefined { return (node as { type?: string } | null)?.type; }
+function styleName(node: unknown): string | undefined { return (node as { type?: string } | null)?.type; }

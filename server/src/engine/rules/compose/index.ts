@@ -1,4 +1,45 @@
 import type { AnyRule } from '../../context';
+import { exposedDatastorePort } from './exposed-datastore-port';
+import { portAllInterfaces } from './port-all-interfaces';
+import { datastoreWithoutAuth } from './datastore-without-auth';
+import { hardcodedSecret } from './hardcoded-secret';
+import { weakSecret } from './weak-secret';
+import { privileged } from './privileged';
+import { dockerSocket } from './docker-socket';
+import { hostNamespace } from './host-namespace';
+import { dangerousCapability } from './dangerous-capability';
+import { securityOptDisabled } from './security-opt-disabled';
+import { noNewPrivileges } from './no-new-privileges';
+import { sensitiveMount } from './sensitive-mount';
+import { runsAsRoot } from './runs-as-root';
+import { noResourceLimits } from './no-resource-limits';
+import { unpinnedImage } from './unpinned-image';
+import { noHealthcheck } from './no-healthcheck';
+import { noLogRotation } from './no-log-rotation';
+import { datastoreNotIsolated } from './datastore-not-isolated';
+import { unknownKey } from './unknown-key';
+import { composeSyntax } from './syntax';
 
-/** Every compose rule, in catalogue order. */
-export const composeRules: AnyRule[] = [];
+/** Every compose rule, in catalogue order (SPEC §3). The cross-file rules are added by their own module. */
+export const composeRules: AnyRule[] = [
+  exposedDatastorePort,
+  portAllInterfaces,
+  datastoreWithoutAuth,
+  hardcodedSecret,
+  weakSecret,
+  privileged,
+  dockerSocket,
+  hostNamespace,
+  dangerousCapability,
+  securityOptDisabled,
+  noNewPrivileges,
+  sensitiveMount,
+  runsAsRoot,
+  noResourceLimits,
+  unpinnedImage,
+  noHealthcheck,
+  noLogRotation,
+  datastoreNotIsolated,
+  unknownKey,
+  composeSyntax,
+];

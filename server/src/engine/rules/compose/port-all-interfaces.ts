@@ -9,7 +9,7 @@ import { reportOnce, servicesOf, type ComposeContext } from './support/report';
  * Ports that are public by design: HTTP(S) (SPEC), and the protocols whose clients come from the
  * internet (mail, DNS, TURN, WireGuard), where a warning would only be noise.
  */
-const PUBLIC_BY_DESIGN = new Set([80, 443, 25, 53, 110, 143, 465, 587, 993, 995, 3478, 5349, 51820]);
+const PUBLIC_BY_DESIGN = new Set([80, 443, 25, 53, 110, 143, 465, 587, 993, 995, 4190, 3478, 5349, 51820]);
 
 export const portAllInterfaces: Rule<ComposeContext> = {
   id: 'compose/port-all-interfaces', language: 'compose', severity: 'warning',
@@ -26,8 +26,8 @@ export const portAllInterfaces: Rule<ComposeContext> = {
       if (datastoreOf(svc.image)) continue;
       for (const port of svc.ports) {
         if (port.hostIp !== undefined) continue;
-        const published = port.published?.includes('$') ? withDefaults(port.published) : port.published;
-        const nums = portNumbers(published);
+        // A host port from a variable without default is unknown: judge by the container port then.
+        const nums = port.publishedValue !== undefined ? portNumbers(port.publishedValue) : portNumbers(withDefaults(port.target ?? ''));
         if (nums.length && nums.every((n) => PUBLIC_BY_DESIGN.has(n))) continue;
         const fix = bindLoopbackFix(ctx.file, ctx.doc, port);
         report({

@@ -12,7 +12,8 @@ export const unpinnedImage: Rule<ComposeContext> = {
     for (const svc of servicesOf(ctx)) {
       const img = svc.image;
       const e = svc.fields.get('image');
-      if (!img || !e || img.digest) continue;
+      // With `build:` the image name is the tag the build produces, not something pulled.
+      if (!img || !e || img.digest || svc.fields.has('build')) continue;
       if (img.raw.trim() === '' || img.path.includes('$')) continue;
       let tag = img.tag;
       if (tag?.includes('$')) {

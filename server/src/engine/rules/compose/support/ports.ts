@@ -13,10 +13,16 @@ export function bindLoopbackFix(doc: SourceDocument, file: ComposeFile, port: Po
     if (ip?.value && ip.value instanceof YScalar) {
       return { title: 'Bind to 127.0.0.1 (localhost only)', safe: false, edits: [{ start: ip.valueSpan.start, end: ip.valueSpan.end, newText: scalarLike('127.0.0.1', ip.value.type, !!ip.owner.flow) }] };
     }
-    if (!port.map) return undefined;
+    if (!port.map || !port.entries) return undefined;
+    // docker-compose 1.x rejects `host_ip` in long syntax; the short form says the same to every version.
+    const keys = [...port.entries.keys()];
+    if (port.target !== undefined && keys.every((k) => k === 'target' || k === 'published' || k === 'protocol')) {
+      const proto = port.protocol ? `/${port.protocol}` : '';
+      return { title: 'Bind to 127.0.0.1 (localhost only)', safe: false, edits: [{ ...port.span, newText: `"127.0.0.1:${port.published ?? ''}:${port.target}${proto}"` }] };
+    }
     return { title: 'Bind to 127.0.0.1 (localhost only)', safe: false, edits: [addPair(doc, port.map, 'host_ip', '127.0.0.1', style)] };
   }
-  if (port.target === undefined || !(port.node instanceof YScalar)) return undefined;
+  if (port.target === undefined || port.hostIpInVariable || !(port.node instanceof YScalar)) return undefined;
   const proto = port.protocol ? `/${port.protocol}` : '';
   const value = `127.0.0.1:${port.published ?? ''}:${port.target}${proto}`;
   const kind = typeof port.node.value === 'string' ? port.node.type : YScalar.QUOTE_DOUBLE;

@@ -5,7 +5,7 @@
 import type { Node, Pair, YAMLMap, YAMLSeq } from 'yaml';
 import type { EditSpec, Span } from '../../../types';
 import type { SourceDocument } from '../../../workspace-files';
-import { spanOf, type Entry } from '../../../parse/compose-yaml';
+import { pairEnd, spanOf, type Entry } from '../../../parse/compose-yaml';
 import type { YamlStyle } from './yaml-style';
 
 /** A value to write: a scalar already formatted, a list of formatted scalars, or ordered pairs. */
@@ -21,12 +21,6 @@ export function renderFlow(value: YValue): string {
   if (typeof value === 'string') return value;
   if ('list' in value) return `[${value.list.join(', ')}]`;
   return `{ ${value.map.map(([k, v]) => `${k}: ${renderFlow(v)}`).join(', ')} }`;
-}
-
-function pairEnd(pair: Pair): number {
-  const k = spanOf(pair.key as Node | null);
-  const v = pair.value ? spanOf(pair.value as Node) : k;
-  return Math.max(k.end, v.end);
 }
 
 /** The offset just after the last character of the line holding `offset - 1` (before its line break). */

@@ -13,7 +13,10 @@ export interface YamlStyle {
 }
 
 export function styleOf(file: SourceDocument, compose: ComposeFile): YamlStyle {
-  return file.memo('compose:style', () => ({ eol: eolOf(file.text), unit: indentUnit(file, compose), seqIndent: sequenceIndent(file.text) }));
+  return file.memo('compose:style', () => {
+    const unit = indentUnit(file, compose);
+    return { eol: eolOf(file.text), unit, seqIndent: sequenceIndent(file.text) ?? unit };
+  });
 }
 
 function indentUnit(file: SourceDocument, compose: ComposeFile): string {
@@ -27,9 +30,9 @@ function indentUnit(file: SourceDocument, compose: ComposeFile): string {
   return m && m[1].length <= 8 ? m[1] : '  ';
 }
 
-function sequenceIndent(text: string): string {
+function sequenceIndent(text: string): string | undefined {
   const m = /^( *)[^\s#-][^\n]*:[ \t]*(?:#[^\n]*)?\r?\n( *)- /m.exec(text);
-  if (!m) return '  ';
+  if (!m) return undefined;
   const d = m[2].length - m[1].length;
   return d > 0 ? ' '.repeat(d) : '';
 }
@@ -37,7 +40,7 @@ function sequenceIndent(text: string): string {
 /** A plain scalar is safe when YAML reads it back as this same string (no indicator, no type change). */
 export function plainSafe(s: string, flow: boolean): boolean {
   if (s === '' || s !== s.trim()) return false;
-  if (/^[-?:,[\]{}#&*!|>'"%@`]/.test(s) && !/^-[^\s-]/.test(s)) return false;
+  if (/^[,[\]{}#&*!|>'"%@`]|^[-?:](\s|$)|^(---|\.\.\.)/.test(s)) return false;
   if (/: |:$| #|\t/.test(s)) return false;
   if (flow && /[,[\]{}]/.test(s)) return false;
   if (/^(true|false|yes|no|on|off|y|n|null|~|[-+]?(\d[\d_]*(\.\d*)?|\.\d+)([eE][-+]?\d+)?|0x[0-9a-f]+|0o[0-7]+|\.inf|\.nan)$/i.test(s)) return false;

@@ -1,0 +1,16 @@
+import type { RuleContext } from '../context';
+import type { NginxFile } from '../parse/nginx';
+import { dirname, resolve } from '../paths';
+
+/**
+ * The workspace file an `ssl_certificate_key` value names, with its mode: a relative path is
+ * resolved against the config file's folder, an absolute one is taken as is. Variables,
+ * `data:` keys and engine keys (`engine:...`) name no file. The one place to extend with
+ * container paths mapped back through compose mounts (SPEC §5).
+ */
+export function resolveKeyPath(ctx: RuleContext<NginxFile>, value: string): { path: string; mode: number } | undefined {
+  if (!value || value.includes('$') || /^(data|engine|store):/.test(value)) return undefined;
+  const path = resolve(dirname(ctx.file.path), value);
+  const st = ctx.workspace.stat(path);
+  return st?.isFile ? { path, mode: st.mode } : undefined;
+}

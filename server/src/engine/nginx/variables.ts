@@ -1,0 +1,114 @@
+import { capturesOf, canContain, startsWith } from './regex';
+import type { ConfNode } from './tree';
+
+/**
+ * Where the value of an nginx variable comes from, as the injection rules (http-splitting,
+ * ssrf, host-spoofing) need it: can it hold a newline or a dot, must it start with `/`, is it
+ * taken from the request. Variables set with `set` are followed; `$1`..`$9` and named groups
+ * come from the nearest enclosing regex location or `if (... ~ ...)`.
+ */
+export interface VarInfo {
+  /** As written, without `$` and braces, lower-cased (nginx variable names ignore case). */
+  name: string;
+  /** Offsets of `$name` / `${name}` in the script. */
+  start: number;
+  end: number;
+  newline: boolean;
+  cr: boolean;
+  dot: boolean;
+  slashFirst: boolean;
+  /** Taken from the request (URI, arguments, headers, cookies, a capture of them). */
+  request: boolean;
+  /** For messages: "$2 (captured by `(\W*)`)". */
+  label: string;
+  /** The builtin variables or captures the value is made of (`set` followed). */
+  roots: string[];
+}
+
+/** `$name` and `${name}` references of a script, in order. */
+export function varRefs(script: string): { name: string; start: number; end: number }[] {
+  const out: { name: string; start: number; end: number }[] = [];
+  const re = /\$(?:\{([A-Za-z0-9_]+)\}|([A-Za-z_][A-Za-z0-9_]*|[0-9]))/g;
+  for (let m = re.exec(script); m; m = re.exec(script)) out.push({ name: (m[1] ?? m[2]).toLowerCase(), start: m.index, end: m.index + m[0].length });
+  return out;
+}
+
+interface Taint { newline: boolean; cr: boolean; dot: boolean; slashFirst: boolean; request: boolean; label: string; roots: string[] }
+
+const SAFE: Omit<Taint, 'label' | 'roots'> = { newline: false, cr: false, dot: false, slashFirst: false, request: false };
+
+function builtin(name: string): Omit<Taint, 'label' | 'roots'> | undefined {
+  if (name === 'uri' || name === 'document_uri') return { newline: true, cr: true, dot: true, slashFirst: true, request: true };
+  if (name === 'request_uri') return { newline: false, cr: false, dot: true, slashFirst: true, request: true };
+  if (/^(arg_|cookie_|http_)/.test(name) || name === 'args' || name === 'query_string') return { newline: false, cr: false, dot: true, slashFirst: false, request: true };
+  return undefined;
+}
+
+/** The regex that sets `$1`.. at `node`: the innermost enclosing `if` with `~`, or regex location. */
+interface Provider { pattern: string; where: string; subject: Omit<Taint, 'label' | 'roots'> }
+
+/** `location ~` regexes match the decoded URI; an `if` regex matches its subject variable, whose limits the captures keep. */
+function regexProviders(node: ConfNode): Provider[] {
+  const out: Provider[] = [];
+  const decodedUri = builtin('uri')!;
+  for (let p = node.parent; p; p = p.parent) {
+    const a = p.args.map((x) => x.value);
+    if (p.name === 'location' && (a[0] === '~' || a[0] === '~*') && a[1]) out.push({ pattern: a[1], where: 'location', subject: decodedUri });
+    else if (p.name === 'location' && /^~\*?[^\s*]/.test(a[0] ?? '')) out.push({ pattern: a[0].replace(/^~\*?/, ''), where: 'location', subject: decodedUri });
+    else if (p.name === 'if') {
+      const i = a.findIndex((x) => x === '~' || x === '~*');
+      if (i > 0 && a[i + 1] !== undefined) {
+        const subject = builtin((a[0].replace(/^\$\{?|\}$/g, '')).toLowerCase()) ?? SAFE;
+        out.push({ pattern: a[i + 1], where: 'if', subject });
+      }
+    }
+  }
+  return out;
+}
+
+/** The `set $name ...;` in force at `node`: in its block or an enclosing one (rewrite directives run before the content phase). */
+function setOf(node: ConfNode, name: string): ConfNode | undefined {
+  for (let p = node.parent; p; p = p.parent) {
+    const sets = (p.children ?? []).filter((c) => c.name === 'set' && c.args[0]?.value.toLowerCase().replace(/^\$\{?|\}$/g, '') === name);
+    if (sets.length) return sets[sets.length - 1];
+  }
+  return undefined;
+}
+
+function taintOf(node: ConfNode, name: string, depth: number): Taint {
+  const b = builtin(name);
+  if (b) return { ...b, label: `$${name}`, roots: [name] };
+  if (depth < 6) {
+    const set = setOf(node, name);
+    if (set && set.args[1]) {
+      const inner = analyse(set, set.args[1].value, depth + 1);
+      const first = inner.find((v) => v.start === 0);
+      const t: Taint = { ...SAFE, label: `$${name}`, roots: inner.flatMap((v) => v.roots) };
+      for (const v of inner) {
+        t.newline ||= v.newline; t.cr ||= v.cr; t.dot ||= v.dot; t.request ||= v.request;
+        if (v.request) t.label = `$${name} (set from ${v.label})`;
+      }
+      t.slashFirst = set.args[1].value.startsWith('/') || !!first?.slashFirst;
+      return t;
+    }
+  }
+  for (const prov of regexProviders(node)) {
+    const caps = capturesOf(prov.pattern);
+    const cap = /^\d$/.test(name) ? caps.find((c) => c.index === Number(name)) : caps.find((c) => c.name?.toLowerCase() === name);
+    if (/^\d$/.test(name) && !cap) return { ...SAFE, label: `$${name}`, roots: [] };
+    if (!cap) continue;
+    const subj = prov.subject;
+    if (!subj.request) return { ...SAFE, label: `$${name}`, roots: [] };
+    return {
+      newline: subj.newline && canContain(cap.body, '\n'), cr: subj.cr && canContain(cap.body, '\r'), dot: subj.dot && canContain(cap.body, '.'),
+      slashFirst: startsWith(cap.body, '/'), request: true,
+      label: `$${name} (captured by "(${cap.body})" in the ${prov.where} regex)`, roots: [`$${name}`],
+    };
+  }
+  return { ...SAFE, label: `$${name}`, roots: [] };
+}
+
+/** Every variable of `script` (an argument of `node`) with what it may hold. */
+export function analyse(node: ConfNode, script: string, depth = 0): VarInfo[] {
+  return varRefs(script).map((r) => ({ ...taintOf(node, r.name, depth), name: r.name, start: r.start, end: r.end }));
+}

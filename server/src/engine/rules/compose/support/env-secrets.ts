@@ -1,0 +1,47 @@
+/** The credential-bearing values of services' `environment`, shared by hardcoded-secret and weak-secret. */
+import type { EnvEntry, Service } from '../../../parse/compose';
+import { hasInterpolation } from '../../../parse/interpolation';
+import type { Span } from '../../../types';
+import { urlPassword } from './connection-string';
+import { credentialKind } from './secrets';
+
+export interface LiteralSecret {
+  svc: Service;
+  env: EnvEntry;
+  /** The secret's characters: the whole value, or the password inside a connection string. */
+  value: string;
+  span: Span;
+  /** `span` covers exactly `value` in the source (else it is the whole scalar). */
+  exact: boolean;
+  /** Inside a connection string: offsets of the password within the value. */
+  url?: { start: number; end: number };
+}
+
+/** Literal (not `${VAR}`) credential values and literal passwords inside connection strings. */
+export function literalSecrets(services: Service[]): LiteralSecret[] {
+  const out: LiteralSecret[] = [];
+  const seen = new Set<string>();
+  for (const svc of services) {
+    for (const env of svc.environment) {
+      const id = `${env.itemSpan.start}:${env.itemSpan.end}`;
+      if (seen.has(id) || env.value === undefined) continue;
+      seen.add(id);
+      const url = urlPassword(env.value);
+      if (url) {
+        if (hasInterpolation(url.password) || !url.password) continue;
+        const span = env.valueExact ? { start: env.valueSpan.start + url.start, end: env.valueSpan.start + url.end } : env.valueSpan;
+        out.push({ svc, env, value: url.password, span, exact: env.valueExact, url: { start: url.start, end: url.end } });
+        continue;
+      }
+      if (!credentialKind(env.key) || env.interpolated || env.value.trim() === '') continue;
+      out.push({ svc, env, value: env.value, span: env.valueSpan, exact: env.valueExact });
+    }
+  }
+  return out;
+}
+
+/** A name compose can interpolate (`spring.datasource.password` -> `SPRING_DATASOURCE_PASSWORD`). */
+export function varName(key: string): string {
+  const n = key.replace(/[^A-Za-z0-9_]/g, '_');
+  return /^[A-Za-z_]/.test(n) ? n : `_${n}`;
+}

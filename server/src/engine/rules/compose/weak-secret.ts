@@ -1,0 +1,94 @@
+import type { Rule, FixSpec, EditSpec } from '../../types';
+import type { EnvEntry, Service } from '../../parse/compose';
+import { innerSpan } from '../../parse/compose-yaml';
+import { scanInterpolation } from '../../parse/interpolation';
+import { urlPassword } from './support/connection-string';
+import { literalSecrets, type LiteralSecret } from './support/env-secrets';
+import { credentialKind, freshSecret, isTemplatePath, judge } from './support/secrets';
+import { replaceValue } from './hardcoded-secret';
+import { servicesOf, type ComposeContext } from './support/report';
+
+export const weakSecret: Rule<ComposeContext> = {
+  id: 'compose/weak-secret', language: 'compose', severity: 'error',
+  title: 'Weak secret in the compose file',
+  description: [
+    'A literal credential value, a literal password inside a connection string, or the default of `${VAR:-default}` for a credential is empty, a placeholder, a known default (`changeme`, `postgres`, `minioadmin` ...), too short, or guessable (SPEC §4: keys need 32 random bytes, passwords 16+ characters and a "strong" zxcvbn score).',
+    'Defaults are the trap: `${DB_PASSWORD:-changeme}` silently runs with `changeme` whenever `.env` lacks the variable. The fix turns a weak default into `${VAR:?VAR must be set}` so compose refuses to start without a real value, and replaces a weak literal with a generated one (the service must be re-initialised with it, so neither fix is applied blindly).',
+    'AFFiNE guide: generate the database password with `openssl rand -base64 32`; SEEN guide: JWT secret >= 32 bytes, database password 20+ characters.',
+  ].join('\n'),
+  fixable: true,
+  sources: ['AFFiNE guide', 'SEEN guide', 'Fluxbase guide'],
+  check(ctx) {
+    const template = isTemplatePath(ctx.file.path);
+    const services = servicesOf(ctx);
+    for (const s of literalSecrets(services)) {
+      const name = s.url ? `${s.env.key}_PASSWORD` : s.env.key;
+      const verdict = judge(name, decode(s.value, !!s.url), ctx.config.secrets, template);
+      if (!verdict) continue;
+      const what = s.url ? `The password in the connection string \`${s.env.key}\`` : `\`${s.env.key}\``;
+      ctx.report({
+        span: s.span,
+        severity: template ? 'info' : undefined,
+        message: `${what} (service \`${s.svc.name}\`) ${verdict.reason}.${template ? ' Templates are copied verbatim by users who do not change them.' : ''}`,
+        fixes: [generatedFix(s)],
+      });
+    }
+    checkDefaults(ctx, services, template);
+  },
+};
+
+function decode(v: string, url: boolean): string {
+  if (!url) return v;
+  try { return decodeURIComponent(v); } catch { return v; }
+}
+
+function generatedFix(s: LiteralSecret): FixSpec {
+  const name = s.url ? `${s.env.key}_PASSWORD` : s.env.key;
+  const fresh = freshSecret(name, s.value, !!s.url);
+  const title = 'Replace with a generated secret';
+  const old = s.env.value ?? '';
+  if (s.exact && (!s.url || /^[A-Za-z0-9_.~-]+$/.test(fresh))) {
+    const edit: EditSpec = s.url ? { ...s.span, newText: fresh } : replaceValue(s.env, fresh);
+    return { title, safe: false, edits: [edit] };
+  }
+  const next = s.url ? old.slice(0, s.url.start) + encodeURIComponent(fresh) + old.slice(s.url.end) : fresh;
+  return { title, safe: false, edits: [replaceValue(s.env, next)] };
+}
+
+/** `${VAR:-weak}` defaults on credential keys (or credential-named variables, or in a URL's password). */
+function checkDefaults(ctx: ComposeContext, services: Service[], template: boolean): void {
+  const seen = new Set<string>();
+  for (const svc of services) {
+    for (const env of svc.environment) {
+      if (env.value === undefined || !env.interpolated) continue;
+      const url = urlPassword(env.value);
+      for (const ref of scanInterpolation(env.value)) {
+        if ((ref.operator !== ':-' && ref.operator !== '-') || ref.arg === undefined || ref.arg.includes('$')) continue;
+        const inUrl = !!url && ref.span.start >= url.start && ref.span.end <= url.end;
+        const name = credentialKind(env.key) ? env.key : credentialKind(ref.name) ? ref.name : inUrl ? `${env.key}_PASSWORD` : undefined;
+        if (!name) continue;
+        const verdict = judge(name, ref.arg, ctx.config.secrets, template);
+        if (!verdict) continue;
+        const argAt = innerSpan(ctx.file.text, env.node, ref.argSpan!.start + (env.form === 'list' ? env.key.length + 1 : 0), ref.argSpan!.end + (env.form === 'list' ? env.key.length + 1 : 0));
+        const refAt = innerSpan(ctx.file.text, env.node, ref.span.start + (env.form === 'list' ? env.key.length + 1 : 0), ref.span.end + (env.form === 'list' ? env.key.length + 1 : 0));
+        const id = `${argAt.span.start}:${argAt.span.end}`;
+        if (seen.has(id)) continue;
+        seen.add(id);
+        ctx.report({
+          span: argAt.exact ? argAt.span : env.valueSpan,
+          severity: template ? 'info' : undefined,
+          message: `The default of \${${ref.name}} for \`${env.key}\` (service \`${svc.name}\`) ${verdict.reason}: it is used whenever .env lacks ${ref.name}.`,
+          fixes: [requireFix(env, ref.name, ref.span, refAt)],
+        });
+      }
+    }
+  }
+}
+
+function requireFix(env: EnvEntry, name: string, refInValue: { start: number; end: number }, refAt: { span: { start: number; end: number }; exact: boolean }): FixSpec {
+  const required = `\${${name}:?${name} must be set}`;
+  const title = `Require ${name} (no default)`;
+  if (refAt.exact) return { title, safe: false, edits: [{ ...refAt.span, newText: required }] };
+  const v = env.value ?? '';
+  return { title, safe: false, edits: [replaceValue(env, v.slice(0, refInValue.start) + required + v.slice(refInValue.end))] };
+}

@@ -1,0 +1,64 @@
+import type { RuleContext } from '../../../context';
+import type { EnvEntry, EnvFile } from '../../../parse/dotenv';
+import type { Span } from '../../../types';
+import { isTemplateFile } from '../../../files';
+import { classifyKey, isReference, isTemplateBlank, type SecretKind } from '../../../secrets';
+
+export type EnvContext = RuleContext<EnvFile>;
+
+/** `.env.example` and friends: placeholders are normal there (SPEC §2). */
+export function isTemplate(ctx: EnvContext): boolean {
+  return isTemplateFile(ctx.file.path);
+}
+
+/** The entry that wins for each key (dotenv keeps the last one), in file order. */
+export function effectiveEntries(ctx: EnvContext): EnvEntry[] {
+  return ctx.file.memo('env:effective', () => {
+    const last = new Map<string, EnvEntry>();
+    for (const e of ctx.doc.entries) last.set(e.key, e);
+    return ctx.doc.entries.filter((e) => last.get(e.key) === e);
+  });
+}
+
+export interface CredentialEntry { entry: EnvEntry; kind: SecretKind }
+
+/** Effective entries whose name is credential-shaped (SPEC §4). */
+export function credentialEntries(ctx: EnvContext): CredentialEntry[] {
+  return ctx.file.memo('env:credentials', () => effectiveEntries(ctx).flatMap((entry) => {
+    const kind = classifyKey(entry.key);
+    return kind ? [{ entry, kind }] : [];
+  }));
+}
+
+/** A credential value worth protecting: not empty, not a placeholder, not a `${VAR}` reference. */
+export function holdsSecret(value: string): boolean {
+  return !isTemplateBlank(value) && !isReference(value);
+}
+
+/** Whether the value text in the file is exactly the parsed value, so value offsets map to file offsets. */
+export function valueIsVerbatim(ctx: EnvContext, e: EnvEntry): boolean {
+  return ctx.file.text.slice(e.valueSpan.start, e.valueSpan.end) === e.value;
+}
+
+/** Where a finding about a value goes: the value, or the key when the value is empty. */
+export function valueAnchor(e: EnvEntry): Span {
+  return e.valueSpan.end > e.valueSpan.start ? e.valueSpan : e.keySpan;
+}
+
+/** The whole lines an entry occupies, with their line break (for removing it). */
+export function entryLines(ctx: EnvContext, e: EnvEntry): Span {
+  const starts = ctx.file.lines.lineStarts;
+  const start = starts[e.line];
+  const end = e.endLine + 1 < starts.length ? starts[e.endLine + 1] : ctx.file.text.length;
+  return { start, end };
+}
+
+/** Where a file-wide finding goes: the first line. */
+export function firstLine(ctx: EnvContext): Span {
+  return { start: 0, end: ctx.file.lines.lineEnd(0) };
+}
+
+/** Replacement text for a value, respecting how it was written (inside its quotes, or bare). */
+export function replaceValue(ctx: EnvContext, e: EnvEntry, newValue: string) {
+  return e.quote ? ctx.replace(e.valueSpan, newValue) : ctx.replace(e.rawSpan, newValue);
+}

@@ -1,0 +1,33 @@
+import type { Rule } from '../../types';
+import type { RuleContext } from '../../context';
+import type { NginxFile } from '../../parse/nginx';
+import { configSet, nginxView } from '../../nginx/rule-context';
+import { isTlsServer, serverLabel } from '../../nginx/servers';
+import { redirectBodyEdit, schemeRedirectEdit } from '../../nginx/https-fixes';
+import { anyTlsServer, plainSpan, servesPlainContent } from './no-https';
+
+export const httpNotRedirected: Rule<RuleContext<NginxFile>> = {
+  id: 'nginx/http-not-redirected', language: 'nginx', severity: 'warning',
+  title: 'Plain-HTTP server serves content although HTTPS is set up',
+  description: 'When a TLS server exists, the port-80 server should only redirect to it: if it serves the app too, '
+    + 'users and links that start on `http://` keep working in clear text, cookies without `Secure` leak, and HSTS is '
+    + 'never learnt. Mozilla\'s template: `return 301 https://$host$request_uri;` in the port-80 server (keep the '
+    + '`/.well-known/acme-challenge/` location when certbot uses webroot mode).\n\nThe fix replaces the body with '
+    + 'that redirect, keeping `listen`, `server_name` and an ACME location; for a server that listens on both '
+    + 'ports it adds `if ($scheme = http) { return 301 ...; }`. It changes behaviour, so "Fix all" does not apply it.',
+  fixable: true,
+  sources: ['Mozilla server-side TLS', 'AFFiNE guide', 'AppFlowy guide'],
+  check(ctx) {
+    const view = nginxView(ctx);
+    const plain = view.servers.filter(servesPlainContent);
+    if (!plain.length || !anyTlsServer(configSet(ctx.workspace, ctx.file.path))) return;
+    for (const server of plain) {
+      const edit = isTlsServer(server) ? schemeRedirectEdit(ctx.file, server) : redirectBodyEdit(ctx.file, server);
+      ctx.report({
+        span: plainSpan(server),
+        message: `${serverLabel(server)} serves content over plain HTTP instead of redirecting to HTTPS.`,
+        fixes: edit ? [{ title: 'Redirect plain HTTP to HTTPS (301)', safe: false, edits: [edit] }] : [],
+      });
+    }
+  },
+};

@@ -1,0 +1,69 @@
+import type { Rule } from '../../types';
+import type { RuleContext } from '../../context';
+import type { NginxFile } from '../../parse/nginx';
+import { nginxView, type NginxView } from '../../nginx/rule-context';
+import { nodesIn } from '../../nginx/view';
+import { childrenNamed, type ConfNode } from '../../nginx/tree';
+import { effectiveList } from '../../nginx/inherit';
+import { directiveText, insertInBlock } from '../../nginx/edit';
+
+interface Need { label: string; satisfiedBy: string[]; line: string }
+
+/** What an app behind a proxy needs to see the real client: its Host, its address and its scheme. */
+const NEEDS: Need[] = [
+  { label: 'Host', satisfiedBy: ['host'], line: 'proxy_set_header Host $host;' },
+  { label: 'X-Real-IP/X-Forwarded-For', satisfiedBy: ['x-real-ip', 'x-forwarded-for', 'forwarded'], line: 'proxy_set_header X-Real-IP $remote_addr;\nproxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;' },
+  { label: 'X-Forwarded-Proto', satisfiedBy: ['x-forwarded-proto', 'forwarded'], line: 'proxy_set_header X-Forwarded-Proto $scheme;' },
+];
+
+/** Includes we cannot read whose name says they set proxy headers (Debian's `proxy_params`, a `proxy.conf` of the image). */
+function hidesProxyHeaders(view: NginxView, block: ConfNode | undefined): boolean {
+  const suspicious = (n: ConfNode) => n.name === 'include' && /proxy|header/i.test(n.args[0]?.value ?? '')
+    && (view.cfg.unresolved.includes(n) || view.cfg.includes.get(n)?.files.length === 0);
+  for (let p = block; p; p = p.parent) if ((p.children ?? []).some(suspicious)) return true;
+  return view.cfg.nodes.some(suspicious);
+}
+
+export const proxyMissingHeaders: Rule<RuleContext<NginxFile>> = {
+  id: 'nginx/proxy-missing-headers', language: 'nginx', severity: 'info',
+  title: 'proxy_pass without the standard forwarding headers',
+  description: 'Behind nginx the app sees nginx as its client: without `Host` it builds links to the upstream name '
+    + '(`http://app:3000`), without `X-Real-IP`/`X-Forwarded-For` its logs, rate limits and lockouts see one address '
+    + 'for everybody, and without `X-Forwarded-Proto` it believes the request was plain HTTP (insecure cookies, '
+    + 'redirect loops). The AFFiNE, AppFlowy and AI Notes guides set all of them.\n\n`proxy_set_header` follows the '
+    + 'same inheritance as `add_header`: a location with any `proxy_set_header` of its own inherits none from the '
+    + 'server, so the fix repeats the inherited ones there. Setting Host changes what the app receives, so the fix is '
+    + 'not applied by "Fix all".',
+  fixable: true,
+  sources: ['AFFiNE guide', 'AppFlowy guide', 'AI Notes guide'],
+  check(ctx) {
+    const view = nginxView(ctx);
+    const path = ctx.file.path;
+    for (const pass of nodesIn(view.cfg, path, (n) => n.name === 'proxy_pass')) {
+      const block = pass.parent;
+      if (hidesProxyHeaders(view, block)) continue;
+      const set = block ? effectiveList(block, 'proxy_set_header', view.cfg.nodes) : view.cfg.nodes.filter((n) => n.name === 'proxy_set_header');
+      const names = new Set(set.filter((n) => (n.args[1]?.value ?? '') !== '').map((n) => n.args[0]?.value.toLowerCase()));
+      const missing = NEEDS.filter((need) => !need.satisfiedBy.some((h) => names.has(h)));
+      if (!missing.length) continue;
+      const fix = block && block.file === path ? headerFix(view, block, pass, set, missing) : undefined;
+      ctx.report({
+        span: pass.d.nameSpan,
+        message: `proxy_pass sends no ${missing.map((m) => m.label).join(', ')} header: the app does not see the client's host, address or scheme.`,
+        ...(fix ? { fixes: [fix] } : {}),
+      });
+    }
+  },
+};
+
+function headerFix(view: NginxView, block: ConfNode, pass: ConfNode, inherited: ConfNode[], missing: Need[]) {
+  const own = childrenNamed(block, 'proxy_set_header');
+  // A block with no proxy_set_header of its own inherits the enclosing ones; adding one would drop them.
+  const repeated = own.length ? [] : inherited.map((n) => directiveText(view.file.path === n.file ? view.file.text : '', n.d)).filter(Boolean);
+  if (!own.length && inherited.some((n) => n.file !== view.file.path)) return undefined;
+  const lines = [...repeated, ...missing.flatMap((m) => m.line.split('\n'))];
+  const edit = insertInBlock(view.file, block.d, lines, {
+    after: (c) => c.name === 'proxy_set_header', before: (c) => c === pass.d || !!c.block,
+  });
+  return { title: `Add ${missing.map((m) => m.label).join(', ')}`, safe: false, edits: [edit] };
+}

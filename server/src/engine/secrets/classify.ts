@@ -1,0 +1,72 @@
+import type { SecretKind } from './index';
+
+/**
+ * Credential-shaped names (SPEC §4). A name is split into words (`_`, `.`, `-`, camelCase); the last
+ * credential word decides the kind, and only "neutral" words may follow it (`SECRET_KEY_BASE`), so
+ * settings about a secret (`GOTRUE_JWT_ADMIN_ROLES`, `PASSWORD_REQUIRED_CHARACTERS`) are not secrets.
+ */
+
+/** SPEC exclusions, plus settings that name a secret but hold something else (a URL, a size, a switch). */
+const EXCLUDED = new RegExp([
+  '_FILE$', '_PATH$', '_ID$', '_USER$', '_NAME$', 'PUBLIC', 'PUBLISHABLE', '_LENGTH$', '_EXP$', '_TTL$', '_MIN',
+  '_MAX', '^MAX_', '_(URL|URI|ENDPOINT|HOST|PORT|ENABLED?|DISABLED?|TYPE|ALGORITHM|ALG|ISSUER|AUDIENCE|HEADER|EXPIRY|EXPIRES|EXPIRES_IN|EXPIRATION|EXPIRE|LIFETIME|TIMEOUT|SIZE|COUNT|LIMIT|ROUNDS|COST|LEN|POLICY|MODE|METHOD|PROVIDER|DIR|FOLDER|REGION|PREFIX|VERSION|REQUIRED|ROTATION|HASH|HASHED|FORMAT|FIELD|STRATEGY|USERNAME|EMAIL|SECONDS|INTERVAL|DURATION|BITS|STORE|BACKEND|CHARACTERS|ATTEMPTS|RETRIES|AGE|SCOPES?|LOCATION|CERT|CERTIFICATE|COMMAND|CMD|SCRIPT|RESET|LOGIN|AUTH|LEVEL|STATUS)$',
+].join('|'));
+
+const NEUTRAL = new Set(['KEY', 'BASE', 'VALUE', 'STRING', 'B64', 'BASE64', 'HEX', 'RAW', 'DATA', 'TEXT', 'ENCODED', 'OLD', 'NEW', 'CURRENT', 'PREVIOUS', 'PRIMARY', 'SECONDARY', 'FALLBACK', 'SECRET', 'ROOT', 'ADMIN']);
+
+/** Providers whose keys are issued to you: never judged by length, only empty or placeholder. */
+const PROVIDERS = /^(STRIPE|AWS|AMAZON|RECAPTCHA|HCAPTCHA|TURNSTILE|CF|CLOUDFLARE|OPENAI|ANTHROPIC|CLAUDE|GITHUB|GH|GITLAB|GOOGLE|GCP|GEMINI|FIREBASE|AZURE|SLACK|TWILIO|SENDGRID|MAILGUN|MAILJET|POSTMARK|RESEND|BREVO|SENDINBLUE|DISCORD|TELEGRAM|SENTRY|PUSHER|ALGOLIA|MAPBOX|PAYPAL|PLAID|OKTA|AUTH0|HUGGINGFACE|HF|COHERE|MISTRAL|GROQ|REPLICATE|DEEPSEEK|OPENROUTER|TOGETHER|PERPLEXITY|TAVILY|SERPAPI|FIRECRAWL|JINA|ELEVENLABS|DATADOG|DD|NEWRELIC|SEGMENT|MIXPANEL|NOTION|LINEAR|JIRA|ATLASSIAN|DROPBOX|BOX|SHOPIFY|SQUARE|BRAINTREE|VONAGE|NEXMO|DIGITALOCEAN|DO|HETZNER|LINODE|VULTR|NETLIFY|VERCEL|HEROKU|NPM|DOCKERHUB|DOCKER_HUB|CODECOV|SONAR|SNYK|FACEBOOK|META|TWITTER|X|LINKEDIN|MICROSOFT|MS|APPLE|SPOTIFY|ZOOM)_/;
+
+const SWITCH_WORDS = new Set(['RANDOM', 'ALLOW', 'EMPTY', 'GENERATE', 'RESET', 'FORGOT', 'FORGOTTEN', 'REQUIRE', 'ENABLE', 'DISABLE', 'SKIP', 'CHANGE', 'SHOW', 'HIDE', 'USE', 'NO']);
+
+type Hit = { index: number; kind: SecretKind };
+
+/** Splits `dbPassword`, `DB_PASSWORD`, `db.password`, `db-password` into upper-case words. */
+export function nameWords(name: string): string[] {
+  return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase().split(/[^A-Z0-9]+/).filter(Boolean);
+}
+
+function wordHit(words: string[], i: number): SecretKind | undefined {
+  const w = words[i];
+  const prev = words[i - 1] ?? '';
+  if (/PASSWORD|PASSWD|PASSPHRASE/.test(w)) return 'password';
+  if (w === 'PASS' || (w.endsWith('PASS') && !/(BY|COM|SUR|OVER|UNDER|TRES)PASS$/.test(w))) return 'password';
+  if (w === 'PWD' || (w.endsWith('PWD') && w !== 'OLDPWD')) return 'password';
+  if (w === 'KEY') {
+    if (prev === 'API' || prev === 'ACCESS') return 'token';
+    if (['PRIVATE', 'AUTH', 'SIGNING', 'ENCRYPTION', 'ENCRYPT', 'MASTER', 'SESSION', 'SECRET', 'COOKIE', 'KMS', 'JWT', 'HMAC'].includes(prev)) return 'key';
+    return undefined;
+  }
+  if (w.endsWith('APIKEY')) return 'token';
+  if (/^(PRIVATE|SIGNING|ENCRYPTION|MASTER|SESSION|SECRET|AUTH)KEY$/.test(w)) return 'key';
+  if (w === 'TOKEN' || (w.endsWith('TOKEN') && w.length > 5)) return 'token';
+  if (w.startsWith('CREDENTIAL')) return 'token';
+  if (w.includes('SECRET')) return prev === 'CLIENT' || w === 'CLIENTSECRET' ? 'token' : 'key';
+  if (w === 'SALT' || w.endsWith('SALT')) return 'key';
+  if (w.includes('JWT')) return 'key';
+  return undefined;
+}
+
+/** The kind of secret a variable name holds, or undefined when it is not credential-shaped. */
+export function classifyName(name: string): SecretKind | undefined {
+  const words = nameWords(name);
+  if (!words.length) return undefined;
+  const joined = words.join('_');
+  if (joined === 'PWD' || EXCLUDED.test(joined)) return undefined;
+  // Switches about a secret: MYSQL_RANDOM_ROOT_PASSWORD=yes, MYSQL_ALLOW_EMPTY_PASSWORD, VITE_RESET_PASSWORD.
+  if (words.some((w) => SWITCH_WORDS.has(w))) return undefined;
+  let last: Hit | undefined;
+  for (let i = 0; i < words.length; i++) {
+    const kind = wordHit(words, i);
+    if (kind) last = { index: i, kind };
+  }
+  if (!last) return undefined;
+  for (let i = last.index + 1; i < words.length; i++) {
+    if (!NEUTRAL.has(words[i]) && !/^\d+$/.test(words[i]) && !wordHit(words, i)) return undefined;
+  }
+  if (last.kind === 'key' && PROVIDERS.test(joined + '_') && !/JWT|SESSION|COOKIE|SALT|ENCRYPT|SIGNING|MASTER/.test(joined)) {
+    // STRIPE_SECRET_KEY, RECAPTCHA_SECRET_KEY: issued by the provider, not chosen by the operator.
+    return 'token';
+  }
+  return last.kind;
+}

@@ -1,0 +1,34 @@
+import { randomBytes } from 'node:crypto';
+import type { SecretKind } from './index';
+
+const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+
+/** `length` characters of [A-Za-z0-9], unbiased (bytes >= 248 are drawn again). */
+export function randomAlphanumeric(length: number): string {
+  let out = '';
+  while (out.length < length) {
+    for (const b of randomBytes(length * 2)) {
+      if (b >= 248) continue;
+      out += ALNUM[b % 62];
+      if (out.length === length) break;
+    }
+  }
+  return out;
+}
+
+/**
+ * The shape of a replacement: keys are 32 random bytes (hex when the name says HEX or the old
+ * value was hex, base64url otherwise; Laravel's `base64:` prefix is kept), passwords and tokens
+ * 32 characters of [A-Za-z0-9], which need no quoting in shells, URLs or YAML.
+ */
+export function generateFor(kind: SecretKind, name: string, oldValue: string): string {
+  if (kind !== 'key') return randomAlphanumeric(32);
+  const bytes = randomBytes(32);
+  if (/HEX/i.test(name) || isHex(oldValue)) return bytes.toString('hex');
+  if (/^base64:/.test(oldValue)) return 'base64:' + bytes.toString('base64');
+  return bytes.toString('base64url');
+}
+
+function isHex(v: string): boolean {
+  return v.length >= 16 && v.length % 2 === 0 && /^[0-9a-f]+$/i.test(v);
+}

@@ -1,0 +1,77 @@
+import * as assert from 'node:assert/strict';
+import { assertRanges } from '../../../support/lint';
+import { fixed, run } from './helpers';
+
+const RULE = 'compose/datastore-without-auth';
+
+describe(RULE, () => {
+  it('reports redis without requirepass at the service key', () => {
+    assertRanges(run('services:\n  cache:\n    image: redis:7-alpine\n', RULE), RULE, ['2:3-2:8']);
+  });
+
+  it('reports postgres trust, mysql empty password, elasticsearch security off, mongo without root', () => {
+    const text = [
+      'services:',
+      '  pg:',
+      '    image: postgres:16',
+      '    environment:',
+      '      POSTGRES_HOST_AUTH_METHOD: trust',
+      '  my:',
+      '    image: mysql:8',
+      '    environment:',
+      '      - MYSQL_ALLOW_EMPTY_PASSWORD=yes',
+      '  es:',
+      '    image: elasticsearch:8.13.0',
+      '    environment:',
+      '      - xpack.security.enabled=false',
+      '  mongo:',
+      '    image: mongo:7',
+      '',
+    ].join('\n');
+    assertRanges(run(text, RULE), RULE, ['5:7-5:39', '9:9-9:39', '13:9-13:37', '14:3-14:8']);
+  });
+
+  it('does not report datastores with a password', () => {
+    const text = [
+      'services:',
+      '  cache:',
+      '    image: redis:7',
+      '    command: redis-server --requirepass "${REDIS_PASSWORD:?}"',
+      '  kv:',
+      '    image: bitnami/redis:7',
+      '    environment: ["REDIS_PASSWORD=${REDIS_PASSWORD}"]',
+      '  conf:',
+      '    image: redis:7',
+      '    command: ["redis-server", "/usr/local/etc/redis/redis.conf"]',
+      '  mongo:',
+      '    image: mongo:7',
+      '    environment:',
+      '      MONGO_INITDB_ROOT_USERNAME: root',
+      '      MONGO_INITDB_ROOT_PASSWORD_FILE: /run/secrets/mongo',
+      '  pg:',
+      '    image: postgres:16',
+      '    environment: { POSTGRES_PASSWORD: "${DB_PASSWORD}" }',
+      '',
+    ].join('\n');
+    assert.deepEqual(run(text, RULE), []);
+  });
+
+  it('fix: adds --requirepass as command and a generated REDIS_PASSWORD to a new .env', () => {
+    const out = fixed('services:\n  cache:\n    image: redis:7\n', RULE);
+    assert.equal(out.text, 'services:\n  cache:\n    image: redis:7\n    command: ["--requirepass", "${REDIS_PASSWORD:?REDIS_PASSWORD must be set in .env}"]\n');
+    assert.match(out.files['.env'], /^REDIS_PASSWORD=[A-Za-z0-9_-]{32,}\n$/);
+  });
+
+  it('fix: appends to a string or list command and to an existing .env without final newline', () => {
+    const s = fixed('services:\n  cache:\n    image: valkey/valkey:8\n    command: valkey-server --appendonly yes\n', RULE, { extra: { '.env': 'TZ=UTC' } });
+    assert.equal(s.text, 'services:\n  cache:\n    image: valkey/valkey:8\n    command: valkey-server --appendonly yes --requirepass ${VALKEY_PASSWORD:?VALKEY_PASSWORD must be set in .env}\n');
+    assert.match(s.files['.env'], /^TZ=UTC\nVALKEY_PASSWORD=\S+\n$/);
+    const l = fixed('services:\n  cache:\n    image: redis:7\n    command:\n      - redis-server\n    restart: always\n', RULE, { extra: { '.env': 'REDIS_PASSWORD=already-there-and-long-enough\n' } });
+    assert.equal(l.text, 'services:\n  cache:\n    image: redis:7\n    command:\n      - redis-server\n      - --requirepass\n      - ${REDIS_PASSWORD:?REDIS_PASSWORD must be set in .env}\n    restart: always\n');
+    assert.equal(l.files['.env'], 'REDIS_PASSWORD=already-there-and-long-enough\n');
+  });
+
+  it('the fix is not safe (clients need the password)', () => {
+    assert.equal(run('services:\n  cache:\n    image: redis:7\n', RULE)[0].fixes[0].safe, false);
+  });
+});

@@ -1,0 +1,29 @@
+import * as assert from 'node:assert/strict';
+import { assertRanges } from '../../../support/lint';
+import { run } from './helpers';
+
+const RULE = 'compose/docker-socket';
+
+describe(RULE, () => {
+  it('reports docker, containerd and podman sockets in short and long syntax, read-only too', () => {
+    const text = [
+      'services:',
+      '  a:',
+      '    image: x:1',
+      '    volumes:',
+      '      - /var/run/docker.sock:/var/run/docker.sock:ro',
+      '      - /run/containerd/containerd.sock:/c.sock',
+      '      - type: bind',
+      '        source: /run/user/1000/podman/podman.sock',
+      '        target: /var/run/docker.sock',
+      '',
+    ].join('\n');
+    const found = run(text, RULE);
+    assertRanges(found, RULE, ['5:9-5:53', '6:9-6:48', '7:9-9:37']);
+    assert.equal(found[0].fixes.length, 0);
+  });
+
+  it('does not report other mounts or a named volume called docker', () => {
+    assert.deepEqual(run('services:\n  a:\n    image: x:1\n    volumes:\n      - docker:/var/lib/docker\n      - ./docker.sock.md:/doc.md\n', RULE), []);
+  });
+});
