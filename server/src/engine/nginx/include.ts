@@ -1,5 +1,6 @@
 import { basename, dirname, join, normalize } from '../paths';
 import type { WorkspaceFiles } from '../workspace-files';
+import { hostPathFor } from '../project/nginx-links';
 
 /**
  * Where an `include` argument points to in the workspace. nginx resolves a relative path against
@@ -22,14 +23,14 @@ const STOCK = /^(mime\.types|fastcgi_params|fastcgi\.conf|scgi_params|uwsgi_para
 export function resolveInclude(ws: WorkspaceFiles, pattern: string, fromFile: string, rootFile: string): IncludeTarget {
   const glob = GLOB.test(pattern);
   const stock = STOCK.test(basename(pattern)) || STOCK.test(pattern);
-  for (const candidate of candidates(pattern, fromFile, rootFile)) {
+  for (const candidate of candidates(ws, pattern, fromFile, rootFile)) {
     const files = glob ? expandGlob(ws, candidate) : (isFile(ws, candidate) ? [candidate] : []);
     if (files.length) return { files, glob, stock };
   }
   return { files: [], glob, stock };
 }
 
-function candidates(pattern: string, fromFile: string, rootFile: string): string[] {
+function candidates(ws: WorkspaceFiles, pattern: string, fromFile: string, rootFile: string): string[] {
   const out: string[] = [];
   const add = (p: string) => { const n = normalize(p); if (!out.includes(n)) out.push(n); };
   const bases: string[] = [];
@@ -38,6 +39,9 @@ function candidates(pattern: string, fromFile: string, rootFile: string): string
   let b = dirname(rootFile);
   for (let i = 0; i < 4 && b !== '/' && b !== '.'; i++) { addBase(b); b = dirname(b); }
   if (pattern.startsWith('/')) {
+    // A config mounted into a container sees the paths of the container (SPEC §5).
+    const mapped = hostPathFor(ws, fromFile, pattern) ?? (rootFile !== fromFile ? hostPathFor(ws, rootFile, pattern) : undefined);
+    if (mapped) add(mapped);
     add(pattern);
     const parts = pattern.split('/').filter(Boolean);
     // Keep two components at least: `conf.d/*.conf` is a hint, a bare `*.conf` would match anything.

@@ -1,6 +1,7 @@
 import type { RuleContext } from '../context';
 import type { NginxFile } from '../parse/nginx';
 import { dirname, resolve } from '../paths';
+import { hostPathFor } from '../project/nginx-links';
 
 /**
  * The workspace file an `ssl_certificate_key` value names, with its mode: a relative path is
@@ -10,7 +11,14 @@ import { dirname, resolve } from '../paths';
  */
 export function resolveKeyPath(ctx: RuleContext<NginxFile>, value: string): { path: string; mode: number } | undefined {
   if (!value || value.includes('$') || /^(data|engine|store):/.test(value)) return undefined;
-  const path = resolve(dirname(ctx.file.path), value);
-  const st = ctx.workspace.stat(path);
-  return st?.isFile ? { path, mode: st.mode } : undefined;
+  const candidates = [resolve(dirname(ctx.file.path), value)];
+  if (value.startsWith('/')) {
+    const mapped = hostPathFor(ctx.workspace, ctx.file.path, value);
+    if (mapped) candidates.unshift(mapped);
+  }
+  for (const path of candidates) {
+    const st = ctx.workspace.stat(path);
+    if (st?.isFile) return { path, mode: st.mode };
+  }
+  return undefined;
 }

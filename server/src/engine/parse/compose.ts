@@ -42,7 +42,8 @@ export interface Service {
   entrypoint?: CommandValue;
   capAdd: ListItem[];
   securityOpt: ListItem[];
-  envFile: ListItem[];
+  /** `env_file` paths as written, relative to the compose file. */
+  envFile: { text: string; span: Span }[];
 }
 
 export interface TopNetwork { name: string; entry: Entry; map?: YAMLMap; fields: Map<string, Entry>; internal: boolean; external: boolean }
@@ -129,8 +130,15 @@ function readService(doc: YDoc, text: string, entry: Entry): Service {
     entrypoint: readCommand(doc, get('entrypoint')),
     capAdd: readList(doc, get('cap_add')),
     securityOpt: readList(doc, get('security_opt')),
-    envFile: readList(doc, get('env_file')),
+    envFile: readEnvFiles(doc, get('env_file')),
   };
+}
+
+/** `env_file` as a list, or a single path (`env_file: app.env`). */
+function readEnvFiles(doc: YDoc, e: Entry | undefined): { text: string; span: Span }[] {
+  const single = scalarText(doc, e?.value);
+  if (single !== undefined && e) return [{ text: single, span: e.valueSpan }];
+  return readList(doc, e);
 }
 
 function readList(doc: YDoc, e: Entry | undefined): ListItem[] {

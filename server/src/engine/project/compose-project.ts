@@ -1,4 +1,4 @@
-import type { Workspace } from '../workspace';
+import type { WorkspaceFiles as Workspace } from '../workspace-files';
 import type { SourceDocument } from '../workspace-files';
 import type { ComposeFile } from '../parse/compose';
 import type { EnvEntry as DotenvEntry, EnvFile } from '../parse/dotenv';

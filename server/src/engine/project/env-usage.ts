@@ -1,4 +1,4 @@
-import type { Workspace } from '../workspace';
+import type { WorkspaceFiles as Workspace } from '../workspace-files';
 import type { Span } from '../types';
 import { scanInterpolation } from '../parse/interpolation';
 import { composeFilesIn, composeOf } from './compose-project';

@@ -1,4 +1,4 @@
-import type { Workspace } from '../workspace';
+import type { WorkspaceFiles as Workspace } from '../workspace-files';
 import type { Span } from '../types';
 import type { NginxDirective, NginxFile } from '../parse/nginx';
 import type { Service } from '../parse/compose';

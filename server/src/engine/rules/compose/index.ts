@@ -1,9 +1,11 @@
 import type { AnyRule } from '../../context';
 import { exposedDatastorePort } from './exposed-datastore-port';
 import { portAllInterfaces } from './port-all-interfaces';
+import { portBypassesProxy } from './port-bypasses-proxy';
 import { datastoreWithoutAuth } from './datastore-without-auth';
 import { hardcodedSecret } from './hardcoded-secret';
 import { weakSecret } from './weak-secret';
+import { undefinedVariable } from './undefined-variable';
 import { privileged } from './privileged';
 import { dockerSocket } from './docker-socket';
 import { hostNamespace } from './host-namespace';
@@ -24,9 +26,11 @@ import { composeSyntax } from './syntax';
 export const composeRules: AnyRule[] = [
   exposedDatastorePort,
   portAllInterfaces,
+  portBypassesProxy,
   datastoreWithoutAuth,
   hardcodedSecret,
   weakSecret,
+  undefinedVariable,
   privileged,
   dockerSocket,
   hostNamespace,

@@ -4,6 +4,7 @@ import { withDefaults } from '../../parse/interpolation';
 import { datastoreOf } from './support/datastores';
 import { bindLoopbackFix, describePort, portSpan } from './support/ports';
 import { reportOnce, servicesOf, type ComposeContext } from './support/report';
+import { bypassingPorts } from './port-bypasses-proxy';
 
 /**
  * Ports that are public by design: HTTP(S) (SPEC), and the protocols whose clients come from the
@@ -22,10 +23,12 @@ export const portAllInterfaces: Rule<ComposeContext> = {
   sources: ['AFFiNE guide', 'AppFlowy Cloud guide'],
   check(ctx) {
     const report = reportOnce(ctx);
+    // Ports nginx proxies to get the more specific compose/port-bypasses-proxy instead.
+    const bypassing = ctx.config.rules['compose/port-bypasses-proxy'] === 'off' ? new Set<unknown>() : bypassingPorts(ctx);
     for (const svc of servicesOf(ctx)) {
       if (datastoreOf(svc.image)) continue;
       for (const port of svc.ports) {
-        if (port.hostIp !== undefined) continue;
+        if (port.hostIp !== undefined || bypassing.has(port.node ?? port)) continue;
         // A host port from a variable without default is unknown: judge by the container port then.
         const nums = port.publishedValue !== undefined ? portNumbers(port.publishedValue) : portNumbers(withDefaults(port.target ?? ''));
         if (nums.length && nums.every((n) => PUBLIC_BY_DESIGN.has(n))) continue;

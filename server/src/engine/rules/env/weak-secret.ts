@@ -20,22 +20,24 @@ export const envWeakSecret: Rule<EnvContext> = {
   check(ctx) {
     const template = isTemplate(ctx);
     const judged = new Set<EnvEntry>();
-    for (const { entry: e, kind } of credentialEntries(ctx)) {
+    for (const { entry: e, kind, judgeAs, uses } of credentialEntries(ctx)) {
       if (urlCredentials(e.value).length) continue;
-      const verdict = judgeSecret(e.key, e.value, ctx.config.secrets, { template });
+      const verdict = judgeSecret(judgeAs, e.value, ctx.config.secrets, { template });
       if (!verdict) continue;
       judged.add(e);
       const fixes = [];
       if (template) {
         fixes.push({ title: `Clear the default of ${e.key}`, safe: false, edits: [replaceValue(ctx, e, '')] });
       } else if (kind !== 'token') {
-        fixes.push({ title: `Replace ${e.key} with a generated ${kind === 'key' ? 'key' : 'password'}`, safe: false, sensitive: true, edits: [replaceValue(ctx, e, generateSecret(e.key, e.value))] });
+        fixes.push({ title: `Replace ${e.key} with a generated ${kind === 'key' ? 'key' : 'password'}`, safe: false, sensitive: true, edits: [replaceValue(ctx, e, generateSecret(judgeAs, e.value))] });
       }
+      const usedAs = judgeAs !== e.key ? ` (compose passes it as ${judgeAs})` : '';
       ctx.report({
         span: valueAnchor(e),
-        message: template ? `${e.key} ${verdict.reason} (${TEMPLATE_NOTE}).` : `${e.key} ${verdict.reason}.`,
+        message: template ? `${e.key} ${verdict.reason} (${TEMPLATE_NOTE}).` : `${e.key}${usedAs} ${verdict.reason}.`,
         severity: template ? 'info' : undefined,
         fixes,
+        related: uses.slice(0, 10).map((u) => ({ file: u.composePath, span: u.span, message: `used by service \`${u.service}\`${u.key ? ` as ${u.key}` : ''}` })),
       });
     }
     for (const e of effectiveEntries(ctx)) {

@@ -3,6 +3,8 @@ import type { EnvEntry, EnvFile } from '../../../parse/dotenv';
 import type { Span } from '../../../types';
 import { isTemplateFile } from '../../../files';
 import { classifyKey, isReference, isTemplateBlank, type SecretKind } from '../../../secrets';
+import { variableUses, type VariableUse } from '../../../project/env-usage';
+import { basename } from '../../../paths';
 
 export type EnvContext = RuleContext<EnvFile>;
 
@@ -20,14 +22,28 @@ export function effectiveEntries(ctx: EnvContext): EnvEntry[] {
   });
 }
 
-export interface CredentialEntry { entry: EnvEntry; kind: SecretKind }
+export interface CredentialEntry {
+  entry: EnvEntry;
+  kind: SecretKind;
+  /** The name to judge the value as: the key itself, or the compose key it feeds (`POSTGRES_PASSWORD: ${PG}`). */
+  judgeAs: string;
+  /** Where compose files of this project read the variable (SPEC §5): shown as related information. */
+  uses: VariableUse[];
+}
 
-/** Effective entries whose name is credential-shaped (SPEC §4). */
+/**
+ * Effective entries that hold a credential (SPEC §4): by their own name, or — in a project's `.env` —
+ * because a compose file passes them to a credential-shaped environment key.
+ */
 export function credentialEntries(ctx: EnvContext): CredentialEntry[] {
-  return ctx.file.memo('env:credentials', () => effectiveEntries(ctx).flatMap((entry) => {
-    const kind = classifyKey(entry.key);
-    return kind ? [{ entry, kind }] : [];
-  }));
+  const uses = basename(ctx.file.path) === '.env' ? variableUses(ctx.workspace, ctx.file.path) : new Map<string, VariableUse[]>();
+  return effectiveEntries(ctx).flatMap((entry) => {
+    const used = uses.get(entry.key) ?? [];
+    const own = classifyKey(entry.key);
+    if (own) return [{ entry, kind: own, judgeAs: entry.key, uses: used }];
+    const viaCompose = used.find((u) => u.key && classifyKey(u.key));
+    return viaCompose ? [{ entry, kind: classifyKey(viaCompose.key!)!, judgeAs: viaCompose.key!, uses: used }] : [];
+  });
 }
 
 /** A credential value worth protecting: not empty, not a placeholder, not a `${VAR}` reference. */

@@ -1,0 +1,48 @@
+import type { WorkspaceFiles as Workspace } from '../workspace-files';
+import type { PortEntry, Service } from '../parse/compose';
+import { portNumbers } from '../parse/compose-ports';
+import { withDefaults } from '../parse/interpolation';
+import { composeOf } from './compose-project';
+import { LOCAL_HOSTS, projectNginxFiles, proxyTargets, type ProxyTarget } from './nginx-links';
+
+/** A published port that lets clients reach a proxied service without going through nginx. */
+export interface Bypass { service: Service; port: PortEntry; targets: ProxyTarget[]; viaServiceName: boolean }
+
+function publishedOnAllInterfaces(p: PortEntry): boolean {
+  if (p.hostIp === undefined) return true;
+  const ip = (withDefaults(p.hostIp) ?? '').replace(/^\[(.*)\]$/, '$1').trim();
+  return ip === '' || ip === '0.0.0.0' || ip === '::';
+}
+
+/**
+ * The ports of a compose project that nginx proxies to and that are also published on every
+ * interface (SPEC §5): `proxy_pass http://app:3000` names service `app` and its container port
+ * 3000; `proxy_pass http://127.0.0.1:3010` names the service that publishes 3010 on the host.
+ */
+export function proxyBypasses(ws: Workspace, composePath: string): Bypass[] {
+  const compose = composeOf(ws, composePath);
+  if (!compose?.services.length) return [];
+  const nginxFiles = projectNginxFiles(ws, composePath);
+  if (!nginxFiles.length) return [];
+  const targets = proxyTargets(ws, nginxFiles);
+  if (!targets.length) return [];
+  const out: Bypass[] = [];
+  for (const service of compose.services) {
+    const names = new Set([service.name.toLowerCase(), ...containerNames(service)]);
+    for (const port of service.ports) {
+      if (!publishedOnAllInterfaces(port)) continue;
+      const containerPorts = portNumbers(withDefaults(port.target ?? '') ?? '');
+      const hostPorts = portNumbers(port.publishedValue ?? '');
+      const byName = targets.filter((t) => names.has(t.host) && containerPorts.includes(t.port));
+      const byHost = targets.filter((t) => LOCAL_HOSTS.has(t.host) && hostPorts.includes(t.port));
+      if (byName.length || byHost.length) out.push({ service, port, targets: [...byName, ...byHost], viaServiceName: byName.length > 0 });
+    }
+  }
+  return out;
+}
+
+function containerNames(s: Service): string[] {
+  const n = s.fields.get('container_name')?.value;
+  const v = n && 'value' in n ? String((n as { value: unknown }).value ?? '') : '';
+  return v ? [v.toLowerCase()] : [];
+}

@@ -1,0 +1,58 @@
+import * as assert from 'node:assert/strict';
+import { lint, rangeOf, checkFix, textOf } from '../../../support/lint';
+import { parseCompose } from '../../../../server/src/engine/parse/compose';
+import { parseDotenv } from '../../../../server/src/engine/parse/dotenv';
+
+const RULE = 'compose/undefined-variable';
+const COMPOSE = [
+  'services:',
+  '  db:',
+  '    image: postgres:16',
+  '    environment:',
+  '      POSTGRES_PASSWORD: ${DB_PASSWORD}',
+  '      POSTGRES_DB: ${DB_NAME:-app}',
+  '      POSTGRES_USER: $DB_USER',
+  '    env_file: app.env',
+  '',
+].join('\n');
+
+function reparse(text: string, path: string): boolean {
+  return path.endsWith('.env') ? parseDotenv(text).errors.length === 0 : parseCompose(text).errors.length === 0;
+}
+
+describe(RULE, () => {
+  it('reports ${VAR} and $VAR missing from .env, at the reference, and not ${VAR:-default}', () => {
+    const files = { 'docker-compose.yml': COMPOSE, '.env': 'OTHER=1\n' };
+    const found = lint(files, 'docker-compose.yml', RULE);
+    assert.deepEqual(found.map(rangeOf), ['5:26-5:40', '7:22-7:30']);
+    assert.deepEqual(found.map((f) => textOf(files, f)), ['${DB_PASSWORD}', '$DB_USER']);
+    assert.match(found[0].message, /DB_PASSWORD is not defined in \.env.*empty password/);
+  });
+
+  it('is silent when .env defines the variable (even empty) or a default is given', () => {
+    const files = { 'docker-compose.yml': COMPOSE, '.env': 'DB_PASSWORD=x\nDB_USER=app\n' };
+    assert.deepEqual(lint(files, 'docker-compose.yml', RULE), []);
+  });
+
+  it('says when the variable is only in an env_file, which never feeds interpolation', () => {
+    const files = { 'docker-compose.yml': COMPOSE, '.env': 'DB_USER=app\n', 'app.env': 'DB_PASSWORD=s3cr3t-value\n' };
+    const [f] = lint(files, 'docker-compose.yml', RULE);
+    assert.match(f.message, /only set in env_file app\.env/);
+    assert.equal(f.related?.[0].file, '/ws/app.env');
+    assert.equal(f.related?.[0].range.start.line, 0);
+    assert.ok(!f.message.includes('s3cr3t-value'));
+  });
+
+  it('checks references nested in defaults and ignores $$ escapes', () => {
+    const text = 'services:\n  app:\n    image: x:1\n    command: echo $$HOME ${A:-${B}}\n';
+    const found = lint({ 'docker-compose.yml': text, '.env': '' }, 'docker-compose.yml', RULE);
+    assert.deepEqual(found.map(rangeOf), ['4:31-4:35']);
+  });
+
+  it('fix: appends the variable to .env (a generated value for credentials), or creates .env', () => {
+    const fixed = checkFix({ 'docker-compose.yml': COMPOSE, '.env': 'DB_USER=app' }, 'docker-compose.yml', RULE, { reparse });
+    assert.match(fixed['.env'], /^DB_USER=app\nDB_PASSWORD=[A-Za-z0-9]{32}\n$/);
+    const created = checkFix({ 'docker-compose.yml': 'services:\n  app:\n    image: x:1\n    environment:\n      LEVEL: ${LOG_LEVEL}\n' }, 'docker-compose.yml', RULE, { reparse });
+    assert.equal(created['.env'], 'LOG_LEVEL=\n');
+  });
+});
