@@ -1,8 +1,6 @@
 import { SECURITY_HEADERS } from './headers';
 import { resolveOptions, type NginxBlockOptions, type ResolvedOptions } from './options';
-import {
-  MOZILLA_GUIDELINES_VERSION, ciphers, ecdhCurves, http2Directive, needsSessionTicketsOff, protocols,
-} from './tls';
+import { MOZILLA_GUIDELINES_VERSION, tlsListenLines, tlsSettingLines } from './tls';
 import { ConfWriter } from './writer';
 
 /** The generated text in pieces, each unindented and ending with a newline, for callers that splice. */
@@ -84,10 +82,7 @@ function redirectServer(o: ResolvedOptions): string {
 
 function tlsServer(o: ResolvedOptions): string {
   return new ConfWriter().block('server', (w) => {
-    const h2 = http2Directive(o.nginxVersion);
-    w.line(h2 ? 'listen 443 ssl;' : 'listen 443 ssl http2;')
-      .line(h2 ? 'listen [::]:443 ssl;' : 'listen [::]:443 ssl http2;');
-    if (h2) w.line('http2 on;');
+    for (const line of tlsListenLines(o.nginxVersion)) w.line(line);
     w.line(`server_name ${o.serverNames.join(' ')};`)
       .blank()
       .line(`ssl_certificate ${o.certificate};`)
@@ -110,20 +105,8 @@ function tlsServer(o: ResolvedOptions): string {
 }
 
 function tlsSettings(w: ConfWriter, o: ResolvedOptions): void {
-  w.line(`# Mozilla ${o.profile} profile`).line(`ssl_protocols ${protocols(o.profile)};`);
-  const curves = ecdhCurves(o.nginxVersion, o.opensslVersion);
-  if (curves) w.line(`ssl_ecdh_curve ${curves};`);
-  const list = ciphers(o.profile);
-  if (list) w.line(`ssl_ciphers ${list};`);
-  w.line('ssl_prefer_server_ciphers off;');
-  if (o.profile === 'modern') {
-    w.line("# Mozilla's modern profile leaves the session cache off; uncomment for faster resumption.")
-      .line('# ssl_session_timeout 1d;')
-      .line('# ssl_session_cache shared:MozSSL:10m;');
-  } else {
-    w.line('ssl_session_timeout 1d;').line('ssl_session_cache shared:MozSSL:10m;');
-  }
-  if (needsSessionTicketsOff(o.nginxVersion)) w.line('ssl_session_tickets off;');
+  w.line(`# Mozilla ${o.profile} profile`);
+  for (const line of tlsSettingLines(o.profile, o.nginxVersion, o.opensslVersion)) w.line(line);
 }
 
 function stapling(w: ConfWriter, o: ResolvedOptions): void {

@@ -47,3 +47,30 @@ export function ciphers(profile: TlsProfile): string | undefined {
 export function isLetsEncryptPath(path: string): boolean {
   return /(^|\/)letsencrypt\//i.test(path);
 }
+
+/**
+ * The TLS directives of a profile, one per line (modern's optional session cache as comments).
+ * Shared by the generator and the `nginx/no-https` fix, so both write the same settings.
+ */
+export function tlsSettingLines(profile: TlsProfile, nginxVersion: string, opensslVersion: string): string[] {
+  const out = [`ssl_protocols ${protocols(profile)};`];
+  const curves = ecdhCurves(nginxVersion, opensslVersion);
+  if (curves) out.push(`ssl_ecdh_curve ${curves};`);
+  const list = ciphers(profile);
+  if (list) out.push(`ssl_ciphers ${list};`);
+  out.push('ssl_prefer_server_ciphers off;');
+  if (profile === 'modern') {
+    out.push("# Mozilla's modern profile leaves the session cache off; uncomment for faster resumption.", '# ssl_session_timeout 1d;', '# ssl_session_cache shared:MozSSL:10m;');
+  } else {
+    out.push('ssl_session_timeout 1d;', 'ssl_session_cache shared:MozSSL:10m;');
+  }
+  if (needsSessionTicketsOff(nginxVersion)) out.push('ssl_session_tickets off;');
+  return out;
+}
+
+/** `listen` lines of a TLS server (and `http2 on;`) in the syntax of the nginx version. */
+export function tlsListenLines(nginxVersion: string, ipv6 = true): string[] {
+  const h2 = http2Directive(nginxVersion);
+  const suffix = h2 ? 'ssl' : 'ssl http2';
+  return [`listen 443 ${suffix};`, ...(ipv6 ? [`listen [::]:443 ${suffix};`] : []), ...(h2 ? ['http2 on;'] : [])];
+}

@@ -19,6 +19,14 @@ export const RECOMMENDED: Record<string, { name: string; value: string }> = {
 /** The quote the file prefers for values (double unless its quoted arguments are mostly single-quoted). */
 export function preferredQuote(text: string, value: string): '"' | "'" {
   if (value.includes("'")) return '"';
+  return quoteCounts(text).singles > quoteCounts(text).doubles ? "'" : '"';
+}
+
+// Every header finding of a file asks for the same text: counted once, not once per server and header.
+let lastQuotes: { text: string; singles: number; doubles: number } | undefined;
+
+function quoteCounts(text: string): { singles: number; doubles: number } {
+  if (lastQuotes?.text === text) return lastQuotes;
   let singles = 0, doubles = 0;
   const visit = (ds: NginxDirective[]) => {
     for (const d of ds) {
@@ -27,7 +35,8 @@ export function preferredQuote(text: string, value: string): '"' | "'" {
     }
   };
   visit(parseNginx(text).directives);
-  return singles > doubles ? "'" : '"';
+  lastQuotes = { text, singles, doubles };
+  return lastQuotes;
 }
 
 /** `add_header Name "value" always;` in the file's quoting style. */

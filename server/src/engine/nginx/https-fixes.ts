@@ -1,4 +1,4 @@
-import { compareVersions } from '../config';
+import { tlsListenLines, tlsSettingLines } from '../../generate/tls';
 import type { EditSpec } from '../types';
 import type { NginxDirective } from '../parse/nginx';
 import { eolOf } from '../text';
@@ -14,7 +14,7 @@ import type { ConfNode } from './tree';
  * (no generator): a port-80 redirect server and a TLS server with Mozilla's intermediate settings
  * (../shared/reference/mozilla-tls.md) in the syntax of the configured nginx version.
  */
-export const INTERMEDIATE_CIPHERS = 'ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305';
+export { INTERMEDIATE_CIPHERS } from '../../generate/tls';
 export const REDIRECT = 'return 301 https://$host$request_uri;';
 
 /** The host name the certificate paths are named after. */
@@ -80,16 +80,9 @@ function lineEndAfter(doc: FileText, d: NginxDirective): number {
   return /^[ \t]*(#.*)?$/.test(doc.text.slice(d.span.end, end)) ? end : d.span.end;
 }
 
-/** The TLS listen lines that mirror the server's plain ones (IPv4 and IPv6), in the version's http2 syntax. */
+/** The TLS listen lines that mirror the server's plain ones (IPv4, and IPv6 when it had one). */
 function tlsListens(server: ConfNode, version: string): string[] {
-  const modern = compareVersions(version, '1.25.1') >= 0;
-  const suffix = modern ? 'ssl' : 'ssl http2';
-  const listens = listensOf(server);
-  const v6 = listens.some((l) => l.address.startsWith('['));
-  const out = [`listen 443 ${suffix};`];
-  if (v6) out.push(`listen [::]:443 ${suffix};`);
-  if (modern) out.push('http2 on;');
-  return out;
+  return tlsListenLines(version, listensOf(server).some((l) => l.address.startsWith('[')));
 }
 
 export interface HttpsServerOptions { version: string; ws: WorkspaceFiles; headers: HeaderModel }
@@ -115,12 +108,8 @@ export function splitToHttpsEdit(doc: FileText, server: ConfNode, opts: HttpsSer
     ...tlsListens(server, opts.version),
     `ssl_certificate /etc/letsencrypt/live/${name}/fullchain.pem;`,
     `ssl_certificate_key /etc/letsencrypt/live/${name}/privkey.pem;`,
-    'ssl_protocols TLSv1.2 TLSv1.3;',
-    `ssl_ciphers ${INTERMEDIATE_CIPHERS};`,
-    'ssl_prefer_server_ciphers off;',
-    'ssl_session_timeout 1d;',
-    'ssl_session_cache shared:MozSSL:10m;',
-    ...(compareVersions(opts.version, '1.23.2') < 0 ? ['ssl_session_tickets off;'] : []),
+    // The generator's Mozilla intermediate settings (SPEC §6), so the fix and the command agree.
+    ...tlsSettingLines('intermediate', opts.version, '3.0'),
     headerLine(doc.text, 'strict-transport-security'),
     ...inheritedCopies,
   ];
