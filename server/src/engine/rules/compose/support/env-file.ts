@@ -2,22 +2,10 @@
 import type { EditSpec } from '../../../types';
 import type { Workspace } from '../../../workspace';
 import { eolOf } from '../../../text';
+import { envValues, parseDotenv } from '../../../parse/dotenv';
 
 export function envPathFor(composePath: string): string {
   return `${composePath.slice(0, composePath.lastIndexOf('/') + 1)}.env`;
-}
-
-/** The value of KEY in a .env text (last definition wins), without dotenv's finer quoting rules. */
-export function envValue(text: string, key: string): string | undefined {
-  let found: string | undefined;
-  const re = new RegExp(`^[ \\t]*(?:export[ \\t]+)?${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[ \\t]*=[ \\t]*(.*)$`, 'gm');
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    let v = m[1].replace(/\r$/, '');
-    const q = /^(['"])(.*)\1\s*(?:#.*)?$/.exec(v);
-    v = q ? q[2] : v.replace(/\s+#.*$/, '').trim();
-    found = v;
-  }
-  return found;
 }
 
 /** Writes a value so that both compose (v1 and v2) and dotenv read it back unchanged. */
@@ -35,7 +23,7 @@ export function appendEnv(ws: Workspace, composePath: string, key: string, value
   const text = ws.readFile(file);
   const line = `${key}=${envQuote(value)}`;
   if (text === undefined) return { status: 'added', edit: { file, start: 0, end: 0, newText: `${line}\n`, create: true } };
-  const current = envValue(text, key);
+  const current = envValues(parseDotenv(text)).get(key);
   if (current !== undefined) return { status: current === value ? 'present' : 'conflict' };
   const eol = eolOf(text);
   const lead = text.length && !/\n$/.test(text) ? eol : '';
