@@ -4,7 +4,7 @@ module.exports = {
   require: ['tsx/cjs'],
   extension: ['ts'],
   spec: only ? only.split(',').map((p) => (/\.ts$|\*/.test(p) ? p : `${p.replace(/\/$/, '')}/**/*.test.ts`)) : ['test/**/*.test.ts'],
-  ignore: ['test/integration/**', 'test/editor/**', 'test/corpus/**'],
+  ignore: ['test/integration/**', 'test/editor/**', 'test/corpus/**', 'test/package/**'],
   reporter: 'test/support/reporter.js',
   timeout: 20000,
 };

@@ -17,9 +17,9 @@ set -euo pipefail
 DIR="${1:-${CODE_SERVER_DIR:-$HOME/.cache/code-server-e2e}}"
 VERSION="${CODE_SERVER_VERSION:-4.100.3}"
 REPO="$(cd "$(dirname "$0")/.." && pwd)"
-mkdir -p "$DIR"
-DIR="$(cd "$DIR" && pwd)"
+DIR="$(realpath -m "$DIR")"
 case "$DIR/" in "$REPO"/*) echo "refusing to install code-server inside the repository ($DIR)" >&2; exit 2;; esac
+mkdir -p "$DIR"
 
 if [ -x "$DIR/node_modules/.bin/code-server" ] && [ -d "$DIR/node_modules/code-server/lib/vscode/node_modules/node-pty/build" ]; then
   echo "code-server already installed in $DIR"; exit 0

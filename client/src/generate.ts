@@ -48,7 +48,9 @@ export async function generateNginxBlock(client: LanguageClient | undefined): Pr
 
   if (editor && isNginxDocument(editor.document) && !editor.document.isClosed) {
     // A plain insert, not a snippet: `$host` and `${var}` must stay as written.
-    await editor.edit((b) => b.insert(editor.selection.active, text));
+    const at = editor.selection.active;
+    // editor.edit does not scroll: show the user where the block went.
+    if (await editor.edit((b) => b.insert(at, text))) editor.revealRange(new vscode.Range(at, at), vscode.TextEditorRevealType.AtTop);
   } else {
     const doc = await vscode.workspace.openTextDocument({ language: 'nginx', content: text });
     await vscode.window.showTextDocument(doc);

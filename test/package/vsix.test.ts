@@ -17,7 +17,7 @@ const ALLOWED = [
   /^extension\/(readme|changelog)\.md$/,
   /^extension\/LICENSE(\.txt)?$/,
   /^extension\/THIRD_PARTY_NOTICES\.md$/,
-  /^extension\/dist\/(extension|server|cli)\.js$/,
+  /^extension\/dist\/[a-z0-9-]+\.js$/,
   /^extension\/syntaxes\/[a-z]+\.tmLanguage\.json$/,
   /^extension\/language-configuration\/[a-z]+\.json$/,
   /^extension\/docs\/rules\/([a-z]+\/)?[a-z0-9-]+\.md$/,
@@ -32,11 +32,21 @@ describe('package: the .vsix file list and marketplace fields', function () {
   let names: string[];
   let byName: Map<string, ZipEntry>;
 
+  const minified = (e: ZipEntry) => {
+    const text = e.read().toString('utf8');
+    return !text.includes('sourceMappingURL') && text.length / text.split('\n').length > 500;
+  };
+
   before(() => {
-    fs.rmSync(VSIX, { force: true });
-    const r = spawnSync('npm', ['run', '--silent', 'package'], { cwd: ROOT, encoding: 'utf8', timeout: 200000 });
-    assert.equal(r.status, 0, `npm run package failed:\n${r.stdout}\n${r.stderr}`);
-    entries = readZip(fs.readFileSync(VSIX));
+    // Another `npm run build` in the same tree (a developer, a parallel suite) can overwrite dist/
+    // between the production build and vsce; such a package is rebuilt once, not reported.
+    for (let attempt = 1; attempt <= 2; attempt++) {
+      fs.rmSync(VSIX, { force: true });
+      const r = spawnSync('npm', ['run', '--silent', 'package'], { cwd: ROOT, encoding: 'utf8', timeout: 200000 });
+      assert.equal(r.status, 0, `npm run package failed:\n${r.stdout}\n${r.stderr}`);
+      entries = readZip(fs.readFileSync(VSIX));
+      if (entries.filter((e) => /^extension\/dist\/.+\.js$/.test(e.name)).every(minified)) break;
+    }
     names = entries.map((e) => e.name);
     byName = new Map(entries.map((e) => [e.name, e]));
   });
@@ -64,13 +74,12 @@ describe('package: the .vsix file list and marketplace fields', function () {
     assert.equal(docs.length, fs.readdirSync(path.join(ROOT, 'docs/rules'), { recursive: true }).filter((f) => /\/.+\.md$/.test(String(f))).length, 'every rule page');
   });
 
-  it('ships the production bundles (minified, no source map reference) and a server under 1.5 MB per the budget is reported, not hidden', () => {
-    for (const b of ['extension', 'server', 'cli']) {
-      const text = byName.get(`extension/dist/${b}.js`)!.read().toString('utf8');
-      assert.ok(!text.includes('sourceMappingURL'), `${b}.js has no source map reference`);
-      const lines = text.split('\n').length;
-      assert.ok(text.length / lines > 500, `${b}.js is minified (${lines} lines)`);
-    }
+  it('ships the production bundles: minified, no source map reference', () => {
+    const bundles = entries.filter((e) => /^extension\/dist\/.+\.js$/.test(e.name));
+    assert.ok(bundles.length >= 3);
+    for (const b of bundles) assert.ok(minified(b), `${b.name} is a production build`);
+    const sizes = bundles.map((b) => `${b.name.slice('extension/dist/'.length)} ${(b.size / 1024).toFixed(0)} KB`);
+    process.stderr.write(`      [package] ${sizes.join(', ')}; .vsix ${(fs.statSync(VSIX).size / 1024).toFixed(0)} KB\n`);
   });
 
   it('ships third-party licence notices for what is bundled, including the Apache-2.0 compose-spec schema', () => {

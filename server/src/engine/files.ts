@@ -18,8 +18,11 @@ export function languageOf(path: string, text?: string): Language | undefined {
   return undefined;
 }
 
+/** Templates without the leading dot (`env.example` in jitsi and Mattermost, `app.env.example`, `*.env.dist`). */
+const ENV_TEMPLATE_NAME = /^(?:.+\.)?env\.(?:example|sample|template|tmpl|tpl|dist|defaults?)$/i;
+
 function isEnvName(name: string): boolean {
-  return name === '.env' || name.startsWith('.env.') || /\.env$/i.test(name);
+  return name === '.env' || name.startsWith('.env.') || /\.env$/i.test(name) || ENV_TEMPLATE_NAME.test(name);
 }
 
 function stripComments(text: string): string {

@@ -1,10 +1,12 @@
 import type { EditSpec } from '../types';
-import { parseNginx, type NginxDirective } from '../parse/nginx';
-import type { WorkspaceFiles } from '../workspace-files';
+import { parseNginx, type NginxDirective, type NginxFile } from '../parse/nginx';
+import { parsed } from '../languages';
+import type { SourceDocument, WorkspaceFiles } from '../workspace-files';
 import { directiveText, insertInBlock, isHeaderSibling } from './edit';
 import { HEADER_LEVELS, sends, type HeaderEntry } from './headers';
 import type { NginxView } from './rule-context';
 import type { ConfNode } from './tree';
+import { hasIncludes } from './view';
 
 /** The values the fixes write (../shared/reference/security-headers.md). */
 export const RECOMMENDED: Record<string, { name: string; value: string }> = {
@@ -17,16 +19,13 @@ export const RECOMMENDED: Record<string, { name: string; value: string }> = {
 };
 
 /** The quote the file prefers for values (double unless its quoted arguments are mostly single-quoted). */
-export function preferredQuote(text: string, value: string): '"' | "'" {
+export function preferredQuote(file: string | SourceDocument, value: string): '"' | "'" {
   if (value.includes("'")) return '"';
-  return quoteCounts(text).singles > quoteCounts(text).doubles ? "'" : '"';
+  const q = typeof file === 'string' ? countQuotes(parseNginx(file)) : file.memo('nginx:quotes', () => countQuotes(parsed<NginxFile>(file, 'nginx')));
+  return q.singles > q.doubles ? "'" : '"';
 }
 
-// Every header finding of a file asks for the same text: counted once, not once per server and header.
-let lastQuotes: { text: string; singles: number; doubles: number } | undefined;
-
-function quoteCounts(text: string): { singles: number; doubles: number } {
-  if (lastQuotes?.text === text) return lastQuotes;
+function countQuotes(tree: NginxFile): { singles: number; doubles: number } {
   let singles = 0, doubles = 0;
   const visit = (ds: NginxDirective[]) => {
     for (const d of ds) {
@@ -34,16 +33,18 @@ function quoteCounts(text: string): { singles: number; doubles: number } {
       if (d.block) visit(d.block);
     }
   };
-  visit(parseNginx(text).directives);
-  lastQuotes = { text, singles, doubles };
-  return lastQuotes;
+  visit(tree.directives);
+  return { singles, doubles };
 }
 
-/** `add_header Name "value" always;` in the file's quoting style. */
-export function headerLine(fileText: string, key: string): string {
+/**
+ * `add_header Name "value" always;` in the file's quoting style. Given the document (not its text),
+ * the quote count is taken from its parse once, however many servers and headers ask.
+ */
+export function headerLine(file: string | SourceDocument, key: string): string {
   const r = RECOMMENDED[key];
   const needsQuotes = /[\s;'"{}]/.test(r.value);
-  const q = preferredQuote(fileText, r.value);
+  const q = preferredQuote(file, r.value);
   return `add_header ${r.name} ${needsQuotes ? q + r.value + q : r.value} always;`;
 }
 
@@ -106,6 +107,7 @@ export function addHeaderEdits(ws: WorkspaceFiles, view: NginxView, level: ConfN
 
 /** Unresolved includes in a block or its ancestors whose name says they may hold headers: we cannot know what they send. */
 export function mayHideHeaders(view: NginxView, level: ConfNode): boolean {
+  if (!hasIncludes(view.cfg)) return false;
   const suspicious = (n: ConfNode) => view.cfg.unresolved.includes(n) && /header|secur|hsts|csp|policy/i.test(n.args[0]?.value ?? '');
   for (let p: ConfNode | undefined = level; p; p = p.parent) if ((p.children ?? []).some(suspicious)) return true;
   return view.cfg.nodes.some(suspicious);

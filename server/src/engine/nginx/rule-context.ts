@@ -31,6 +31,15 @@ export function nginxView(ctx: RuleContext<NginxFile>): NginxView {
   if (!byVersion) { byVersion = new Map(); models.set(cfg, byVersion); }
   let headers = byVersion.get(ctx.config.nginx.version);
   if (!headers) { headers = new HeaderModel(cfg, ctx.config.nginx.version); byVersion.set(ctx.config.nginx.version, headers); }
+  // Every nginx rule asks for the view: built once per (document, config, header model), not once per rule.
+  const views = ctx.file.memo('nginx:views', () => new WeakMap<HeaderModel, NginxView>());
+  let view = views.get(headers);
+  if (!view) { view = buildView(ctx, cfg, headers); views.set(headers, view); }
+  return view;
+}
+
+function buildView(ctx: RuleContext<NginxFile>, cfg: NginxConfig, headers: HeaderModel): NginxView {
+  const path = ctx.file.path;
   const serverSet = new Set(httpServers(cfg.nodes));
   const servers = nodesIn(cfg, path, (n) => serverSet.has(n));
   return {
@@ -63,5 +72,13 @@ export function configSet(ws: WorkspaceFiles, path: string): NginxConfig[] {
 
 /** Every header entry set by a directive of the linted file (add_header, more_set_headers). */
 export function headerEntriesInFile(view: NginxView): HeaderEntry[] {
-  return nodesIn(view.cfg, view.file.path, (n) => n.name === 'add_header' || n.name === 'more_set_headers').flatMap(entriesOf);
+  let entries = headerEntries.get(view);
+  if (!entries) {
+    entries = nodesIn(view.cfg, view.file.path, (n) => n.name === 'add_header' || n.name === 'more_set_headers').flatMap(entriesOf);
+    headerEntries.set(view, entries);
+  }
+  return entries.slice();
 }
+
+// Five header rules read the same list of the same view.
+const headerEntries = new WeakMap<NginxView, HeaderEntry[]>();

@@ -4,7 +4,7 @@ import type { EditSpec } from '../types';
 import { insertInBlock, type FileText } from './edit';
 import { effectiveDirective } from './inherit';
 import type { ConfNode } from './tree';
-import type { NginxConfig } from './view';
+import { hasIncludes, type NginxConfig } from './view';
 
 /** Protocols nobody should offer any more (RFC 8996; Mozilla intermediate starts at TLSv1.2). */
 export const WEAK_PROTOCOLS = new Set(['SSLv2', 'SSLv3', 'TLSv1', 'TLSv1.1']);
@@ -45,6 +45,7 @@ export function insertTlsLines(doc: FileText, server: NginxDirective, lines: str
  * `options-ssl-nginx.conf`, an image's `ssl.conf`): "not set" cannot be told from "set there".
  */
 export function mayHideTls(cfg: NginxConfig, server: ConfNode): boolean {
+  if (!hasIncludes(cfg)) return false;
   const hidden = (n: ConfNode) => n.name === 'include' && /ssl|tls|letsencrypt|certbot/i.test(n.args[0]?.value ?? '')
     && (cfg.includes.get(n)?.files.length ?? 0) === 0;
   for (let p: ConfNode | undefined = server; p; p = p.parent) if ((p.children ?? []).some(hidden)) return true;

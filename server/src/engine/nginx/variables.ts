@@ -69,10 +69,26 @@ function regexProviders(node: ConfNode): Provider[] {
 /** The `set $name ...;` in force at `node`: in its block or an enclosing one (rewrite directives run before the content phase). */
 function setOf(node: ConfNode, name: string): ConfNode | undefined {
   for (let p = node.parent; p; p = p.parent) {
-    const sets = (p.children ?? []).filter((c) => c.name === 'set' && c.args[0]?.value.toLowerCase().replace(/^\$\{?|\}$/g, '') === name);
-    if (sets.length) return sets[sets.length - 1];
+    const set = setsIn(p).get(name);
+    if (set) return set;
   }
   return undefined;
+}
+
+// Asked for every variable of every header: an http block has every server as a child, so its
+// `set`s are indexed once (the last `set` of a name wins) instead of being searched each time.
+const setIndex = new WeakMap<ConfNode, Map<string, ConfNode>>();
+
+function setsIn(block: ConfNode): Map<string, ConfNode> {
+  let index = setIndex.get(block);
+  if (!index) {
+    index = new Map();
+    for (const c of block.children ?? []) {
+      if (c.name === 'set' && c.args[0]) index.set(c.args[0].value.toLowerCase().replace(/^\$\{?|\}$/g, ''), c);
+    }
+    setIndex.set(block, index);
+  }
+  return index;
 }
 
 function taintOf(node: ConfNode, name: string, depth: number): Taint {

@@ -173,12 +173,52 @@ function includerCandidates(ws: WorkspaceFiles, path: string): string[] {
 export function nodesIn(cfg: NginxConfig, file: string, pred: (n: ConfNode) => boolean): ConfNode[] {
   const out: ConfNode[] = [];
   const seen = new Set<NginxDirective>();
-  const visit = (list: readonly ConfNode[]) => {
-    for (const n of list) {
-      if (n.file === file && pred(n) && !seen.has(n.d)) { seen.add(n.d); out.push(n); }
-      if (n.children) visit(n.children);
-    }
-  };
-  visit(cfg.nodes);
+  for (const n of fileNodes(cfg, file)) {
+    if (pred(n) && !seen.has(n.d)) { seen.add(n.d); out.push(n); }
+  }
   return out;
+}
+
+// Most nginx rules ask `nodesIn` for something: the tree is walked once per (config, file), in document order.
+const flatByConfig = new WeakMap<NginxConfig, Map<string, ConfNode[]>>();
+
+function fileNodes(cfg: NginxConfig, file: string): readonly ConfNode[] {
+  let byFile = flatByConfig.get(cfg);
+  if (!byFile) { byFile = new Map(); flatByConfig.set(cfg, byFile); }
+  let flat = byFile.get(file);
+  if (!flat) {
+    const list: ConfNode[] = [];
+    const visit = (nodes: readonly ConfNode[]) => {
+      for (const n of nodes) {
+        if (n.file === file) list.push(n);
+        if (n.children) visit(n.children);
+      }
+    };
+    visit(cfg.nodes);
+    byFile.set(file, flat = list);
+  }
+  return flat;
+}
+
+const includesByConfig = new WeakMap<NginxConfig, boolean>();
+
+/**
+ * Whether any `include` is in the view. The "an include we cannot read may hide it" checks run per
+ * server or per proxy_pass over the enclosing blocks' children; without any include they can stop at once.
+ */
+export function hasIncludes(cfg: NginxConfig): boolean {
+  let has = includesByConfig.get(cfg);
+  if (has === undefined) {
+    has = false;
+    const visit = (nodes: readonly ConfNode[]) => {
+      for (const n of nodes) {
+        if (n.name === 'include') { has = true; return; }
+        if (n.children) visit(n.children);
+        if (has) return;
+      }
+    };
+    visit(cfg.nodes);
+    includesByConfig.set(cfg, has);
+  }
+  return has;
 }

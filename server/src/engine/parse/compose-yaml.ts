@@ -1,5 +1,5 @@
 /** Reading a `yaml` v2 AST the way compose does (aliases and `<<` merges resolved) while keeping source spans. */
-import { isAlias, isMap, isPair, isScalar, isSeq, Scalar, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, Scalar, type Alias, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { Span } from '../types';
 
 export type YDoc = Document.Parsed;
@@ -37,11 +37,35 @@ export function spanOf(node: Node | null | undefined, fallback = 0): Span {
 /** Follows aliases (bounded, so a self-referencing anchor cannot loop). */
 export function deref(doc: YDoc, node: unknown): Node | null {
   let n = node as Node | null | undefined;
-  for (let i = 0; i < 32 && n && isAlias(n); i++) {
-    try { n = n.resolve(doc as unknown as Document) as Node | undefined; } catch { return null; }
-  }
+  for (let i = 0; i < 32 && n && isAlias(n); i++) n = aliasTargets(doc).get(n);
   if (!n || isAlias(n)) return null;
   return n;
+}
+
+const targetsByDoc = new WeakMap<YDoc, Map<Alias, Node | undefined>>();
+
+/**
+ * What every alias of the document points to: the last node anchored with its name before it, as
+ * `Alias.resolve` finds it. `resolve` walks the whole document for each alias, which is quadratic
+ * in a file where every service says `logging: *default-logging`; this is one walk per document.
+ */
+function aliasTargets(doc: YDoc): Map<Alias, Node | undefined> {
+  let targets = targetsByDoc.get(doc);
+  if (!targets) {
+    const map = new Map<Alias, Node | undefined>();
+    const anchors = new Map<string, Node>();
+    // `yaml`'s visit order (a node before its items, a pair's key before its value), without its per-node bookkeeping.
+    const walk = (node: unknown): void => {
+      if (isPair(node)) { walk(node.key); walk(node.value); return; }
+      if (isAlias(node)) { map.set(node, anchors.get(node.source)); return; }
+      if (!isScalar(node) && !isMap(node) && !isSeq(node)) return;
+      if (node.anchor) anchors.set(node.anchor, node);
+      if (isMap(node) || isSeq(node)) for (const it of node.items) walk(it);
+    };
+    walk(doc.contents);
+    targetsByDoc.set(doc, targets = map);
+  }
+  return targets;
 }
 
 export function asMap(doc: YDoc, node: unknown): YAMLMap | undefined {
@@ -85,11 +109,19 @@ export function scalarText(doc: YDoc, node: unknown): string | undefined {
 
 /** Own pairs override merged ones; among merge sources the earlier wins (YAML merge semantics). */
 export function entriesOf(doc: YDoc, map: YAMLMap | undefined): Map<string, Entry> {
-  const out = new Map<string, Entry>();
-  if (!map) return out;
-  collect(doc, map, out, false, new Set());
+  if (!map) return new Map();
+  // Rules ask for the same mappings again and again (`entryAt` per service and key): read once.
+  // The result is shared: callers read it, never change it.
+  let out = entriesByMap.get(map);
+  if (!out) {
+    out = new Map<string, Entry>();
+    collect(doc, map, out, false, new Set());
+    entriesByMap.set(map, out);
+  }
   return out;
 }
+
+const entriesByMap = new WeakMap<YAMLMap, Map<string, Entry>>();
 
 function collect(doc: YDoc, map: YAMLMap, out: Map<string, Entry>, inherited: boolean, seen: Set<YAMLMap>): void {
   if (seen.has(map)) return;

@@ -74,8 +74,9 @@ function read(file: ComposeFile, text: string): void {
   const doc = parseDocument(text, { merge: true, prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
   file.doc = doc;
   for (const e of doc.errors) {
-    const [start, end] = e.pos;
-    file.errors.push({ span: { start, end: Math.max(start, end) }, message: cleanYamlMessage(e.message) });
+    // yaml may place an error at end of input one past the last character: keep spans inside the text.
+    const start = Math.min(e.pos[0], text.length);
+    file.errors.push({ span: { start, end: Math.min(Math.max(start, e.pos[1]), text.length) }, message: cleanYamlMessage(e.message) });
   }
   const contents = doc.contents as Node | null;
   if (!contents) return;

@@ -63,6 +63,9 @@ export interface NginxFile {
 type TokKind = 'word' | '{' | '}' | ';' | 'eof';
 interface Token { kind: TokKind; span: Span; raw: string; value: string; quote?: '"' | "'"; unterminated?: boolean }
 
+/** Deepest block nesting read; deeper blocks are reported and skipped (see `parseBlock`). */
+const MAX_NESTING = 100;
+
 const DUMP_MARKER = /^# configuration file ([^\r\n]+):[ \t]*\r?$/gm;
 
 export function parseNginx(text: string): NginxFile {
@@ -263,7 +266,36 @@ class Parser {
 
   // ---- parser ----
 
+  private depth = 0;
+
   private parseBlock(parent: NginxDirective | undefined): NginxDirective[] {
+    if (parent && this.depth >= MAX_NESTING) {
+      // Real configs nest a handful of levels; thousands would overflow the stack here and in every walk of the tree.
+      this.error(parent.open ?? parent.nameSpan, `blocks nested more than ${MAX_NESTING} levels deep: the inside of this block is not read`);
+      this.skipBlockBody();
+      return [];
+    }
+    this.depth++;
+    try {
+      return this.parseBlockItems(parent);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  /** Consumes tokens up to (not including) the `}` that closes the current block, or to the end. */
+  private skipBlockBody(): void {
+    let open = 0;
+    for (;;) {
+      const tok = this.peek();
+      if (tok.kind === 'eof' || (tok.kind === '}' && open === 0)) return;
+      this.next();
+      if (tok.kind === '{') open++;
+      else if (tok.kind === '}') open--;
+    }
+  }
+
+  private parseBlockItems(parent: NginxDirective | undefined): NginxDirective[] {
     const list: NginxDirective[] = [];
     for (;;) {
       const tok = this.peek();

@@ -1,3 +1,4 @@
+import { isScalar } from 'yaml';
 import type { WorkspaceFiles as Workspace } from '../workspace-files';
 import type { Span } from '../types';
 import type { NginxDirective, NginxFile } from '../parse/nginx';
@@ -123,6 +124,29 @@ export function splitHostPort(s: string, defaultPort: number): { host: string; p
 }
 
 export const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '::1', 'host.docker.internal', '172.17.0.1']);
+
+/**
+ * Whether an nginx config only serves the containers' network: compose mounts it into services that
+ * publish no port and do not use the host network (an internal nginx behind a TLS proxy such as
+ * Traefik, Caddy or another nginx). Undefined mounts (a config baked into an image) are not internal.
+ */
+export function servesInternalOnly(ws: Workspace, nginxPath: string): boolean {
+  const services: Service[] = [];
+  for (let dir = dirname(nginxPath), i = 0; i < 4; i++, dir = dirname(dir)) {
+    for (const composePath of composeFilesIn(ws, dir)) {
+      for (const m of bindMounts(ws, composePath)) {
+        if (m.source === nginxPath || nginxPath.startsWith(m.source + '/')) services.push(m.service);
+      }
+    }
+    if (dir === '/' || dir === '.') break;
+  }
+  return services.length > 0 && services.every((s) => !s.ports.length && !usesHostNetwork(s));
+}
+
+function usesHostNetwork(s: Service): boolean {
+  const node = s.fields.get('network_mode')?.value;
+  return isScalar(node) && String(node.value).trim().toLowerCase() === 'host';
+}
 
 /**
  * Maps a path inside a container (as an nginx config mounted into one sees it, e.g.

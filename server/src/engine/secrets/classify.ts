@@ -33,7 +33,10 @@ function wordHit(words: string[], i: number): SecretKind | undefined {
   if (w === 'PASS' || (w.endsWith('PASS') && !/(BY|COM|SUR|OVER|UNDER|TRES)PASS$/.test(w))) return 'password';
   if (w === 'PWD' || (w.endsWith('PWD') && w !== 'OLDPWD')) return 'password';
   if (w === 'KEY') {
-    if (prev === 'API' || prev === 'ACCESS') return 'token';
+    // Fluxbase/Supabase `*_CLIENT_KEY`, `*_SERVICE_ROLE_KEY`: issued API keys (the Fluxbase guide: never commit them).
+    // Not a TLS client key (`REDIS_TLS_CLIENT_KEY=/certs/client.key`), which is a file.
+    const tls = words.some((x) => /^(TLS|SSL|MTLS|CERT|X509)$/.test(x));
+    if (prev === 'API' || prev === 'ACCESS' || (!tls && (prev === 'CLIENT' || prev === 'SERVICE' || (prev === 'ROLE' && words[i - 2] === 'SERVICE')))) return 'token';
     if (['PRIVATE', 'AUTH', 'SIGNING', 'ENCRYPTION', 'ENCRYPT', 'MASTER', 'SESSION', 'SECRET', 'COOKIE', 'KMS', 'JWT', 'HMAC'].includes(prev)) return 'key';
     return undefined;
   }

@@ -22,15 +22,15 @@ let factory: ZxcvbnFactory | undefined;
 function zxcvbn(): ZxcvbnFactory {
   if (!factory) {
     // Required here, not imported at the top: the dictionaries weigh megabytes and most lints never need them.
-    /* eslint-disable @typescript-eslint/no-require-imports */
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const core = require('@zxcvbn-ts/core') as typeof import('@zxcvbn-ts/core');
-    const common = require('@zxcvbn-ts/language-common') as typeof import('@zxcvbn-ts/language-common');
-    const en = require('@zxcvbn-ts/language-en') as typeof import('@zxcvbn-ts/language-en');
-    /* eslint-enable @typescript-eslint/no-require-imports */
+    // A separate file in the bundles (dist/zxcvbn-dictionaries.js, see scripts/build.mjs): loaded here, on first use.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const dicts = require('./dictionaries') as typeof import('./dictionaries');
     factory = new core.ZxcvbnFactory({
-      dictionary: { ...common.dictionary, ...en.dictionary },
-      graphs: common.adjacencyGraphs,
-      translations: en.translations,
+      dictionary: dicts.dictionary,
+      graphs: dicts.adjacencyGraphs,
+      translations: dicts.translations,
       // The default explores every l33t combination: hundreds of ms on a 40-character string.
       l33tMaxSubstitutions: 3,
       maxLength: 128,

@@ -20,24 +20,27 @@ const toFalse = (v: string) => ({ true: 'false', '1': '0', yes: 'no', on: 'off' 
 const TOGGLES: Toggle[] = [
   { key: /(^|_)(SERVER_)?HTTPS$|(^|_)ENFORCE_HTTPS$|(^|_)FORCE_HTTPS$/, bad: FALSE, flip: toTrue, why: 'HTTPS is turned off' },
   { key: /SECURE_COOKIES?$|COOKIES?_SECURE$/, bad: FALSE, flip: toTrue, why: 'cookies are sent over plain HTTP too' },
-  { key: /RATE_?LIMIT.*ENABLED?$/, bad: FALSE, flip: toTrue, why: 'rate limiting is off (brute force on login)' },
-  { key: /CORS.*ORIGINS?$/, bad: /^(\*|.*,\s*\*\s*(,.*)?|\*\s*,.*)$/, why: 'any web site may call the API from a browser' },
+  { key: /RATE_?LIMIT.*ENABLED?$|(^|_)RATE_?LIMIT(ING)?$|(^|_)ENABLE_RATE_?LIMIT(ING)?$/, bad: FALSE, flip: toTrue, why: 'rate limiting is off (brute force on login)' },
+  { key: /RATE_?LIMIT(ING)?_DISABLED?$|(^|_)DISABLE_RATE_?LIMIT(ING)?$/, bad: TRUE, flip: toFalse, why: 'rate limiting is off (brute force on login)' },
+  { key: /CORS.*ORIGINS?$|(^|_)ALLOWED_ORIGINS$/, bad: /^(\*|.*,\s*\*\s*(,.*)?|\*\s*,.*)$/, why: 'any web site may call the API from a browser' },
   { key: /SSL_?MODE$/, bad: /^disable$/i, flip: (v) => (v === v.toUpperCase() ? 'REQUIRE' : 'require'), why: 'the database connection is not encrypted' },
-  { key: /(TLS|SSL)_ENABLED?$|USE_(SSL|TLS)$|REQUIRE_(TLS|SSL)$/, bad: FALSE, flip: toTrue, why: 'TLS is turned off' },
+  // `DB_SSL=false`: a database or cache client switch (not SMTP_SSL, often false on purpose beside STARTTLS).
+  { key: /(TLS|SSL)_ENABLED?$|USE_(SSL|TLS)$|REQUIRE_(TLS|SSL)$|(^|_)(DB|DATABASE|PG|POSTGRES|POSTGRESQL|MYSQL|MARIADB|MONGO|MONGODB|REDIS|CACHE)_(SSL|TLS)$/, bad: FALSE, flip: toTrue, why: 'TLS is turned off' },
   { key: /(TLS|SSL)_(VERIFY|VERIFY_PEER)$|VERIFY_(SSL|TLS)$/, bad: FALSE, flip: toTrue, why: 'certificates are not verified (man in the middle)' },
   { key: /^NODE_TLS_REJECT_UNAUTHORIZED$/, bad: /^0$/, flip: () => '1', why: 'Node accepts any TLS certificate (man in the middle)' },
   { key: /INSECURE_SKIP_(TLS_)?VERIFY$|SKIP_(TLS|SSL)_VERIFY$/, bad: TRUE, flip: toFalse, why: 'certificates are not verified (man in the middle)' },
   { key: /REQUIRE_EMAIL_VERIFICATION$|EMAIL_VERIFICATION_REQUIRED$/, bad: FALSE, flip: toTrue, why: 'anyone can sign up with an address they do not own' },
   { key: /MFA_ENABLED?$|2FA_ENABLED?$/, bad: FALSE, flip: toTrue, why: 'multi-factor authentication is off', severity: 'info' },
-  { key: /^(APP_|FLASK_|DJANGO_)?DEBUG$/, bad: TRUE, flip: toFalse, why: 'debug mode leaks stack traces and settings', productionOnly: true },
-  { key: /^(NODE_ENV|APP_ENV|RAILS_ENV|RACK_ENV|FLASK_ENV|ENVIRONMENT|ENV)$/, bad: /^(development|dev|debug)$/i, flip: () => 'production', why: 'a development mode runs in production', productionOnly: true },
+  { key: /(^|_)DEBUG$/, bad: TRUE, flip: toFalse, why: 'debug mode leaks stack traces and settings', productionOnly: true },
+  // Also app-prefixed switches (`SEEN_ENV`, `APPFLOWY_ENVIRONMENT`); only in a file named for production.
+  { key: /^(NODE_ENV|RAILS_ENV|RACK_ENV|FLASK_ENV)$|(^|_)(ENV|ENVIRONMENT)$/, bad: /^(development|dev|debug)$/i, flip: () => 'production', why: 'a development mode runs in production', productionOnly: true },
 ];
 
 export const envInsecureSetting: Rule<EnvContext> = {
   id: 'env/insecure-setting', language: 'env', severity: 'warning',
   title: 'Security setting turned off',
   description: [
-    'A security switch set to its insecure value: `*_HTTPS=false` (AFFiNE: `AFFINE_SERVER_HTTPS`), `*SECURE_COOKIES=false` (SEEN), `*RATE_LIMIT*ENABLED=false` (SEEN), `*CORS*ORIGINS=*` (SEEN: "Don\'t use wildcard (*) in production"), `*SSL_MODE=disable`, `*TLS_ENABLED=false`, `*USE_SSL=false`, `*ENFORCE_HTTPS=false`, `*REQUIRE_TLS=false` (AppFlowy: Encryption in Transit), `*REQUIRE_EMAIL_VERIFICATION=false`, `NODE_TLS_REJECT_UNAUTHORIZED=0`, and `*MFA_ENABLED=false` (info, AppFlowy). In a file named for production (`.env.production`, `prod.env`), `DEBUG=true` and `NODE_ENV=development` are reported too.',
+    'A security switch set to its insecure value: `*_HTTPS=false` (AFFiNE: `AFFINE_SERVER_HTTPS`), `*SECURE_COOKIES=false` (SEEN), `*RATE_LIMIT*ENABLED=false` / `RATE_LIMIT=off` (SEEN), `*CORS*ORIGINS=*` / `ALLOWED_ORIGINS=*` (SEEN: "Don\'t use wildcard (*) in production"), `*SSL_MODE=disable`, `*TLS_ENABLED=false`, `*USE_SSL=false`, `DB_SSL=false`, `*ENFORCE_HTTPS=false`, `*REQUIRE_TLS=false` (AppFlowy: Encryption in Transit), `*REQUIRE_EMAIL_VERIFICATION=false`, `NODE_TLS_REJECT_UNAUTHORIZED=0`, and `*MFA_ENABLED=false` (info, AppFlowy). In a file named for production (`.env.production`, `prod.env`), `DEBUG=true` and `NODE_ENV=development` (also app-prefixed: `SEEN_ENV=development`) are reported too.',
     '',
     'In templates these are reported at info: a template often ships development defaults. The fix flips the value; it changes behaviour, so "Fix all" does not apply it.',
   ].join('\n'),

@@ -1,7 +1,8 @@
 import type { Rule } from '../../types';
 import type { EnvEntry } from '../../parse/dotenv';
 import { generateSecret, judgeSecret, urlCredentials } from '../../secrets';
-import { credentialEntries, effectiveEntries, isTemplate, replaceValue, valueAnchor, valueIsVerbatim, type EnvContext } from './support/context';
+import { credentialEntries, effectiveEntries, isTemplate, replaceValue, valueAnchor, valueIsVerbatim, type CredentialEntry, type EnvContext } from './support/context';
+import { scanInterpolation } from '../../parse/interpolation';
 
 const TEMPLATE_NOTE = 'in a template: users who do not change it copy it verbatim';
 
@@ -9,7 +10,7 @@ export const envWeakSecret: Rule<EnvContext> = {
   id: 'env/weak-secret', language: 'env', severity: 'error',
   title: 'Weak, empty, placeholder or default secret',
   description: [
-    'A credential-shaped variable (`*_PASSWORD`, `*_SECRET`, `JWT_*`, `*_API_KEY`...) holds a value an attacker can guess: empty, a placeholder (`<secret>`, `your_key_here`), a known default (`changeme`, `minioadmin`, jwt.io\'s `your-256-bit-secret`), too short for its kind, or guessable by a strength estimator (zxcvbn). The password inside a connection string (`postgres://user:pass@host/db`) is judged the same way.',
+    'A credential-shaped variable (`*_PASSWORD`, `*_SECRET`, `JWT_*`, `*_API_KEY`...) holds a value an attacker can guess: empty, a placeholder (`<secret>`, `your_key_here`), a known default (`changeme`, `minioadmin`, jwt.io\'s `your-256-bit-secret`), too short for its kind, or guessable by a strength estimator (zxcvbn). The password inside a connection string (`postgres://user:pass@host/db`) is judged the same way, and so is what a `${VAR}` value resolves to when compose reads the file: a weak `${VAR:-default}`, or a non-secret entry of the same file it names.',
     '',
     'Signing and encryption keys need at least 32 bytes (RFC 7518 §3.2; SEEN guide: "JWT secret must be at least 32 bytes"; Fluxbase guide: "min 32 characters"); passwords at least 16 characters (AI Notes guide; SEEN asks 20). Third-party API keys are only checked for empty and placeholder values. In templates (`.env.example`) only known defaults are reported, at info.',
     '',
@@ -20,8 +21,10 @@ export const envWeakSecret: Rule<EnvContext> = {
   check(ctx) {
     const template = isTemplate(ctx);
     const judged = new Set<EnvEntry>();
-    for (const { entry: e, kind, judgeAs, uses } of credentialEntries(ctx)) {
+    const credentials = credentialEntries(ctx);
+    for (const { entry: e, kind, judgeAs, uses } of credentials) {
       if (urlCredentials(e.value).length) continue;
+      if (reportReference(ctx, e, judgeAs, credentials, template)) { judged.add(e); continue; }
       const verdict = judgeSecret(judgeAs, e.value, ctx.config.secrets, { template });
       if (!verdict) continue;
       judged.add(e);
@@ -61,3 +64,48 @@ export const envWeakSecret: Rule<EnvContext> = {
     }
   },
 };
+
+/**
+ * A value that is one `${VAR}` reference: compose interpolates it when it reads `.env`, so what counts
+ * is the value it resolves to. A weak `${VAR:-default}` is reported on the default (like
+ * compose/weak-secret); `${VAR}` naming a non-secret entry of this file is judged by the value found
+ * there (a credential entry is judged on its own line, not twice). Returns whether it reported.
+ */
+function reportReference(ctx: EnvContext, e: EnvEntry, judgeAs: string, credentials: CredentialEntry[], template: boolean): boolean {
+  const value = e.value.trim();
+  const refs = scanInterpolation(value);
+  const ref = refs.length === 1 && refs[0].span.start === 0 && refs[0].span.end === value.length ? refs[0] : undefined;
+  if (!ref) return false;
+  if (ref.operator === ':-' || ref.operator === '-') {
+    const fallback = ref.arg ?? '';
+    if (fallback.includes('$')) return false;
+    const verdict = judgeSecret(judgeAs, fallback, ctx.config.secrets, { template });
+    if (!verdict || (template && !fallback)) return false;
+    const offset = e.valueSpan.start + e.value.indexOf(value);
+    const span = valueIsVerbatim(ctx, e) && ref.argSpan && ref.argSpan.end > ref.argSpan.start
+      ? { start: offset + ref.argSpan.start, end: offset + ref.argSpan.end } : valueAnchor(e);
+    ctx.report({
+      span,
+      message: `The default of \${${ref.name}} for ${e.key} ${verdict.reason}: it is used whenever ${ref.name} is not set${template ? ` (${TEMPLATE_NOTE})` : ''}.`,
+      severity: template ? 'info' : undefined,
+      fixes: template || verdict.kind === 'token' ? [] : [{
+        title: `Replace ${e.key} with a generated ${verdict.kind === 'key' ? 'key' : 'password'}`, safe: false, sensitive: true,
+        edits: [replaceValue(ctx, e, generateSecret(judgeAs, fallback))],
+      }],
+    });
+    return true;
+  }
+  if (ref.operator || template) return false;
+  const target = effectiveEntries(ctx).find((x) => x.key === ref.name);
+  if (!target || target === e || scanInterpolation(target.value).length) return false;
+  const own = credentials.find((c) => c.entry === target);
+  if (own && judgeSecret(own.judgeAs, target.value, ctx.config.secrets)) return false;
+  const verdict = judgeSecret(judgeAs, target.value, ctx.config.secrets);
+  if (!verdict) return false;
+  ctx.report({
+    span: valueAnchor(e),
+    message: `${e.key} takes its value from ${ref.name}, which ${verdict.reason}.`,
+    related: [{ file: ctx.file.path, span: valueAnchor(target), message: `${ref.name} is set here` }],
+  });
+  return true;
+}

@@ -30,7 +30,7 @@ export const missingCsp: Rule<RuleContext<NginxFile>> = {
         message: `${serverLabel(server)} sends no Content-Security-Policy.`,
         fixes: [{
           title: 'Add a conservative Content-Security-Policy (review: it may break the app)', safe: false,
-          edits: addHeaderEdits(ctx.workspace, view, server, [{ key: KEY, line: headerLine(ctx.file.text, KEY) }]),
+          edits: addHeaderEdits(ctx.workspace, view, server, [{ key: KEY, line: headerLine(ctx.file, KEY) }]),
         }],
       });
     }

@@ -29,7 +29,7 @@ export const missingHsts: Rule<RuleContext<NginxFile>> = {
         message: `${serverLabel(server)} serves HTTPS without a Strict-Transport-Security header: browsers may still reach it over plain HTTP first.`,
         fixes: [{
           title: 'Add Strict-Transport-Security (max-age two years)', safe: true,
-          edits: addHeaderEdits(ctx.workspace, view, server, [{ key: KEY, line: headerLine(ctx.file.text, KEY) }]),
+          edits: addHeaderEdits(ctx.workspace, view, server, [{ key: KEY, line: headerLine(ctx.file, KEY) }]),
         }],
       });
     }

@@ -40,7 +40,7 @@ export const missingSecurityHeaders: Rule<RuleContext<NginxFile>> = {
         message: `${serverLabel(server)} does not send ${names.join(', ')}.`,
         fixes: [{
           title: `Add ${names.join(', ')} (with always)`, safe: true,
-          edits: addHeaderEdits(ctx.workspace, view, server, missing.map((key) => ({ key, line: headerLine(ctx.file.text, key) }))),
+          edits: addHeaderEdits(ctx.workspace, view, server, missing.map((key) => ({ key, line: headerLine(ctx.file, key) }))),
         }],
       });
     }

@@ -6,6 +6,7 @@ import { httpServers, isLocalOnly, isTlsServer, plainListens, redirectsToHttps, 
 import { splitToHttpsEdit } from '../../nginx/https-fixes';
 import type { ConfNode } from '../../nginx/tree';
 import type { NginxConfig } from '../../nginx/view';
+import { servesInternalOnly } from '../../project/nginx-links';
 
 /** A server of the linted file that sends content over plain HTTP to the network. */
 export function servesPlainContent(server: ConfNode): boolean {
@@ -32,7 +33,8 @@ export const noHttps: Rule<RuleContext<NginxFile>> = {
     + 'network). Every seed guide (AFFiNE, AppFlowy, AI Notes, Fluxbase, SEEN) puts the app behind HTTPS.\n\n'
     + 'The config set is the file, what it includes, what includes it, and the other nginx files in its folder, so a '
     + 'separate TLS file counts. Servers that only redirect, listen on loopback only, or are named `localhost` are '
-    + 'not reported.\n\nThe fix replaces the server with a port-80 server that redirects to HTTPS (keeping an ACME '
+    + 'not reported, nor configs that compose mounts only into services publishing no port (an internal '
+    + 'nginx behind a TLS proxy).\n\nThe fix replaces the server with a port-80 server that redirects to HTTPS (keeping an ACME '
     + 'challenge location) and a TLS server with Mozilla\'s intermediate settings that carries the original '
     + '`server_name`, locations and directives. It needs a certificate (Let\'s Encrypt paths are written), so it '
     + 'is not applied by "Fix all".',
@@ -42,6 +44,8 @@ export const noHttps: Rule<RuleContext<NginxFile>> = {
     const view = nginxView(ctx);
     const plain = view.servers.filter(servesPlainContent);
     if (!plain.length || anyTlsServer(configSet(ctx.workspace, ctx.file.path))) return;
+    // Mounted only into containers that publish no port: TLS is the business of the proxy in front.
+    if (servesInternalOnly(ctx.workspace, ctx.file.path)) return;
     for (const server of plain) {
       const edit = splitToHttpsEdit(ctx.file, server, { version: ctx.config.nginx.version, ws: ctx.workspace, headers: view.headers });
       ctx.report({

@@ -2,7 +2,7 @@ import type { Rule } from '../../types';
 import type { RuleContext } from '../../context';
 import type { NginxFile } from '../../parse/nginx';
 import { nginxView, type NginxView } from '../../nginx/rule-context';
-import { nodesIn } from '../../nginx/view';
+import { hasIncludes, nodesIn } from '../../nginx/view';
 import { childrenNamed, type ConfNode } from '../../nginx/tree';
 import { effectiveList } from '../../nginx/inherit';
 import { directiveText, insertInBlock } from '../../nginx/edit';
@@ -18,6 +18,7 @@ const NEEDS: Need[] = [
 
 /** Includes we cannot read whose name says they set proxy headers (Debian's `proxy_params`, a `proxy.conf` of the image). */
 function hidesProxyHeaders(view: NginxView, block: ConfNode | undefined): boolean {
+  if (!hasIncludes(view.cfg)) return false;
   const suspicious = (n: ConfNode) => n.name === 'include' && /proxy|header/i.test(n.args[0]?.value ?? '')
     && (view.cfg.unresolved.includes(n) || view.cfg.includes.get(n)?.files.length === 0);
   for (let p = block; p; p = p.parent) if ((p.children ?? []).some(suspicious)) return true;

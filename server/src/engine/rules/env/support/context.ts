@@ -22,6 +22,9 @@ export function effectiveEntries(ctx: EnvContext): EnvEntry[] {
   });
 }
 
+/** SPEC §4's non-secret endings that name an identity (`*_USER`, `*_NAME`, `*_ID`), plus their spellings. */
+const NAMES_IDENTITY = /(^|_)(USER|USERNAME|USER_NAME|NAME|ID|EMAIL|LOGIN)$/;
+
 export interface CredentialEntry {
   entry: EnvEntry;
   kind: SecretKind;
@@ -41,7 +44,8 @@ export function credentialEntries(ctx: EnvContext): CredentialEntry[] {
     const used = uses.get(entry.key) ?? [];
     const own = classifyKey(entry.key);
     if (own) return [{ entry, kind: own, judgeAs: entry.key, uses: used }];
-    const viaCompose = used.find((u) => u.key && classifyKey(u.key));
+    // `MINIO_ROOT_USER` passed as `APPFLOWY_S3_ACCESS_KEY`: a name that says identity stays a non-secret.
+    const viaCompose = NAMES_IDENTITY.test(entry.key.toUpperCase()) ? undefined : used.find((u) => u.key && classifyKey(u.key));
     return viaCompose ? [{ entry, kind: classifyKey(viaCompose.key!)!, judgeAs: viaCompose.key!, uses: used }] : [];
   });
 }

@@ -1,0 +1,10 @@
+/**
+ * zxcvbn's common and English dictionaries (about 1.6 MB of data). Bundled on its own as
+ * `dist/zxcvbn-dictionaries.js` so the server and CLI bundles stay small and only load it when a
+ * secret needs a strength estimate (`strength.ts` requires it lazily); imported as-is from source.
+ */
+import { adjacencyGraphs, dictionary as common } from '@zxcvbn-ts/language-common';
+import { dictionary as en, translations } from '@zxcvbn-ts/language-en';
+
+export const dictionary = { ...common, ...en };
+export { adjacencyGraphs, translations };
