@@ -38,12 +38,34 @@ describe('engine/parse/compose', () => {
     assert.equal(parsePortSpec('${IP:-0.0.0.0}:80:80').hostIp, '${IP:-0.0.0.0}');
   });
 
+  it('reads a port mapping held whole by one variable by its default, and marks it', () => {
+    const text = 'services:\n  a:\n    ports:\n      - ${EXPOSE-:8080:80}\n      - ${WEB-127.0.0.1:9000:9000/udp}\n      - ${ONLY_PORT:-3000}\n';
+    const [a] = parseCompose(text).services;
+    assert.deepEqual(a.ports.map((p) => [p.hostIp, p.published, p.publishedValue, p.target, p.protocol, !!p.specInVariable]), [
+      [undefined, '8080', '8080', '80', undefined, true],
+      ['127.0.0.1', '9000', '9000', '9000', 'udp', true],
+      [undefined, undefined, undefined, '${ONLY_PORT:-3000}', undefined, false],
+    ]);
+    assert.equal(a.ports[1].hostIpInVariable, true);
+  });
+
   it('reads long port syntax and volumes in both syntaxes', () => {
     const text = 'services:\n  a:\n    ports:\n      - target: 5432\n        published: "5433"\n        host_ip: "[::1]"\n      - 80\n    volumes:\n      - ./a:/b:ro\n      - data:/var/lib/x\n      - type: bind\n        source: /etc\n        target: /e\n        read_only: true\n      - /anon\n';
     const [a] = parseCompose(text).services;
     assert.deepEqual(a.ports.map((p) => [p.long, p.hostIp, p.published, p.target]), [[true, '::1', '5433', '5432'], [false, undefined, undefined, '80']]);
     assert.deepEqual(a.volumes.map((v) => [v.type, v.source, v.target, v.readOnly]), [['bind', './a', '/b', true], ['volume', 'data', '/var/lib/x', false], ['bind', '/etc', '/e', true], ['volume', undefined, '/anon', false]]);
     assert.equal(at(text, a.volumes[0].sourceSpan), './a');
+  });
+
+  it('keeps ${VAR:-default} whole in a short volume, colons and all', () => {
+    const text = 'services:\n  a:\n    volumes:\n      - ${DATA:-./data}:/data:ro\n      - ${SRC:-/a:b}:${DST:-/x}\n      - $${LITERAL}:/y\n';
+    const [a] = parseCompose(text).services;
+    assert.deepEqual(a.volumes.map((v) => [v.type, v.source, v.target, v.mode]), [
+      ['bind', '${DATA:-./data}', '/data', 'ro'],
+      ['bind', '${SRC:-/a:b}', '${DST:-/x}', undefined],
+      ['bind', '$${LITERAL}', '/y', undefined],
+    ]);
+    assert.equal(at(text, a.volumes[0].sourceSpan), '${DATA:-./data}');
   });
 
   it('parses image references', () => {

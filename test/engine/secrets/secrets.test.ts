@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { classifyKey, judgeSecret, generateSecret, urlCredentials, leakedCredentialFormat, isPlaceholder } from '../../../server/src/engine/secrets';
+import { classifyKey, judgeSecret, generateSecret, urlCredentials, leakedCredentialFormat, isPlaceholder, isPublishedDefault } from '../../../server/src/engine/secrets';
 import { DEFAULT_CONFIG } from '../../../server/src/engine/config';
 
 const cfg = DEFAULT_CONFIG.secrets;
@@ -140,6 +140,79 @@ describe('secrets', () => {
       assert.equal(leakedCredentialFormat('ghp_' + 'a1B2c3D4e5'.repeat(4))?.name, 'a GitHub token');
       assert.equal(leakedCredentialFormat('ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'), undefined);
       assert.equal(leakedCredentialFormat('sk_live_...'), undefined);
+    });
+
+    it('skips the documentation\'s example keys', () => {
+      assert.equal(leakedCredentialFormat('AKIAIOSFODNN7EXAMPLE'), undefined);
+      assert.equal(leakedCredentialFormat('AKIAZ3EXAMPLEKEY1234'), undefined);
+    });
+  });
+
+  describe('audit of real-world templates (Supabase, Dify, Outline, Plausible, Documenso, Laravel apps)', () => {
+    it('classifies enc/crypto keys, keys with a modifier before KEY, and Laravel\'s APP_KEY as keys', () => {
+      assert.equal(classifyKey('VAULT_ENC_KEY'), 'key');
+      assert.equal(classifyKey('PG_META_CRYPTO_KEY'), 'key');
+      assert.equal(classifyKey('APP_CIPHER_KEY'), 'key');
+      assert.equal(classifyKey('NEXT_PRIVATE_ENCRYPTION_SECONDARY_KEY'), 'key');
+      assert.equal(classifyKey('JWT_OLD_KEY'), 'key');
+      assert.equal(classifyKey('APP_KEY'), 'key');
+      // An app key of a provider is its public id; an event key is not a secret.
+      assert.equal(classifyKey('DROPBOX_APP_KEY'), undefined);
+      assert.equal(classifyKey('PUSHER_APP_KEY'), undefined);
+      assert.equal(classifyKey('INNGEST_EVENT_KEY'), undefined);
+    });
+
+    it('does not take a switch about JWTs for a key, but keeps webhook verify tokens', () => {
+      assert.equal(classifyKey('FUNCTIONS_VERIFY_JWT'), undefined);
+      assert.equal(classifyKey('VALIDATE_JWT'), undefined);
+      assert.equal(classifyKey('WHATSAPP_VERIFY_TOKEN'), 'token');
+      assert.equal(classifyKey('GOTRUE_JWT_SECRET'), 'key');
+    });
+
+    it('does not judge booleans or files holding the secret', () => {
+      assert.equal(judge('COOKIE_SECRET', 'false'), undefined);
+      assert.equal(judge('DB_PASSWORD', 'TRUE'), undefined);
+      assert.equal(judge('JWT_PRIVATE_KEY', '/run/secrets/jwt'), undefined);
+      assert.equal(judge('OIDC_PRIVATE_KEY', './keys/oidc.pem'), undefined);
+      assert.equal(judge('SIGNING_KEY', '~/keys/signing.key'), undefined);
+      // A base64 key may start with a slash; without an extension it is still judged.
+      assert.equal(judge('JWT_SECRET', '/aB3/x9'), 'is 7 bytes; a signing key needs at least 32');
+    });
+
+    it('never calls a long random hex key repetitive (16 symbols carry 4 bits each)', () => {
+      for (let i = 0; i < 20; i++) {
+        assert.equal(judge('SECRET_KEY_BASE', randomBytes(64).toString('hex')), undefined);
+        assert.equal(judge('SECRET_KEY_BASE', randomBytes(48).toString('hex').toUpperCase()), undefined);
+      }
+      assert.equal(judge('SESSION_SECRET', 'ab'.repeat(20)), 'is low-entropy (a repeated pattern)');
+      assert.equal(judge('SESSION_SECRET', 'aaaabbbbaaaabbbbbbbbaaaabbbbaaaabbbb'), 'is low-entropy (a repeated pattern)');
+    });
+
+    it('finds sequences and CamelCase phrases in keys', () => {
+      assert.equal(judge('ENCRYPTION_KEY', '0123456789'.repeat(3) + '01'), 'is low-entropy (a predictable pattern)');
+      assert.equal(judge('ENCRYPTION_KEY', 'abcdefghijklmnopqrstuvwxyz123456'), 'is low-entropy (a predictable pattern)');
+      assert.equal(judge('SESSION_SECRET', 'ThisIsTheLongSessionSecretOfOurWebsite2024'), 'is low-entropy (made of dictionary words)');
+      assert.equal(judge('SESSION_SECRET', 'Kx8pQ2mN7vR4tY9wZ3bC6dF1gH5jL0aSe'), undefined);
+    });
+
+    it('knows stand-ins that are not placeholders by shape: `{replace-me}`, `get_a_key_from_...`', () => {
+      assert.equal(judge('ADMIN_USER_PWD', '{replace-me}'), 'is a placeholder');
+      assert.equal(judge('AWS_SECRET_ACCESS_KEY', 'get_the_secret_of_the_key_above'), 'is a placeholder');
+      assert.equal(judge('APP_SECRET', 'paste-your-secret-here-now'), 'is a placeholder');
+      assert.equal(isPlaceholder('{"a": 1}'), false);
+      assert.equal(isPlaceholder('get-ready-9fQ2mX7kP4vL8wZ1'), false);
+    });
+
+    it('knows defaults that templates publish: Dify\'s one password, random-looking values, Supabase demo JWTs', () => {
+      assert.equal(judge('QDRANT_API_KEY', 'difyai123456'), 'is a known default');
+      assert.equal(judge('DB_PASSWORD', 'Difyai123456'), 'is a known default');
+      assert.equal(judge('APP_KEY', 'SomeRandomStringOf32CharsExactly'), 'is a known default');
+      assert.equal(judge('PLUGIN_DIFY_INNER_API_KEY', 'QaHbTe77CtuXmsfyhR7+vRjI/+XbV1AaFy691iy+kGDv2Jvy0/eAh8Y1'), 'is a default the app publishes in its template');
+      const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+      const demo = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({ role: 'service_role', iss: 'supabase-demo' })}.c2lnbmVk`;
+      assert.equal(judge('SERVICE_ROLE_KEY', demo), 'is a default the app publishes in its template');
+      assert.equal(judge('SERVICE_ROLE_KEY', demo, true), 'is a default the app publishes in its template');
+      assert.equal(isPublishedDefault(`${b64({ alg: 'HS256' })}.${b64({ role: 'anon', iss: 'supabase' })}.c2lnbmVk`), false);
     });
   });
 

@@ -58,7 +58,8 @@ export class HeaderModel {
   private readonly inheritSupported: boolean;
 
   constructor(readonly cfg: NginxConfig, nginxVersion: string) {
-    this.inheritSupported = compareVersions(nginxVersion, '1.29.3') >= 0;
+    // nginx before 1.29.3 refuses a config with `add_header_inherit`: a config that uses it runs on 1.29.3+.
+    this.inheritSupported = compareVersions(nginxVersion, '1.29.3') >= 0 || usesInherit(cfg.nodes);
   }
 
   at(node: ConfNode | undefined): HeaderLevel {
@@ -87,6 +88,10 @@ export class HeaderModel {
     const v = d?.args[0]?.value;
     return v === 'merge' || v === 'off' || v === 'on' ? v : inheritedMode;
   }
+}
+
+function usesInherit(nodes: readonly ConfNode[]): boolean {
+  return nodes.some((n) => n.name === 'add_header_inherit' || (!!n.children && usesInherit(n.children)));
 }
 
 /** The entry for a header name in a list (the last one set wins in what a client reads). */

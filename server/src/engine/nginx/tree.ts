@@ -64,6 +64,22 @@ export function anchorIn(n: ConfNode, file: string): ConfNode | undefined {
   return undefined;
 }
 
+// The top-level list of the config each top-level node belongs to: a fragment's http-level
+// directives (`map`, `geo`) are siblings of its servers, which no `parent` link reaches.
+const topLists = new WeakMap<ConfNode, readonly ConfNode[]>();
+
+/** Records `nodes` as the top level of one expanded config (done once by the config view). */
+export function registerTopLevel(nodes: readonly ConfNode[]): void {
+  for (const n of nodes) topLists.set(n, nodes);
+}
+
+/** The top-level list of the config that `n` (any node) belongs to, when it was registered. */
+export function topLevelOf(n: ConfNode): readonly ConfNode[] | undefined {
+  let root = n;
+  while (root.parent) root = root.parent;
+  return topLists.get(root);
+}
+
 /** Parsed directive lookup on the raw tree of one file (no includes). */
 export function rawChildren(d: NginxDirective | undefined, name: string, top: NginxDirective[]): NginxDirective[] {
   return (d ? d.block ?? [] : top).filter((c) => c.name === name);

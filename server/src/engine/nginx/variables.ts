@@ -1,11 +1,12 @@
 import { capturesOf, canContain, startsWith } from './regex';
-import type { ConfNode } from './tree';
+import { topLevelOf, type ConfNode } from './tree';
 
 /**
  * Where the value of an nginx variable comes from, as the injection rules (http-splitting,
  * ssrf, host-spoofing) need it: can it hold a newline or a dot, must it start with `/`, is it
- * taken from the request. Variables set with `set` are followed; `$1`..`$9` and named groups
- * come from the nearest enclosing regex location or `if (... ~ ...)`.
+ * taken from the request. Variables set with `set` are followed, and so are `map` and `geo`
+ * results (any of their values, the empty string when there is no `default`); `$1`..`$9` and
+ * named groups come from the nearest enclosing regex location or `if (... ~ ...)`.
  */
 export interface VarInfo {
   /** As written, without `$` and braces, lower-cased (nginx variable names ignore case). */
@@ -91,11 +92,66 @@ function setsIn(block: ConfNode): Map<string, ConfNode> {
   return index;
 }
 
+// `map`/`geo` blocks sit at the http level: in an enclosing `http` block, or at the top level of a
+// fragment (reached through `topLevelOf`). Indexed by the block's child list, the last one of a name wins.
+const mapIndex = new WeakMap<readonly ConfNode[], Map<string, ConfNode>>();
+
+function mapsIn(list: readonly ConfNode[]): Map<string, ConfNode> {
+  let index = mapIndex.get(list);
+  if (!index) {
+    index = new Map();
+    for (const c of list) {
+      const target = (c.name === 'map' || c.name === 'geo') && c.children ? c.args[c.args.length - 1] : undefined;
+      if (target && c.args.length <= 2) index.set(target.value.toLowerCase().replace(/^\$\{?|\}$/g, ''), c);
+    }
+    mapIndex.set(list, index);
+  }
+  return index;
+}
+
+function mapOf(node: ConfNode, name: string): ConfNode | undefined {
+  for (let p = node.parent; p; p = p.parent) {
+    const hit = p.children && mapsIn(p.children).get(name);
+    if (hit) return hit;
+  }
+  const top = topLevelOf(node);
+  return top && mapsIn(top).get(name);
+}
+
+/** Lines of a `map`/`geo` block that are parameters, not `key value;` entries. */
+const MAP_PARAMS = new Set(['hostnames', 'volatile', 'include']);
+const GEO_PARAMS = new Set(['proxy', 'proxy_recursive', 'delete', 'ranges', 'include']);
+
+/**
+ * What a `map`/`geo` result may hold: the union over its values. A `geo` value is literal text; a
+ * `map` value may hold variables. It starts with `/` only when every value does, the default too.
+ */
+function mapTaint(m: ConfNode, name: string, depth: number): Taint {
+  const geo = m.name === 'geo';
+  const params = geo ? GEO_PARAMS : MAP_PARAMS;
+  const entries = (m.children ?? []).filter((c) => !params.has(c.name) && c.args.length);
+  const values: [ConfNode, string][] = entries.map((c) => [c, c.args[c.args.length - 1].value]);
+  if (!entries.some((c) => c.name === 'default')) values.push([m, '']);
+  const t: Taint = { ...SAFE, slashFirst: true, label: `$${name}`, roots: [] };
+  for (const [at, value] of values) {
+    const inner = geo ? [] : analyse(at, value, depth + 1);
+    const first = inner.find((v) => v.start === 0);
+    t.slashFirst &&= value.startsWith('/') || !!first?.slashFirst;
+    for (const v of inner) {
+      t.newline ||= v.newline; t.cr ||= v.cr; t.dot ||= v.dot; t.roots.push(...v.roots);
+      if (v.request && !t.request) { t.request = true; t.label = `$${name} (mapped from ${v.label})`; }
+    }
+  }
+  return t;
+}
+
 function taintOf(node: ConfNode, name: string, depth: number): Taint {
   const b = builtin(name);
   if (b) return { ...b, label: `$${name}`, roots: [name] };
   if (depth < 6) {
     const set = setOf(node, name);
+    const map = set ? undefined : mapOf(node, name);
+    if (map) return mapTaint(map, name, depth);
     if (set && set.args[1]) {
       const inner = analyse(set, set.args[1].value, depth + 1);
       const first = inner.find((v) => v.start === 0);

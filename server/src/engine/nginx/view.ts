@@ -3,7 +3,7 @@ import { parsed } from '../languages';
 import { basename, dirname } from '../paths';
 import type { WorkspaceFiles, SourceDocument } from '../workspace-files';
 import { resolveInclude, type IncludeTarget } from './include';
-import type { ConfNode } from './tree';
+import { registerTopLevel, type ConfNode } from './tree';
 
 /**
  * The expanded view of one nginx config: a root file with every `include` followed
@@ -61,6 +61,7 @@ export function buildConfig(ws: WorkspaceFiles, rootPath: string): NginxConfig {
     cfg.nodes = expandDirectives(ws, cfg, rootPath, tree.directives, undefined, undefined, [rootPath]);
   }
   cfg.context = guessContext(cfg.nodes);
+  registerTopLevel(cfg.nodes);
   return cfg;
 }
 

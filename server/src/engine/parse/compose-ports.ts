@@ -23,6 +23,8 @@ export interface PortEntry {
   publishedValue?: string;
   /** The host address comes out of a variable that also holds the port (`${SQL_PORT:-127.0.0.1:13306}:3306`). */
   hostIpInVariable?: boolean;
+  /** The whole mapping comes out of one variable (`${EXPOSE_PORT-127.0.0.1:2283:2283}`): its parts are the default's. */
+  specInVariable?: boolean;
   target?: string;
   protocol?: string;
   /** Long syntax: the item's mapping and its keys. */
@@ -98,6 +100,13 @@ export function readPorts(doc: YDoc, text: string, seq: YAMLSeq | undefined): Po
       ...base, long: false, raw, published: spec.published, target: spec.target, protocol: spec.protocol,
       publishedValue: value && value.target === withDefaults(spec.target) ? value.published : undefined,
     };
+    if (spec.published === undefined && spec.target.includes('$') && value && value.published !== undefined) {
+      // `${EXPOSE_PORT-:2283:2283}`: the colons are the variable's, so describe the mapping by its default.
+      Object.assign(entry, { published: value.published, publishedValue: value.published, target: value.target, protocol: value.protocol, specInVariable: true });
+      if (value.hostIp) Object.assign(entry, { hostIp: value.hostIp, hostIpSpan: it.span, hostIpInVariable: true });
+      out.push(entry);
+      continue;
+    }
     if (spec.hostIp !== undefined && spec.hostIp !== '') {
       entry.hostIp = spec.hostIp;
       entry.hostIpSpan = spec.hostIpAt ? innerSpan(text, it.node, spec.hostIpAt[0], spec.hostIpAt[1]).span : it.span;

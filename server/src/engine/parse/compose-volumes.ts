@@ -23,12 +23,16 @@ export interface VolumeEntry {
   entries?: Map<string, Entry>;
 }
 
-/** Splits `SRC:DST[:MODE]`, keeping a Windows drive letter (`C:\x`) with its path. */
+/** Splits `SRC:DST[:MODE]`, keeping a Windows drive letter (`C:\x`) and `${VAR:-default}` whole. */
 function splitVolume(s: string): { text: string; at: number }[] {
   const parts: { text: string; at: number }[] = [];
   let start = 0;
+  let depth = 0;
   for (let i = 0; i < s.length; i++) {
-    if (s[i] !== ':') continue;
+    if (s[i] === '$' && s[i + 1] === '$') { i++; continue; }
+    if (s[i] === '$' && s[i + 1] === '{') { depth++; i++; continue; }
+    if (s[i] === '}' && depth > 0) { depth--; continue; }
+    if (s[i] !== ':' || depth > 0) continue;
     if (i - start === 1 && /[A-Za-z]/.test(s[start]) && /[\\/]/.test(s[i + 1] ?? '')) continue;
     parts.push({ text: s.slice(start, i), at: start });
     start = i + 1;

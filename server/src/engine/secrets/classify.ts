@@ -19,6 +19,15 @@ const PROVIDERS = /^(STRIPE|AWS|AMAZON|RECAPTCHA|HCAPTCHA|TURNSTILE|CF|CLOUDFLAR
 
 const SWITCH_WORDS = new Set(['RANDOM', 'ALLOW', 'EMPTY', 'GENERATE', 'RESET', 'FORGOT', 'FORGOTTEN', 'REQUIRE', 'ENABLE', 'DISABLE', 'SKIP', 'CHANGE', 'SHOW', 'HIDE', 'USE', 'NO']);
 
+/** Verbs that make a trailing `JWT` a switch about tokens (Supabase `FUNCTIONS_VERIFY_JWT=false`), not a token. */
+const JWT_VERBS = new Set(['VERIFY', 'VALIDATE', 'CHECK', 'DECODE', 'REQUIRE', 'ENFORCE']);
+
+/** Words between a key's kind and `KEY` that do not change it: `ENCRYPTION_SECONDARY_KEY`, `JWT_OLD_KEY`. */
+const KEY_MODIFIERS = new Set(['OLD', 'NEW', 'CURRENT', 'PREVIOUS', 'PRIMARY', 'SECONDARY', 'FALLBACK', 'BACKUP', 'NEXT']);
+
+/** Prefixes of `*_KEY` that make it a signing or encryption key (`VAULT_ENC_KEY`, `PG_META_CRYPTO_KEY`). */
+const KEY_PREFIXES = ['PRIVATE', 'AUTH', 'SIGNING', 'ENCRYPTION', 'ENCRYPT', 'ENC', 'CRYPTO', 'CIPHER', 'AES', 'MASTER', 'SESSION', 'SECRET', 'COOKIE', 'KMS', 'JWT', 'HMAC'];
+
 type Hit = { index: number; kind: SecretKind };
 
 /** Splits `dbPassword`, `DB_PASSWORD`, `db.password`, `db-password` into upper-case words. */
@@ -29,6 +38,8 @@ export function nameWords(name: string): string[] {
 function wordHit(words: string[], i: number): SecretKind | undefined {
   const w = words[i];
   const prev = words[i - 1] ?? '';
+  // Laravel's (and Firefly III's, BookStack's...) `APP_KEY` is the application's encryption key; `DROPBOX_APP_KEY` is not.
+  if (w === 'KEY' && prev === 'APP' && words.length === 2) return 'key';
   if (/PASSWORD|PASSWD|PASSPHRASE/.test(w)) return 'password';
   if (w === 'PASS' || (w.endsWith('PASS') && !/(BY|COM|SUR|OVER|UNDER|TRES)PASS$/.test(w))) return 'password';
   if (w === 'PWD' || (w.endsWith('PWD') && w !== 'OLDPWD')) return 'password';
@@ -37,7 +48,9 @@ function wordHit(words: string[], i: number): SecretKind | undefined {
     // Not a TLS client key (`REDIS_TLS_CLIENT_KEY=/certs/client.key`), which is a file.
     const tls = words.some((x) => /^(TLS|SSL|MTLS|CERT|X509)$/.test(x));
     if (prev === 'API' || prev === 'ACCESS' || (!tls && (prev === 'CLIENT' || prev === 'SERVICE' || (prev === 'ROLE' && words[i - 2] === 'SERVICE')))) return 'token';
-    if (['PRIVATE', 'AUTH', 'SIGNING', 'ENCRYPTION', 'ENCRYPT', 'MASTER', 'SESSION', 'SECRET', 'COOKIE', 'KMS', 'JWT', 'HMAC'].includes(prev)) return 'key';
+    let j = i - 1;
+    while (j > 0 && KEY_MODIFIERS.has(words[j])) j--;
+    if (KEY_PREFIXES.includes(words[j] ?? '')) return 'key';
     return undefined;
   }
   if (w.endsWith('APIKEY')) return 'token';
@@ -64,6 +77,7 @@ export function classifyName(name: string): SecretKind | undefined {
     if (kind) last = { index: i, kind };
   }
   if (!last) return undefined;
+  if (last.index === words.length - 1 && words[last.index] === 'JWT' && JWT_VERBS.has(words[last.index - 1] ?? '')) return undefined;
   for (let i = last.index + 1; i < words.length; i++) {
     if (!NEUTRAL.has(words[i]) && !/^\d+$/.test(words[i]) && !wordHit(words, i)) return undefined;
   }

@@ -18,7 +18,8 @@ export function leakedCredentialFormat(value: string): { name: string; start: nu
   for (const f of FORMATS) {
     const m = f.re.exec(value);
     if (!m) continue;
-    if (f.name !== 'a private key' && /x{6,}|(.)\1{7,}/i.test(m[0])) continue;
+    // Placeholders, and the documentation's examples (AWS: `AKIAIOSFODNN7EXAMPLE`).
+    if (f.name !== 'a private key' && /x{6,}|(.)\1{7,}|EXAMPLE/i.test(m[0])) continue;
     return { name: f.name, start: m.index, end: m.index + m[0].length };
   }
   return undefined;

@@ -5,10 +5,10 @@
 import type { EngineConfig } from '../config';
 import { classifyName } from './classify';
 import { generateFor } from './generate';
-import { isKnownDefault, isPlaceholder, isTemplateBlank } from './placeholders';
+import { isKnownDefault, isPlaceholder, isPublishedDefault, isTemplateBlank } from './placeholders';
 import { isRepetitive, looksRandom, strengthOf } from './strength';
 
-export { isKnownDefault, isPlaceholder, isTemplateBlank } from './placeholders';
+export { isKnownDefault, isPlaceholder, isPublishedDefault, isTemplateBlank } from './placeholders';
 export { urlCredentials, isLocalHost, type UrlCredential } from './connection-string';
 export { nameWords } from './classify';
 export { leakedCredentialFormat } from './credential-formats';
@@ -35,6 +35,17 @@ export function isReference(value: string): boolean {
 }
 
 /**
+ * Values that are not a secret whatever the name says: a switch (`FUNCTIONS_VERIFY_JWT=false`) or a file
+ * holding the secret (`JWT_PRIVATE_KEY=/run/secrets/jwt.pem`). A base64 key may start with `/` but has
+ * no `.`, so a file needs an extension or the secrets folder.
+ */
+export function isNotASecretValue(value: string): boolean {
+  const v = value.trim();
+  if (/^(true|false)$/i.test(v)) return true;
+  return /^\/run\/secrets\/\S+$/.test(v) || /^(\/|\.{1,2}\/|~\/)[\w./@-]*\.(pem|key|crt|cer|p8|p12|pfx|der|jks|json|txt|asc|gpg|secret)$/i.test(v);
+}
+
+/**
  * Judges a secret value for a key. Returns undefined when the value is acceptable.
  * A name that is not credential-shaped is judged as a password (the caller decided it is a secret,
  * e.g. the password inside `DATABASE_URL`). In a template (SPEC §2) only known defaults count.
@@ -42,7 +53,8 @@ export function isReference(value: string): boolean {
 export function judgeSecret(name: string, value: string, config: EngineConfig['secrets'], opts: { template?: boolean } = {}): SecretVerdict | undefined {
   const kind = classifyKey(name) ?? 'password';
   const v = value.trim();
-  if (isReference(v)) return undefined;
+  if (isReference(v) || isNotASecretValue(v)) return undefined;
+  if (isPublishedDefault(v)) return { kind, reason: 'is a default the app publishes in its template' };
   if (opts.template) {
     if (isTemplateBlank(v)) return undefined;
     if (isKnownDefault(v)) return { kind, reason: 'is a known default' };
@@ -64,6 +76,8 @@ export function judgeSecret(name: string, value: string, config: EngineConfig['s
     if (isPemOrBlob(v) || looksRandom(v) || v.length > 100) return undefined;
     const s = strengthOf(v);
     if (s.wordCoverage >= 0.6) return { kind, reason: 'is low-entropy (made of dictionary words)' };
+    // A sequence or keyboard walk (`0123456789...`, `abcdef...123456`): a random key of 32 characters or more scores 10^26 and up.
+    if (s.guessesLog10 < 16) return { kind, reason: 'is low-entropy (a predictable pattern)' };
     return undefined;
   }
   if (v.length < config.minPasswordLength) return { kind, reason: `is ${v.length} characters; a password needs at least ${config.minPasswordLength}` };

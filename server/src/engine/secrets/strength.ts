@@ -62,7 +62,8 @@ export function strengthOf(value: string): Strength {
  * part by part (split on separators, digits at the ends dropped), each part is a dictionary word or it is not.
  */
 function partsCoverage(value: string): number {
-  const parts = value.split(/[^A-Za-z0-9]+/).filter(Boolean);
+  // Also CamelCase words: `ThisIsMyJwtSecretForTheApp`.
+  const parts = value.split(/[^A-Za-z0-9]+|(?<=[a-z])(?=[A-Z])/).filter(Boolean);
   if (parts.length < 2) return 0;
   let letters = 0, covered = 0;
   for (const p of parts) {
@@ -102,7 +103,18 @@ export function looksRandom(value: string): boolean {
     pairs++;
     if (a !== b) switches++;
   }
-  return pairs >= 12 && switches / pairs >= 0.45;
+  return pairs >= 12 && switches / pairs >= 0.45 && !isCamelPhrase(value);
+}
+
+/**
+ * CamelCase words switch case at every word (`ThisIsMyVeryLongJwtSecret2024`: 54% of neighbours), but
+ * most of their letters sit in `[A-Z]?[a-z]+` runs of three or more; random text's runs are about two
+ * letters long (fewer than 1% of random base62/base64 strings pass, and they are then judged by zxcvbn).
+ */
+function isCamelPhrase(value: string): boolean {
+  const long = (value.match(/[A-Z]?[a-z]+/g) ?? []).filter((r) => r.length >= 3);
+  const letters = (value.match(/[A-Za-z]/g) ?? []).length;
+  return long.length >= 3 && long.reduce((n, r) => n + r.length, 0) >= 0.75 * letters;
 }
 
 function classOf(c: string): 'l' | 'u' | 'd' | undefined {
@@ -115,5 +127,8 @@ function classOf(c: string): 'l' | 'u' | 'd' | undefined {
 /** One character or a short unit repeated (`aaaa...`, `abcabc...`, `0000...`), or very few distinct characters. */
 export function isRepetitive(value: string): boolean {
   if (/^(.{1,8})\1+$/s.test(value)) return true;
-  return new Set(value).size <= Math.max(3, Math.floor(value.length / 8));
+  // Few distinct characters for the length, unless the length makes up for it: 128 hex digits use only
+  // 16 characters but carry 512 bits (`openssl rand -hex 64`).
+  const distinct = new Set(value).size;
+  return distinct <= Math.max(3, Math.floor(value.length / 8)) && value.length * Math.log2(Math.max(distinct, 2)) < 128;
 }

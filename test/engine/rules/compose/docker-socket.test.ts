@@ -26,4 +26,23 @@ describe(RULE, () => {
   it('does not report other mounts or a named volume called docker', () => {
     assert.deepEqual(run('services:\n  a:\n    image: x:1\n    volumes:\n      - docker:/var/lib/docker\n      - ./docker.sock.md:/doc.md\n', RULE), []);
   });
+
+  it('reads a variable source from .env, or by the target when it cannot be known', () => {
+    const text = [
+      'services:',
+      '  vector:',
+      '    image: timberio/vector:0.40.0-alpine',
+      '    volumes:',
+      '      - ${DOCKER_SOCKET_LOCATION}:/var/run/docker.sock:ro,z',
+      '      - ${SOCK:-/run/user/1000/podman/podman.sock}:/sock',
+      '      - ${DATA_DIR}:/data',
+      '      - ${APP_DIR}:/var/run/docker.sock',
+      '',
+    ].join('\n');
+    // Without .env the first is judged by its target, the second by its default; the third is data.
+    assertRanges(run(text, RULE), RULE, ['5:9-5:60', '6:9-6:57', '8:9-8:40']);
+    // With .env the sources are known: APP_DIR is not a socket, whatever the target says.
+    const env = { '.env': 'DOCKER_SOCKET_LOCATION=/var/run/docker.sock\nSOCK=./app.sock\nAPP_DIR=./app\nDATA_DIR=/run/containerd/containerd.sock\n' };
+    assertRanges(run(text, RULE, env), RULE, ['5:9-5:60', '7:9-7:26']);
+  });
 });

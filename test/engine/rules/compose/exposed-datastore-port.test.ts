@@ -100,4 +100,45 @@ describe(RULE, () => {
     const [f] = run('services:\n  db:\n    image: postgres\n    ports: ["5432:5432"]\n', RULE);
     assert.deepEqual(f.fixes.map((x) => x.safe), [false, false]);
   });
+
+  it('matches a generic repository name (community-server) by its namespace, and server builds by suffix', () => {
+    const text = [
+      'services:',
+      '  a: { image: "container-registry.oracle.com/mysql/community-server:8.4", ports: ["3306:3306"] }',
+      '  b: { image: "mongodb/mongodb-enterprise-server:7.0-ubi8", ports: ["27017:27017"] }',
+      '  c: { image: "jc21/mariadb-aria:latest", ports: ["3307:3306"] }',
+      '  d: { image: "bitnami/redis-sentinel:7.2", ports: ["26379:26379"] }',
+      '  e: { image: "ghcr.io/acme/server:1.0", ports: ["8080:8080"] }',
+      '  f: { image: "redis/redisinsight:2.54", ports: ["5540:5540"] }',
+      '',
+    ].join('\n');
+    const found = run(text, RULE);
+    assertRanges(found, RULE, ['2:83-2:94', '3:69-3:82', '4:51-4:62', '5:53-5:66']);
+    assert.match(found[0].message, /^mysql \(service `a`\)/);
+  });
+
+  it('reads host addresses in variables from .env, the way compose interpolates them', () => {
+    const text = [
+      'services:',
+      '  db:',
+      '    image: postgres:16',
+      '    ports:',
+      '      - "${BIND_IP:-0.0.0.0}:5432:5432"',
+      '      - "${DB_LISTEN}:5432"',
+      '      - ${DB_PORT_SPEC-:5434:5432}',
+      '',
+    ].join('\n');
+    // No .env: the defaults bind every interface; an unset DB_LISTEN leaves no host address either.
+    assertRanges(run(text, RULE), RULE, ['5:9-5:40', '6:9-6:28', '7:9-7:35']);
+    const loopback = { '.env': 'BIND_IP=127.0.0.1\nDB_LISTEN=127.0.0.1:5433\nDB_PORT_SPEC=127.0.0.1:5434:5432\n' };
+    assert.deepEqual(run(text, RULE, loopback), []);
+    const open = { '.env': 'BIND_IP=\nDB_LISTEN=5433\nDB_PORT_SPEC=127.0.0.1:5434:5432\n' };
+    assertRanges(run(text, RULE, open), RULE, ['5:9-5:40', '6:9-6:28']);
+  });
+
+  it('a mapping held whole by a variable is described by its default and gets no bind fix', () => {
+    const [f] = run('services:\n  db:\n    image: redis:7\n    ports:\n      - ${REDIS_PORTS-:6379:6379}\n', RULE);
+    assert.match(f.message, /publishes port 6379 on all interfaces/);
+    assert.deepEqual(f.fixes.map((x) => x.title), ['Remove the published port']);
+  });
 });

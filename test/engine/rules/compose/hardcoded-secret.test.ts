@@ -70,4 +70,23 @@ describe(RULE, () => {
     assert.equal(out.text, 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: ${POSTGRES_PASSWORD}  # prod\n');
     assert.equal(out.files['.env'], 'POSTGRES_PASSWORD=correct-horse-battery-staple-42\n');
   });
+
+  it('does not report `$$` references the container expands at start, but does report a literal with a `$$` in it', () => {
+    const text = [
+      'services:',
+      '  app:',
+      '    image: x:1',
+      '    environment:',
+      '      SESSION_SECRET: "$${SESSION_SECRET_FROM_VAULT}"',
+      '      JWT_SECRET: $$JWT_SECRET',
+      '      SECRET_KEY: "$$(cat /run/secrets/secret_key)"',
+      '      - placeholder',
+      '  db:',
+      '    image: x:1',
+      '    environment:',
+      '      - DB_PASSWORD=Tr0ub4dor$$3xkcd-Horse-Battery',
+      '',
+    ].join('\n').replace('      - placeholder\n', '');
+    assertRanges(run(text, RULE), RULE, ['11:21-11:51']);
+  });
 });

@@ -23,4 +23,31 @@ describe(RULE, () => {
     assert.match(fixed('services:\n  cache:\n    image: redis:7\n', RULE).text, /test: \["CMD", "redis-cli", "ping"\]/);
     assert.equal(run('services:\n  app:\n    image: x:1\n', RULE)[0].fixes.length, 0);
   });
+
+  it('reports `test: ["NONE"]` and `disable: ${VAR:-true}` as disabled, not `disable: ${VAR:-false}`', () => {
+    const text = [
+      'services:',
+      '  a:',
+      '    image: x:1',
+      '    healthcheck:',
+      '      test: ["NONE"]',
+      '  b:',
+      '    image: x:1',
+      '    healthcheck:',
+      '      test: ["CMD", "true"]',
+      '      disable: ${HEALTHCHECK_DISABLED:-true}',
+      '  c:',
+      '    image: x:1',
+      '    healthcheck:',
+      '      test: ["CMD", "true"]',
+      '      disable: ${HEALTHCHECK_DISABLED:-false}',
+      '',
+    ].join('\n');
+    assertRanges(run(text, RULE), RULE, ['4:5-5:21', '8:5-10:45']);
+  });
+
+  it('counts a healthcheck of the service named in extends', () => {
+    const text = 'services:\n  base:\n    image: x:1\n    healthcheck:\n      test: ["CMD", "true"]\n  worker:\n    extends: base\n  off:\n    extends: { service: stopped }\n  stopped:\n    image: x:1\n    healthcheck: { disable: true }\n';
+    assertRanges(run(text, RULE), RULE, ['8:3-8:6', '12:5-12:35']);
+  });
 });

@@ -29,4 +29,22 @@ describe(RULE, () => {
       fixed('services:\n  a:\n    image: x:1\n    logging: { driver: json-file }\n', RULE).text,
       'services:\n  a:\n    image: x:1\n    logging: { driver: json-file, options: { max-size: "10m", max-file: "3" } }\n');
   });
+
+  it('reads a driver in a variable by its default, and logging of the service named in extends', () => {
+    const text = [
+      'services:',
+      '  a:',
+      '    image: x:1',
+      '    logging:',
+      '      driver: ${LOG_DRIVER:-local}',
+      '  b:',
+      '    image: x:1',
+      '    logging:',
+      '      driver: ${LOG_DRIVER:-json-file}',
+      '  c:',
+      '    extends: a',
+      '',
+    ].join('\n');
+    assertRanges(run(text, RULE), RULE, ['8:5-8:12']);
+  });
 });

@@ -28,4 +28,13 @@ describe(RULE, () => {
     const flow = fixed('services:\n  web:\n    image: x:1\n    security_opt: ["apparmor:docker-default"]\n', RULE);
     assert.equal(flow.text, 'services:\n  web:\n    image: x:1\n    security_opt: ["apparmor:docker-default", "no-new-privileges:true"]\n');
   });
+
+  it('counts security_opt of the service named in extends (merged by compose), not of unrelated services', () => {
+    const text = 'services:\n  base:\n    image: x:1\n    security_opt: [no-new-privileges:true]\n  worker:\n    extends: base\n  lone:\n    image: x:1\n';
+    assertRanges(run(text, RULE), RULE, ['7:3-7:7']);
+  });
+
+  it('does not report a provider service (no container)', () => {
+    assert.deepEqual(run('services:\n  db:\n    provider:\n      type: awesomecloud\n      options: { type: mysql }\n', RULE), []);
+  });
 });

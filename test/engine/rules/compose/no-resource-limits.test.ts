@@ -26,4 +26,10 @@ describe(RULE, () => {
     const v2 = fixed('version: "2.4"\nservices:\n  app:\n    image: x:1\n', RULE);
     assert.equal(v2.text, 'version: "2.4"\nservices:\n  app:\n    image: x:1\n    mem_limit: 512m\n');
   });
+
+  it('counts a limit of the service named in extends, in another file too', () => {
+    const text = 'services:\n  web:\n    extends: { file: base.yml, service: web }\n  api:\n    extends: { file: base.yml, service: nolimit }\n';
+    const base = 'services:\n  web:\n    image: x:1\n    deploy: { resources: { limits: { memory: 256M } } }\n  nolimit:\n    image: x:1\n';
+    assertRanges(run(text, RULE, { 'base.yml': base }), RULE, ['4:3-4:6']);
+  });
 });

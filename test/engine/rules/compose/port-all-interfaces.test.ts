@@ -43,4 +43,19 @@ describe(RULE, () => {
     assert.equal(fixed(named, RULE).text, 'services:\n  app:\n    image: app:1\n    ports:\n      - { name: web, target: 3000, host_ip: 127.0.0.1 }\n');
     assert.equal(run('services:\n  app:\n    image: app:1\n    ports:\n      - { target: 3000, published: 3000 }\n', RULE)[0].fixes[0].safe, false);
   });
+
+  it('does not report SSH (container port 22, a Git server\'s 2222:22), but does report its UDP or other ports', () => {
+    const text = 'services:\n  git:\n    image: gitea/gitea:1.23\n    ports:\n      - "2222:22"\n      - "22:22"\n      - "${SSH_PORT:-222}:22"\n      - "3000:3000"\n      - "2223:22/udp"\n';
+    assertRanges(run(text, RULE), RULE, ['8:9-8:20', '9:9-9:22']);
+  });
+
+  it('reads host addresses and ports in variables from .env', () => {
+    const text = 'services:\n  app:\n    image: app:1\n    ports:\n      - "${LISTEN}:8080"\n      - "${HTTP_PORT}:8080"\n      - ${UI_PORTS-:9000:9000}\n';
+    assertRanges(run(text, RULE), RULE, ['5:9-5:25', '6:9-6:28', '7:9-7:31']);
+    const env = { '.env': 'LISTEN=127.0.0.1:8080\nHTTP_PORT=443\nUI_PORTS=[::1]:9000:9000\n' };
+    assert.deepEqual(run(text, RULE, env), []);
+    const [f] = run('services:\n  app:\n    image: app:1\n    ports:\n      - ${UI_PORTS-:9000:9000}\n', RULE);
+    assert.match(f.message, /publishes port 9000 on all interfaces/);
+    assert.deepEqual(f.fixes, []);
+  });
 });

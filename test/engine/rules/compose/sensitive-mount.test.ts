@@ -41,4 +41,13 @@ describe(RULE, () => {
     assert.equal(out, 'services:\n  a:\n    image: x:1\n    volumes:\n      - type: bind\n        source: /sys\n        target: /host/sys\n        read_only: true\n');
     assert.equal(roFix('services:\n  a:\n    image: x:1\n    volumes:\n      - { type: bind, source: /dev, target: /dev, read_only: false }\n'), 'services:\n  a:\n    image: x:1\n    volumes:\n      - { type: bind, source: /dev, target: /dev, read_only: true }\n');
   });
+
+  it('judges a variable source by .env or its default, and names the resolved path', () => {
+    const text = 'services:\n  a:\n    image: x:1\n    volumes:\n      - ${HOST_ROOT:-/}:/host:ro\n      - ${CONF_DIR}:/conf\n      - ${DATA:-./data}:/data\n';
+    const found = run(text, RULE);
+    assertRanges(found, RULE, ['5:9-5:33']);
+    assert.equal(found[0].severity, 'warning');
+    assert.match(found[0].message, /host's \/ \(read-only\)/);
+    assertRanges(run(text, RULE, { '.env': 'HOST_ROOT=./root\nCONF_DIR=/etc\n' }), RULE, ['6:9-6:26']);
+  });
 });

@@ -65,4 +65,26 @@ describe(RULE, () => {
     const out = fixed('services:\n  app:\n    image: x:1\n    environment:\n      DATABASE_URL: postgres://app:postgres@db/app\n', RULE);
     assert.match(out.text, /DATABASE_URL: postgres:\/\/app:[A-Za-z0-9_.~-]{16,}@db\/app\n$/);
   });
+
+  it('does not judge an empty default (`${KEY:-}`: optional, nothing written)', () => {
+    const text = [
+      'services:',
+      '  web:',
+      '    image: x:1',
+      '    environment:',
+      '      OPENAI_API_KEY: ${OPENAI_API_KEY:-}',
+      '      SMTP_PASSWORD: ${SMTP_PASSWORD-}',
+      '      - placeholder',
+      '',
+    ].join('\n').replace('      - placeholder\n', '');
+    assert.deepEqual(run(text, RULE), []);
+  });
+
+  it('reports a weak password inside a connection-string default, at the password', () => {
+    const text = 'services:\n  worker:\n    image: x:1\n    environment:\n      BROKER_URL: ${BROKER_URL:-redis://:changeme@redis:6379/1}\n      CACHE_URL: ${CACHE_URL:-redis://redis:6379/2}\n';
+    const found = run(text, RULE);
+    assertRanges(found, RULE, ['5:42-5:50']);
+    assert.match(found[0].message, /^The password in the default of \$\{BROKER_URL\}/);
+    assert.ok(!found[0].message.includes('changeme'));
+  });
 });

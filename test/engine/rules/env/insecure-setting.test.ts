@@ -5,6 +5,13 @@ import { reparseEnv } from './support';
 const RULE = 'env/insecure-setting';
 
 describe('env/insecure-setting', () => {
+  it('reports certificate verification turned off by *_VERIFY_CERTS (Dify: ELASTICSEARCH_VERIFY_CERTS=False)', () => {
+    const found = lintText('.env', 'ELASTICSEARCH_VERIFY_CERTS=False\nOPENSEARCH_VERIFY_CERTS=true\nS3_VERIFY_CERTIFICATE=0\n', RULE);
+    assertRanges(found, RULE, ['1:28-1:33', '3:23-3:24']);
+    assert.equal(found[0].message, 'ELASTICSEARCH_VERIFY_CERTS=False: certificates are not verified (man in the middle).');
+    assert.equal(checkFix({ '.env': 'ELASTICSEARCH_VERIFY_CERTS=False\n' }, '.env', RULE, { reparse: reparseEnv })['.env'], 'ELASTICSEARCH_VERIFY_CERTS=true\n');
+  });
+
   it('reports security switches turned off, on the value', () => {
     const text = [
       'AFFINE_SERVER_HTTPS=false',

@@ -13,6 +13,10 @@ describe('env/leaked-credential', () => {
     assert.ok(found.every((f) => !f.message.includes('AKIA') && !f.message.includes(GH)));
   });
 
+  it('does not report the documentation\'s example keys', () => {
+    assert.deepEqual(lint({ '.git/HEAD': 'x', '.env.example': 'AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE\n' }, '.env.example', RULE), []);
+  });
+
   it('does not report ignored files or placeholders', () => {
     assert.deepEqual(lint({ '.git/HEAD': 'x', '.gitignore': '.env\n', '.env': 'AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLQ\n' }, '.env', RULE), []);
     assert.deepEqual(lint({ '.env': 'GITHUB_TOKEN=ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\nSTRIPE_SECRET_KEY=sk_live_...\n' }, '.env', RULE), []);

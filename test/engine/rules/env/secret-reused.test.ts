@@ -18,6 +18,15 @@ describe('env/secret-reused', () => {
     assert.deepEqual(lintText('.env', text, RULE), []);
   });
 
+  it('does not report templates (stand-ins), weak values (env/weak-secret\'s) or switches', () => {
+    assert.deepEqual(lintText('.env.example', `JWT_SECRET=${S}\nDB_PASSWORD=${S}\n`, RULE), []);
+    assert.deepEqual(lintText('.env', 'DB_PASSWORD=difyai123456\nREDIS_PASSWORD=difyai123456\nTIDB_PRIVATE_KEY=dify7q\nORACLE_PASSWORD=dify7q\n', RULE), []);
+    assert.deepEqual(lintText('.env', 'FUNCTIONS_VERIFY_JWT=true\nSMTP_SECRET=true\nLDAP_SECRET=true\n', RULE), []);
+    // Still one real reuse among them.
+    const found = lintText('.env', `DB_PASSWORD=difyai123456\nJWT_SECRET=${S}\nREDIS_PASSWORD=${S}\n`, RULE);
+    assertRanges(found, RULE, ['3:16-3:52']);
+  });
+
   it('regenerates the second one', () => {
     const fixed = checkFix({ '.env': `JWT_SECRET=${S}\nSESSION_SECRET=${S}\n` }, '.env', RULE, { reparse: reparseEnv });
     assert.match(fixed['.env'], new RegExp(`^JWT_SECRET=${S}\\nSESSION_SECRET=[A-Za-z0-9_-]{43}\\n$`));

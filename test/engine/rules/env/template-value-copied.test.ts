@@ -25,6 +25,11 @@ describe('env/template-value-copied', () => {
     assert.deepEqual(lint(files, '.env.example', RULE), []);
   });
 
+  it('does not take a copied switch or secret-file path for a copied secret', () => {
+    const text = 'FUNCTIONS_VERIFY_JWT=false\nJWT_PRIVATE_KEY=/run/secrets/jwt_key\n';
+    assert.deepEqual(lint({ '.env.example': text, '.env': text }, '.env', RULE), []);
+  });
+
   it('regenerates the copied secret', () => {
     const fixed = checkFix({ '.env.example': `JWT_SECRET=${S}\n`, '.env': `JWT_SECRET="${S}"\n` }, '.env', RULE, { reparse: reparseEnv });
     assert.match(fixed['.env'], /^JWT_SECRET="[A-Za-z0-9_-]{43}"\n$/);

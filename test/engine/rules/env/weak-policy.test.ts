@@ -18,6 +18,19 @@ describe('env/weak-policy', () => {
     assert.deepEqual(lintText('.env', text, RULE), []);
   });
 
+  it('reads a bare lifetime in the unit the name says (Dify: ACCESS_TOKEN_EXPIRE_MINUTES)', () => {
+    const text = 'ACCESS_TOKEN_EXPIRE_MINUTES=1440\nJWT_EXPIRY_HOURS=24\nJWT_EXPIRATION_DAYS=7\nJWT_EXP_MS=7200000\n';
+    const found = lintText('.env', text, RULE);
+    assertRanges(found, RULE, ['1:29-1:33', '2:18-2:20', '3:21-3:22', '4:12-4:19']);
+    assert.match(found[0].message, /ACCESS_TOKEN_EXPIRE_MINUTES keeps access tokens valid for 1 day/);
+    assert.match(found[2].message, /valid for 7 days/);
+    assert.equal(checkFix({ '.env': 'ACCESS_TOKEN_EXPIRE_MINUTES=1440\n' }, '.env', RULE, { reparse: reparseEnv })['.env'], 'ACCESS_TOKEN_EXPIRE_MINUTES=60\n');
+    assert.equal(checkFix({ '.env': 'JWT_EXPIRY_HOURS=24\n' }, '.env', RULE, { reparse: reparseEnv })['.env'], 'JWT_EXPIRY_HOURS=1\n');
+    // One hour is no whole number of days: reported without a fix.
+    assert.deepEqual(found[2].fixes, []);
+    assert.deepEqual(lintText('.env', 'ACCESS_TOKEN_EXPIRE_MINUTES=60\nJWT_EXPIRY_HOURS=1\n', RULE), []);
+  });
+
   it('sets the recommended value in the value\'s own style', () => {
     assert.equal(checkFix({ '.env': 'GOTRUE_PASSWORD_MIN_LENGTH=8\n' }, '.env', RULE, { reparse: reparseEnv })['.env'], 'GOTRUE_PASSWORD_MIN_LENGTH=12\n');
     assert.equal(checkFix({ '.env': 'BCRYPT_ROUNDS=8\n' }, '.env', RULE, { reparse: reparseEnv })['.env'], 'BCRYPT_ROUNDS=12\n');

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { lint, lintText, assertRanges, checkFix, textOf } from '../../../support/lint';
 import { parseDotenv, envValues } from '../../../../server/src/engine/parse/dotenv';
 import { judgeSecret } from '../../../../server/src/engine/secrets';
@@ -75,6 +76,65 @@ describe('env/weak-secret', () => {
     const [f] = lintText('.env', 'DB_PASSWORD=changeme\n', RULE);
     assert.equal(f.fixes[0].safe, false);
     assert.equal(f.fixes[0].sensitive, true);
+  });
+
+  describe('real-world templates copied as .env', () => {
+    const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+    const DEMO_JWT = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({ role: 'anon', iss: 'supabase-demo' })}.c2lnbmVk`;
+
+    it('reports a default an app publishes whatever the key is called, on the value, without a generated fix', () => {
+      const text = `ANON_KEY=${DEMO_JWT}\nSERVICE_ROLE_KEY=${DEMO_JWT}\nPLUGIN_DAEMON_KEY="lYkiYYT6owG+71oLerGzA7GXCgOT++6ovaezWAjpCjf+Sjc3ZtU+qUEi"\n`;
+      const found = lintText('.env', text, RULE);
+      const end = 9 + DEMO_JWT.length + 1;
+      assertRanges(found, RULE, [`1:10-1:${end}`, `2:18-2:${end + 8}`, '3:20-3:76']);
+      assert.equal(found[0].message, 'ANON_KEY is a default the app publishes in its template.');
+      assert.equal(found[1].message, 'SERVICE_ROLE_KEY is a default the app publishes in its template.');
+      assert.ok(found.every((f) => f.fixes.length === 0 && !f.message.includes('lYki') && !f.message.includes(DEMO_JWT)));
+      const tpl = lintText('.env.example', text, RULE);
+      assertRanges(tpl, RULE, [`1:10-1:${end}`, `2:18-2:${end + 8}`, '3:20-3:76']);
+      assert.ok(tpl.every((f) => f.severity === 'info'));
+    });
+
+    it('reports stand-ins and defaults that did not look like placeholders', () => {
+      const text = [
+        'ADMIN_USER_PWD={replace-me}',
+        'AWS_SECRET_ACCESS_KEY=get_the_secret_of_the_key_above',
+        'QDRANT_API_KEY=difyai123456',
+        'VAULT_ENC_KEY=your-32-character-encryption-key',
+        'ENCRYPTION_SECONDARY_KEY=BEEFCAFE',
+        'APP_KEY=SomeRandomStringOf32CharsExactly',
+        'SESSION_SECRET=OurVeryLongSessionSecretForTheWebsite2024',
+        '',
+      ].join('\n');
+      const found = lintText('.env', text, RULE);
+      assertRanges(found, RULE, ['1:16-1:28', '2:23-2:54', '3:16-3:28', '4:15-4:47', '5:26-5:34', '6:9-6:41', '7:16-7:57']);
+      assert.deepEqual(found.map((f) => f.message), [
+        'ADMIN_USER_PWD is a placeholder.',
+        'AWS_SECRET_ACCESS_KEY is a placeholder.',
+        'QDRANT_API_KEY is a known default.',
+        'VAULT_ENC_KEY is a placeholder.',
+        'ENCRYPTION_SECONDARY_KEY is 8 bytes; a signing key needs at least 32.',
+        'APP_KEY is a known default.',
+        'SESSION_SECRET is low-entropy (made of dictionary words).',
+      ]);
+    });
+
+    it('does not report switches, files holding the secret, or long random hex keys', () => {
+      // 128 hex digits (`openssl rand -hex 64`): only 16 distinct characters, but 512 bits.
+      const hex = createHash('sha512').update('deploylint').digest('hex');
+      const text = [
+        'FUNCTIONS_VERIFY_JWT=false',
+        'COOKIE_SECRET=true',
+        'JWT_PRIVATE_KEY=/run/secrets/jwt_key',
+        'OIDC_PRIVATE_KEY=./keys/oidc.pem',
+        `SECRET_KEY_BASE=${hex}`,
+        'PASSWORD_RESET_ENABLED=true',
+        'TOKEN_EXPIRY=3600',
+        'SECRET_BACKEND=vault',
+        '',
+      ].join('\n');
+      assert.deepEqual(lintText('.env', text, RULE), []);
+    });
   });
 
   describe('templates', () => {

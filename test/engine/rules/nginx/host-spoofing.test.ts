@@ -22,6 +22,17 @@ describe('nginx/host-spoofing', () => {
     assertRanges(lintText('app.conf', text, RULE), RULE, ['3:27-3:29']);
   });
 
+  it('follows map results: a map that passes X-Forwarded-Host through is the client\'s, one of fixed names is not', () => {
+    const text = 'map $http_x_forwarded_host $upstream_host {\n    default $http_x_forwarded_host;\n    "" $host;\n}\nserver {\n    listen 80;\n'
+      + loc('proxy_set_header Host $upstream_host;') + '}\n';
+    const found = lintText('app.conf', text, RULE);
+    assert.deepEqual(found.map((f) => f.rule), [RULE]);
+    assertRanges(found, RULE, ['8:27-8:41']);
+    const fixed = 'map $http_x_tenant $upstream_host {\n    default app.internal;\n    beta beta.internal;\n}\nserver {\n    listen 80;\n'
+      + loc('proxy_set_header Host $upstream_host;') + '}\n';
+    assert.deepEqual(lintText('app.conf', fixed, RULE), []);
+  });
+
   it('accepts $host, $host:$server_port, other headers, and an incomplete directive (gixy http_fp.conf)', () => {
     assert.deepEqual(lintText('app.conf', loc('proxy_set_header Host $host;'), RULE), []);
     assert.deepEqual(lintText('app.conf', loc('proxy_set_header Host $host:$server_port;'), RULE), []);

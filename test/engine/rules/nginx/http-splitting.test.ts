@@ -44,6 +44,16 @@ describe('nginx/http-splitting', () => {
     ]) assert.deepEqual(lintText('app.conf', text, RULE), [], text);
   });
 
+  it('follows map results: a decoded $uri passed through a map still carries its line breaks', () => {
+    const text = 'map $request_method $page {\n  default $uri;\n  HEAD /;\n}\n' + server('  add_header X-Page $page;\n');
+    const found = lintText('app.conf', text, RULE);
+    assertRanges(found, RULE, [spanOf(text, '$page', 1)]);
+    assert.match(found[0].message, /\$page \(mapped from \$uri\)/);
+    assert.deepEqual(found[0].fixes, [], 'only a direct $uri gets the $request_uri fix');
+    const literal = 'map $request_method $page {\n  default /index;\n  HEAD /;\n}\n' + server('  add_header X-Page $page;\n');
+    assert.deepEqual(lintText('app.conf', literal, RULE), []);
+  });
+
   it('fixes: $uri$is_args$args -> $request_uri in a redirect', () => {
     const fixed = checkFix({ 'app.conf': server('  return 301 https://$host$uri$is_args$args;\n') }, 'app.conf', RULE, { reparse });
     assert.equal(fixed['app.conf'], server('  return 301 https://$host$request_uri;\n'));

@@ -1,5 +1,6 @@
 import type { Rule } from '../../types';
 import { reportOnce, servicesOf, type ComposeContext } from './support/report';
+import { interpolate, projectLookup } from './support/interpolate';
 
 const SOCKET = /(^|\/)(docker|containerd|podman)\.sock$/;
 
@@ -13,10 +14,14 @@ export const dockerSocket: Rule<ComposeContext> = {
   fixable: false,
   check(ctx) {
     const report = reportOnce(ctx);
+    const lookup = projectLookup(ctx);
     for (const svc of servicesOf(ctx)) {
       for (const v of svc.volumes) {
         if (v.type !== 'bind' || !v.source) continue;
-        const source = v.source.replace(/\/+$/, '');
+        // `${DOCKER_SOCKET_LOCATION}:/var/run/docker.sock`: the source as .env sets it; when it cannot be
+        // known, the target says what the container takes it for.
+        const resolved = v.source.includes('$') ? interpolate(v.source, lookup) : v.source;
+        const source = (resolved ?? v.target ?? '').replace(/\/+$/, '');
         const m = SOCKET.exec(source);
         if (!m) continue;
         report({

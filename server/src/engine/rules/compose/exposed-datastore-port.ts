@@ -1,7 +1,8 @@
 import type { Rule } from '../../types';
 import { datastoreOf } from './support/datastores';
 import { bindScope } from './support/exposure';
-import { bindLoopbackFix, describePort, portSpan, removePortFix } from './support/ports';
+import { bindLoopbackFix, describePort, portSpan, removePortFix, resolvePort } from './support/ports';
+import { projectLookup } from './support/interpolate';
 import { reportOnce, servicesOf, type ComposeContext } from './support/report';
 
 export const exposedDatastorePort: Rule<ComposeContext> = {
@@ -18,13 +19,16 @@ export const exposedDatastorePort: Rule<ComposeContext> = {
   sources: ['AFFiNE guide', 'AppFlowy Cloud guide'],
   check(ctx) {
     const report = reportOnce(ctx);
+    const lookup = projectLookup(ctx);
     for (const svc of servicesOf(ctx)) {
       const store = datastoreOf(svc.image);
       if (!store) continue;
       for (const port of svc.ports) {
-        const scope = bindScope(port.hostIp);
+        // `${BIND_IP:-0.0.0.0}` is judged by what .env sets, like compose does.
+        const { hostIp } = resolvePort(port, lookup);
+        const scope = bindScope(hostIp);
         if (scope !== 'all' && scope !== 'public') continue;
-        const where = scope === 'all' ? 'on all interfaces' : `on the public address ${port.hostIp}`;
+        const where = scope === 'all' ? 'on all interfaces' : `on the public address ${hostIp}`;
         const fixes = [bindLoopbackFix(ctx.file, ctx.doc, port), removePortFix(ctx.file, svc, port)].filter((f) => !!f);
         report({
           span: portSpan(port),

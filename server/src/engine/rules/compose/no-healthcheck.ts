@@ -1,7 +1,9 @@
 import type { Rule, FixSpec } from '../../types';
-import type { Service } from '../../parse/compose';
+import type { ComposeFile, Service } from '../../parse/compose';
 import { entryAt } from '../../parse/compose';
-import { isTruthy, scalarText } from '../../parse/compose-yaml';
+import { asSeq, isTruthy, scalarText } from '../../parse/compose-yaml';
+import { withDefaults } from '../../parse/interpolation';
+import { inherits } from './support/extends';
 import { datastoreOf, type Datastore } from './support/datastores';
 import { addPair, type YValue } from './support/yaml-edit';
 import { styleOf } from './support/yaml-style';
@@ -33,9 +35,10 @@ export const noHealthcheck: Rule<ComposeContext> = {
     if (!doc) return;
     for (const svc of servicesOf(ctx)) {
       const hc = svc.fields.get('healthcheck');
-      const disabled = isTruthy(scalarText(doc, entryAt(ctx.doc, svc.map, ['healthcheck', 'disable'])?.value))
-        || /^\s*\[?\s*"?NONE"?\s*\]?\s*$/.test(scalarText(doc, entryAt(ctx.doc, svc.map, ['healthcheck', 'test'])?.value) ?? '');
+      const disabled = disabledHealthcheck(ctx.doc, svc);
       if (hc && !disabled) continue;
+      // A healthcheck of the service named in `extends` is this service's too.
+      if (!hc && inherits(ctx, svc, (b) => b.svc.fields.has('healthcheck') && !disabledHealthcheck(b.file, b.svc)) !== 'no') continue;
       const fix = hc ? undefined : healthcheckFix(ctx, svc);
       report({
         span: hc && disabled ? hc.pairSpan : svc.keySpan,
@@ -45,6 +48,18 @@ export const noHealthcheck: Rule<ComposeContext> = {
     }
   },
 };
+
+/** `disable: true` (also `${VAR:-true}` by its default) or `test: ["NONE"]`. */
+function disabledHealthcheck(file: ComposeFile, svc: Service): boolean {
+  const doc = file.doc;
+  if (!doc) return false;
+  const disable = scalarText(doc, entryAt(file, svc.map, ['healthcheck', 'disable'])?.value);
+  if (isTruthy(disable?.includes('$') ? withDefaults(disable) : disable)) return true;
+  const test = entryAt(file, svc.map, ['healthcheck', 'test'])?.value;
+  const seq = asSeq(doc, test);
+  const first = seq ? scalarText(doc, seq.items[0]) : scalarText(doc, test);
+  return /^\s*\[?\s*"?NONE"?\s*\]?\s*$/.test(first ?? '');
+}
 
 function healthcheckFix(ctx: ComposeContext, svc: Service): FixSpec | undefined {
   const store = datastoreOf(svc.image);

@@ -1,5 +1,7 @@
 import type { Rule, FixSpec } from '../../types';
-import { entryAt } from '../../parse/compose';
+import { entryAt, type ComposeFile, type Service } from '../../parse/compose';
+import { withDefaults } from '../../parse/interpolation';
+import { inherits } from './support/extends';
 import { asMap, scalarText } from '../../parse/compose-yaml';
 import { addPair, addPairs } from './support/yaml-edit';
 import { styleOf } from './support/yaml-style';
@@ -20,9 +22,9 @@ export const noLogRotation: Rule<ComposeContext> = {
     const style = styleOf(ctx.file, ctx.doc);
     for (const svc of servicesOf(ctx)) {
       const logging = svc.fields.get('logging');
-      const driver = scalarText(doc, entryAt(ctx.doc, svc.map, ['logging', 'driver'])?.value)?.trim();
-      if (driver && driver !== 'json-file') continue;
-      if (entryAt(ctx.doc, svc.map, ['logging', 'options', 'max-size'])) continue;
+      if (rotated(ctx.doc, svc)) continue;
+      // Logging options of the service named in `extends` are this service's too.
+      if (!logging && inherits(ctx, svc, (b) => b.svc.fields.has('logging') && rotated(b.file, b.svc)) !== 'no') continue;
       const title = 'Rotate logs: max-size 10m, max-file 3';
       let fix: FixSpec | undefined;
       const logMap = asMap(doc, logging?.value);
@@ -44,3 +46,12 @@ export const noLogRotation: Rule<ComposeContext> = {
     }
   },
 };
+
+/** Another driver (`local`, `journald` ... rotate or ship on their own; `${LOG_DRIVER:-local}` by its default), or `max-size`. */
+function rotated(file: ComposeFile, svc: Service): boolean {
+  if (!file.doc) return false;
+  let driver = scalarText(file.doc, entryAt(file, svc.map, ['logging', 'driver'])?.value)?.trim();
+  if (driver?.includes('$')) driver = withDefaults(driver)?.trim() ?? 'unknown';
+  if (driver && driver !== 'json-file') return true;
+  return !!entryAt(file, svc.map, ['logging', 'options', 'max-size']);
+}

@@ -3,6 +3,7 @@ import { asSeq } from '../../parse/compose-yaml';
 import { addPair, appendItem } from './support/yaml-edit';
 import { scalarLike, styleOf } from './support/yaml-style';
 import { reportOnce, servicesOf, type ComposeContext } from './support/report';
+import { inherits } from './support/extends';
 import type { FixSpec } from '../../types';
 
 const SET = /^no-new-privileges(\s*[:=]\s*true)?$/i;
@@ -19,6 +20,8 @@ export const noNewPrivileges: Rule<ComposeContext> = {
     const style = styleOf(ctx.file, ctx.doc);
     for (const svc of servicesOf(ctx)) {
       if (svc.securityOpt.some((o) => SET.test(o.text.trim()))) continue;
+      // `extends` merges the base service's security_opt into this one.
+      if (inherits(ctx, svc, (b) => b.svc.securityOpt.some((o) => SET.test(o.text.trim()))) !== 'no') continue;
       const entry = svc.fields.get('security_opt');
       const seq = asSeq(doc, entry?.value);
       let fix: FixSpec | undefined;

@@ -6,6 +6,7 @@ import { datastoreOf } from './support/datastores';
 import { addPair, type YValue } from './support/yaml-edit';
 import { styleOf } from './support/yaml-style';
 import { reportOnce, servicesOf, type ComposeContext } from './support/report';
+import { inherits } from './support/extends';
 
 const HEAVY = /^(elasticsearch|opensearch|clickhouse|cassandra|neo4j)$/;
 
@@ -26,6 +27,7 @@ export const noResourceLimits: Rule<ComposeContext> = {
     const report = reportOnce(ctx);
     for (const svc of servicesOf(ctx)) {
       if (svc.fields.has('mem_limit') || entryAt(ctx.doc, svc.map, ['deploy', 'resources', 'limits', 'memory'])) continue;
+      if (inherits(ctx, svc, (b) => b.svc.fields.has('mem_limit') || !!entryAt(b.file, b.svc.map, ['deploy', 'resources', 'limits', 'memory'])) !== 'no') continue;
       const fix = limitFix(ctx, svc);
       report({ span: svc.keySpan, message: `Service \`${svc.name}\` has no memory limit: a leak or an attack can exhaust the host's memory.`, fixes: fix ? [fix] : [] });
     }

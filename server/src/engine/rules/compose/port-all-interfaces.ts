@@ -2,7 +2,8 @@ import type { Rule } from '../../types';
 import { portNumbers } from '../../parse/compose-ports';
 import { withDefaults } from '../../parse/interpolation';
 import { datastoreOf } from './support/datastores';
-import { bindLoopbackFix, describePort, portSpan } from './support/ports';
+import { bindLoopbackFix, describePort, portSpan, resolvePort } from './support/ports';
+import { projectLookup } from './support/interpolate';
 import { reportOnce, servicesOf, type ComposeContext } from './support/report';
 import { bypassingPorts } from './port-bypasses-proxy';
 
@@ -17,7 +18,7 @@ export const portAllInterfaces: Rule<ComposeContext> = {
   title: 'Port published on all interfaces',
   description: [
     'A service publishes a port without a host address. Docker then listens on 0.0.0.0 and adds iptables rules that bypass ufw and firewalld, so an admin UI or an app port meant for the reverse proxy is reachable from the internet, without TLS, headers or rate limits.',
-    'Bind it to `127.0.0.1` when only the host (or a proxy on the host) needs it, or drop `ports:` when the proxy runs in compose. Ports 80 and 443, and mail, DNS, TURN and WireGuard ports, are public by design and not reported.',
+    'Bind it to `127.0.0.1` when only the host (or a proxy on the host) needs it, or drop `ports:` when the proxy runs in compose. Ports 80 and 443, and mail, DNS, TURN, WireGuard and SSH (container port 22, a Git server\'s `2222:22`) ports, are public by design and not reported. Host addresses and ports in `${VAR}` are read from the project\'s `.env`.',
   ].join('\n'),
   fixable: true,
   sources: ['AFFiNE guide', 'AppFlowy Cloud guide'],
@@ -25,13 +26,19 @@ export const portAllInterfaces: Rule<ComposeContext> = {
     const report = reportOnce(ctx);
     // Ports nginx proxies to get the more specific compose/port-bypasses-proxy instead.
     const bypassing = ctx.config.rules['compose/port-bypasses-proxy'] === 'off' ? new Set<unknown>() : bypassingPorts(ctx);
+    const lookup = projectLookup(ctx);
     for (const svc of servicesOf(ctx)) {
       if (datastoreOf(svc.image)) continue;
       for (const port of svc.ports) {
-        if (port.hostIp !== undefined || bypassing.has(port.node ?? port)) continue;
-        // A host port from a variable without default is unknown: judge by the container port then.
-        const nums = port.publishedValue !== undefined ? portNumbers(port.publishedValue) : portNumbers(withDefaults(port.target ?? ''));
+        // Variables are read from .env first: `${EXPOSE:-127.0.0.1:2283}:2283` set in .env is not "no host address".
+        const { hostIp, published } = resolvePort(port, lookup);
+        if (hostIp !== undefined || bypassing.has(port.node ?? port)) continue;
+        // A host port from a variable without a value is unknown: judge by the container port then.
+        const nums = published !== undefined ? portNumbers(published) : portNumbers(withDefaults(port.target ?? ''));
         if (nums.length && nums.every((n) => PUBLIC_BY_DESIGN.has(n))) continue;
+        // SSH (a Git server's `2222:22`) is reached by its clients from anywhere, like mail.
+        const targets = portNumbers(withDefaults(port.target ?? ''));
+        if (targets.length && targets.every((n) => n === 22) && !/udp/i.test(port.protocol ?? '')) continue;
         const fix = bindLoopbackFix(ctx.file, ctx.doc, port);
         report({
           span: portSpan(port),

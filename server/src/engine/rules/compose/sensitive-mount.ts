@@ -4,6 +4,7 @@ import { YScalar } from '../../parse/compose-yaml';
 import { addPair } from './support/yaml-edit';
 import { scalarLike, styleOf } from './support/yaml-style';
 import { reportOnce, servicesOf, type ComposeContext } from './support/report';
+import { interpolate, projectLookup } from './support/interpolate';
 import type { FixSpec } from '../../types';
 import type { SourceDocument } from '../../workspace-files';
 import type { ComposeFile } from '../../parse/compose';
@@ -27,16 +28,20 @@ export const sensitiveMount: Rule<ComposeContext> = {
   fixable: true,
   check(ctx) {
     const report = reportOnce(ctx);
+    const lookup = projectLookup(ctx);
     for (const svc of servicesOf(ctx)) {
       for (const v of svc.volumes) {
-        if (v.type !== 'bind' || !v.source || !sensitiveHostPath(v.source)) continue;
+        if (v.type !== 'bind' || !v.source) continue;
+        // `${HOST_ROOT:-/}:/host` mounts what .env (or the default) says.
+        const source = v.source.includes('$') ? interpolate(v.source, lookup)?.replace(/\/{2,}/g, '/') : v.source;
+        if (!source || !sensitiveHostPath(source)) continue;
         const fix = v.readOnly ? undefined : readOnlyFix(ctx.file, ctx.doc, v);
         report({
           span: v.span,
           severity: v.readOnly ? 'warning' : undefined,
           message: v.readOnly
-            ? `Service \`${svc.name}\` mounts the host's ${v.source} (read-only): it can read host secrets there.`
-            : `Service \`${svc.name}\` mounts the host's ${v.source} read-write: it can read and change host files. Mount it read-only, or only the file it needs.`,
+            ? `Service \`${svc.name}\` mounts the host's ${source} (read-only): it can read host secrets there.`
+            : `Service \`${svc.name}\` mounts the host's ${source} read-write: it can read and change host files. Mount it read-only, or only the file it needs.`,
           fixes: fix ? [fix] : [],
         });
       }

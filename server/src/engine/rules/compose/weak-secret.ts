@@ -64,12 +64,26 @@ function checkDefaults(ctx: ComposeContext, services: Service[], template: boole
       const url = urlPassword(env.value);
       for (const ref of scanInterpolation(env.value)) {
         if ((ref.operator !== ':-' && ref.operator !== '-') || ref.arg === undefined || ref.arg.includes('$')) continue;
+        // `${API_KEY:-}` says "optional, empty when unset": no secret is written here (like `API_KEY: ""`).
+        if (ref.arg.trim() === '') continue;
         const inUrl = !!url && ref.span.start >= url.start && ref.span.end <= url.end;
-        const name = credentialKind(env.key) ? env.key : credentialKind(ref.name) ? ref.name : inUrl ? `${env.key}_PASSWORD` : undefined;
+        // A default that is itself a connection string: `${BROKER_URL:-redis://:pass@redis:6379}`.
+        const argUrl = urlPassword(ref.arg);
+        let value = ref.arg;
+        let at = { start: ref.argSpan!.start, end: ref.argSpan!.end };
+        let name: string | undefined;
+        if (credentialKind(env.key)) name = env.key;
+        else if (argUrl) {
+          name = `${env.key}_PASSWORD`;
+          value = decode(argUrl.password, true);
+          at = { start: at.start + argUrl.start, end: at.start + argUrl.end };
+        } else if (credentialKind(ref.name)) name = ref.name;
+        else if (inUrl) name = `${env.key}_PASSWORD`;
         if (!name) continue;
-        const verdict = judge(name, ref.arg, ctx.config.secrets, template);
+        const verdict = judge(name, value, ctx.config.secrets, template);
         if (!verdict) continue;
-        const argAt = innerSpan(ctx.file.text, env.node, ref.argSpan!.start + (env.form === 'list' ? env.key.length + 1 : 0), ref.argSpan!.end + (env.form === 'list' ? env.key.length + 1 : 0));
+        const shift = env.form === 'list' ? env.key.length + 1 : 0;
+        const argAt = innerSpan(ctx.file.text, env.node, at.start + shift, at.end + shift);
         const refAt = innerSpan(ctx.file.text, env.node, ref.span.start + (env.form === 'list' ? env.key.length + 1 : 0), ref.span.end + (env.form === 'list' ? env.key.length + 1 : 0));
         const id = `${argAt.span.start}:${argAt.span.end}`;
         if (seen.has(id)) continue;
@@ -77,7 +91,7 @@ function checkDefaults(ctx: ComposeContext, services: Service[], template: boole
         ctx.report({
           span: argAt.exact ? argAt.span : env.valueSpan,
           severity: template ? 'info' : undefined,
-          message: `The default of \${${ref.name}} for \`${env.key}\` (service \`${svc.name}\`) ${verdict.reason}: it is used whenever .env lacks ${ref.name}.`,
+          message: `The ${argUrl && name !== env.key ? 'password in the default' : 'default'} of \${${ref.name}} for \`${env.key}\` (service \`${svc.name}\`) ${verdict.reason}: it is used whenever .env lacks ${ref.name}.`,
           fixes: [requireFix(env, ref.name, ref.span, refAt)],
         });
       }

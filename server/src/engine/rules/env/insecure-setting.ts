@@ -26,7 +26,8 @@ const TOGGLES: Toggle[] = [
   { key: /SSL_?MODE$/, bad: /^disable$/i, flip: (v) => (v === v.toUpperCase() ? 'REQUIRE' : 'require'), why: 'the database connection is not encrypted' },
   // `DB_SSL=false`: a database or cache client switch (not SMTP_SSL, often false on purpose beside STARTTLS).
   { key: /(TLS|SSL)_ENABLED?$|USE_(SSL|TLS)$|REQUIRE_(TLS|SSL)$|(^|_)(DB|DATABASE|PG|POSTGRES|POSTGRESQL|MYSQL|MARIADB|MONGO|MONGODB|REDIS|CACHE)_(SSL|TLS)$/, bad: FALSE, flip: toTrue, why: 'TLS is turned off' },
-  { key: /(TLS|SSL)_(VERIFY|VERIFY_PEER)$|VERIFY_(SSL|TLS)$/, bad: FALSE, flip: toTrue, why: 'certificates are not verified (man in the middle)' },
+  // Also Dify's `ELASTICSEARCH_VERIFY_CERTS=False`, `OPENSEARCH_VERIFY_CERTS`.
+  { key: /(TLS|SSL)_(VERIFY|VERIFY_PEER)$|VERIFY_(SSL|TLS|CERTS?|CERTIFICATES?)$/, bad: FALSE, flip: toTrue, why: 'certificates are not verified (man in the middle)' },
   { key: /^NODE_TLS_REJECT_UNAUTHORIZED$/, bad: /^0$/, flip: () => '1', why: 'Node accepts any TLS certificate (man in the middle)' },
   { key: /INSECURE_SKIP_(TLS_)?VERIFY$|SKIP_(TLS|SSL)_VERIFY$/, bad: TRUE, flip: toFalse, why: 'certificates are not verified (man in the middle)' },
   { key: /REQUIRE_EMAIL_VERIFICATION$|EMAIL_VERIFICATION_REQUIRED$/, bad: FALSE, flip: toTrue, why: 'anyone can sign up with an address they do not own' },
@@ -40,7 +41,7 @@ export const envInsecureSetting: Rule<EnvContext> = {
   id: 'env/insecure-setting', language: 'env', severity: 'warning',
   title: 'Security setting turned off',
   description: [
-    'A security switch set to its insecure value: `*_HTTPS=false` (AFFiNE: `AFFINE_SERVER_HTTPS`), `*SECURE_COOKIES=false` (SEEN), `*RATE_LIMIT*ENABLED=false` / `RATE_LIMIT=off` (SEEN), `*CORS*ORIGINS=*` / `ALLOWED_ORIGINS=*` (SEEN: "Don\'t use wildcard (*) in production"), `*SSL_MODE=disable`, `*TLS_ENABLED=false`, `*USE_SSL=false`, `DB_SSL=false`, `*ENFORCE_HTTPS=false`, `*REQUIRE_TLS=false` (AppFlowy: Encryption in Transit), `*REQUIRE_EMAIL_VERIFICATION=false`, `NODE_TLS_REJECT_UNAUTHORIZED=0`, and `*MFA_ENABLED=false` (info, AppFlowy). In a file named for production (`.env.production`, `prod.env`), `DEBUG=true` and `NODE_ENV=development` (also app-prefixed: `SEEN_ENV=development`) are reported too.',
+    'A security switch set to its insecure value: `*_HTTPS=false` (AFFiNE: `AFFINE_SERVER_HTTPS`), `*SECURE_COOKIES=false` (SEEN), `*RATE_LIMIT*ENABLED=false` / `RATE_LIMIT=off` (SEEN), `*CORS*ORIGINS=*` / `ALLOWED_ORIGINS=*` (SEEN: "Don\'t use wildcard (*) in production"), `*SSL_MODE=disable`, `*TLS_ENABLED=false`, `*USE_SSL=false`, `DB_SSL=false`, `*ENFORCE_HTTPS=false`, `*REQUIRE_TLS=false` (AppFlowy: Encryption in Transit), `*REQUIRE_EMAIL_VERIFICATION=false`, `NODE_TLS_REJECT_UNAUTHORIZED=0`, `*_VERIFY_CERTS=false`, and `*MFA_ENABLED=false` (info, AppFlowy). In a file named for production (`.env.production`, `prod.env`), `DEBUG=true` and `NODE_ENV=development` (also app-prefixed: `SEEN_ENV=development`) are reported too.',
     '',
     'In templates these are reported at info: a template often ships development defaults. The fix flips the value; it changes behaviour, so "Fix all" does not apply it.',
   ].join('\n'),

@@ -1,6 +1,6 @@
 import type { Rule } from '../../types';
-import { generateSecret, isKnownDefault, nameWords } from '../../secrets';
-import { credentialEntries, holdsSecret, replaceValue, type CredentialEntry, type EnvContext } from './support/context';
+import { generateSecret, isKnownDefault, judgeSecret, nameWords } from '../../secrets';
+import { credentialEntries, holdsSecret, isTemplate, replaceValue, type CredentialEntry, type EnvContext } from './support/context';
 
 /** Names of one account under two spellings (`POSTGRES_PASSWORD` for the database, `DB_PASSWORD` for the app). */
 const SAME_SERVICE = [
@@ -24,14 +24,18 @@ function sameAccount(a: CredentialEntry, b: CredentialEntry): boolean {
 export const envSecretReused: Rule<EnvContext> = {
   id: 'env/secret-reused', language: 'env', severity: 'warning',
   title: 'One secret used for two credentials',
-  description: 'The same value is used for two different credentials (a JWT signing key that is also the database password, one password for Redis and Postgres). One leak then opens both, and rotating one breaks the other. Two names for the same account (`POSTGRES_PASSWORD` for the database container and `DB_PASSWORD` for the app) are not reported; third-party API keys are not either. AFFiNE guide: "Use a strong, unique password". The fix regenerates the second one; update the service that uses it.',
+  description: 'The same value is used for two different credentials (a JWT signing key that is also the database password, one password for Redis and Postgres). One leak then opens both, and rotating one breaks the other. Two names for the same account (`POSTGRES_PASSWORD` for the database container and `DB_PASSWORD` for the app) are not reported; third-party API keys are not either, nor values env/weak-secret already reports (a default used twice), nor templates, whose values are stand-ins. AFFiNE guide: "Use a strong, unique password". The fix regenerates the second one; update the service that uses it.',
   sources: ['AFFiNE guide: Strong Database Password'],
   fixable: true,
   check(ctx) {
+    // A template's values are stand-ins (SPEC §2): Dify's gives one demo password to a dozen services.
+    if (isTemplate(ctx)) return;
     const seen = new Map<string, CredentialEntry>();
     for (const c of credentialEntries(ctx)) {
-      // Defaults are env/weak-secret's: `changeme` twice is not a reuse worth a second finding.
+      // Weak values are env/weak-secret's: `changeme` (or `dify`) twice is not a reuse worth a second finding,
+      // and the generated replacement ends the reuse too.
       if (c.kind === 'token' || !holdsSecret(c.entry.value) || isKnownDefault(c.entry.value)) continue;
+      if (judgeSecret(c.judgeAs, c.entry.value, ctx.config.secrets)) continue;
       const first = seen.get(c.entry.value);
       if (!first) { seen.set(c.entry.value, c); continue; }
       if (sameAccount(first, c)) continue;

@@ -1,6 +1,6 @@
 import type { Rule } from '../../types';
 import type { EnvEntry } from '../../parse/dotenv';
-import { generateSecret, judgeSecret, urlCredentials } from '../../secrets';
+import { generateSecret, isPublishedDefault, judgeSecret, urlCredentials } from '../../secrets';
 import { credentialEntries, effectiveEntries, isTemplate, replaceValue, valueAnchor, valueIsVerbatim, type CredentialEntry, type EnvContext } from './support/context';
 import { scanInterpolation } from '../../parse/interpolation';
 
@@ -10,7 +10,7 @@ export const envWeakSecret: Rule<EnvContext> = {
   id: 'env/weak-secret', language: 'env', severity: 'error',
   title: 'Weak, empty, placeholder or default secret',
   description: [
-    'A credential-shaped variable (`*_PASSWORD`, `*_SECRET`, `JWT_*`, `*_API_KEY`...) holds a value an attacker can guess: empty, a placeholder (`<secret>`, `your_key_here`), a known default (`changeme`, `minioadmin`, jwt.io\'s `your-256-bit-secret`), too short for its kind, or guessable by a strength estimator (zxcvbn). The password inside a connection string (`postgres://user:pass@host/db`) is judged the same way, and so is what a `${VAR}` value resolves to when compose reads the file: a weak `${VAR:-default}`, or a non-secret entry of the same file it names.',
+    'A credential-shaped variable (`*_PASSWORD`, `*_SECRET`, `JWT_*`, `*_API_KEY`...) holds a value an attacker can guess: empty, a placeholder (`<secret>`, `your_key_here`), a known default (`changeme`, `minioadmin`, jwt.io\'s `your-256-bit-secret`, a random-looking value a popular template publishes such as Supabase\'s demo keys or Dify\'s `SECRET_KEY` — reported whatever the variable is called), too short for its kind, or guessable by a strength estimator (zxcvbn). The password inside a connection string (`postgres://user:pass@host/db`) is judged the same way, and so is what a `${VAR}` value resolves to when compose reads the file: a weak `${VAR:-default}`, or a non-secret entry of the same file it names.',
     '',
     'Signing and encryption keys need at least 32 bytes (RFC 7518 §3.2; SEEN guide: "JWT secret must be at least 32 bytes"; Fluxbase guide: "min 32 characters"); passwords at least 16 characters (AI Notes guide; SEEN asks 20). Third-party API keys are only checked for empty and placeholder values. In templates (`.env.example`) only known defaults are reported, at info.',
     '',
@@ -43,7 +43,19 @@ export const envWeakSecret: Rule<EnvContext> = {
         related: uses.slice(0, 10).map((u) => ({ file: u.composePath, span: u.span, message: `used by service \`${u.service}\`${u.key ? ` as ${u.key}` : ''}` })),
       });
     }
+    const credential = new Set(credentials.map((c) => c.entry));
     for (const e of effectiveEntries(ctx)) {
+      // A secret a public template ships (Dify's PLUGIN_DAEMON_KEY, Supabase's demo ANON_KEY) is known whatever its
+      // name; its shape is the app's (a signed JWT...), so no value is generated for it.
+      if (!credential.has(e) && isPublishedDefault(e.value)) {
+        ctx.report({
+          span: valueAnchor(e),
+          message: `${e.key} is a default the app publishes in its template${template ? ` (${TEMPLATE_NOTE})` : ''}.`,
+          severity: template ? 'info' : undefined,
+          fixes: [],
+        });
+        continue;
+      }
       if (judged.has(e) || !valueIsVerbatim(ctx, e)) continue;
       for (const c of urlCredentials(e.value)) {
         // A name that forces the password kind: `DATABASE_URL` itself is not credential-shaped.

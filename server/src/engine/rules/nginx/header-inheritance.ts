@@ -21,7 +21,7 @@ export const headerInheritance: Rule<RuleContext<NginxFile>> = {
     + 'HSTS, CSP and every other security header set on the server for the responses of that location. This is the '
     + 'most common way a hardened config loses its headers (gixy reports it as `add_header_redefinition`).\n\n'
     + 'The fix repeats the dropped headers in the block. From nginx 1.29.3 `add_header_inherit merge;` keeps the '
-    + 'inherited headers; deploylint honours it when `deploylint.nginx.version` is 1.29.3 or later.',
+    + 'inherited headers; deploylint honours it when `deploylint.nginx.version` is 1.29.3 or later, or when the config uses the directive (older nginx refuses it).',
   fixable: true,
   sources: ['nginx add_header documentation', 'gixy add_header_redefinition', 'OWASP Secure Headers Project'],
   check(ctx) {

@@ -38,7 +38,7 @@ export const httpSplitting: Rule<RuleContext<NginxFile>> = {
     + '`proxy_set_header`, the request line of `proxy_pass`), that break starts a new header or response: cookie '
     + 'injection, cache poisoning, XSS. Regex captures behave the same when their group can match a newline '
     + '(`[^/]+`, `\\W*`, `\\s`); `(.*)` cannot match `\\n` (it can match `\\r`, which only matters in responses). '
-    + 'Variables set with `set` are followed. Same check as gixy\'s `http_splitting`.\n\nUse `$request_uri` (the raw, '
+    + 'Variables from `set`, `map` and `geo` are followed. Same check as gixy\'s `http_splitting`.\n\nUse `$request_uri` (the raw, '
     + 'still-encoded request target, with its query string): the fix does that for `$uri`/`$document_uri`. It adds the '
     + 'query string, so it is not applied by "Fix all".',
   fixable: true,

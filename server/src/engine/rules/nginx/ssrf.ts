@@ -6,6 +6,9 @@ import { nodesIn } from '../../nginx/view';
 import { analyse, type VarInfo } from '../../nginx/variables';
 import { ancestor, type ConfNode } from '../../nginx/tree';
 
+/** The directives that make nginx connect to the address they name (all accept variables). */
+const PASS = new Set(['proxy_pass', 'grpc_pass', 'fastcgi_pass', 'scgi_pass', 'uwsgi_pass']);
+
 /** `scheme://` and the authority of a pass target (what gixy's ssrf plugin inspects). */
 const TARGET = /^([^?#/)]+:\/\/)?([^?#/)]*)/;
 
@@ -26,9 +29,10 @@ function hostTaint(vars: VarInfo[], from: number, to: number): VarInfo | undefin
 export const ssrf: Rule<RuleContext<NginxFile>> = {
   id: 'nginx/ssrf', language: 'nginx', severity: 'error',
   title: 'Upstream host chosen by the client (SSRF)',
-  description: 'When the scheme or host of `proxy_pass` comes from the request (`$arg_*`, `$http_*`, a cookie, a regex '
-    + 'capture of the URI, or a variable `set` from them), a client can make nginx fetch any URL from inside your '
-    + 'network: cloud metadata endpoints, admin interfaces bound to localhost, other containers. Keep the upstream '
+  description: 'When the scheme or host of `proxy_pass` (also `grpc_pass`, `fastcgi_pass`, `scgi_pass`, `uwsgi_pass`) '
+    + 'comes from the request (`$arg_*`, `$http_*`, a cookie, a regex capture of the URI, or a `set`/`map` variable built '
+    + 'from them), a client can make nginx connect anywhere from inside your network: cloud metadata endpoints, admin '
+    + 'interfaces bound to localhost, other containers, the PHP-FPM or uWSGI port of another app. Keep the upstream '
     + 'fixed (or map allowed names with `map` and a default), or mark the location `internal` if only '
     + '`X-Accel-Redirect` reaches it. A path built from request data after a fixed host is fine. Same check as '
     + 'gixy\'s `ssrf`; no automatic fix, the allowed upstreams are yours to name.',
@@ -36,7 +40,7 @@ export const ssrf: Rule<RuleContext<NginxFile>> = {
   sources: ['gixy ssrf', 'OWASP: Server-Side Request Forgery'],
   check(ctx) {
     const view = nginxView(ctx);
-    for (const n of nodesIn(view.cfg, ctx.file.path, (x) => x.name === 'proxy_pass' || x.name === 'grpc_pass')) {
+    for (const n of nodesIn(view.cfg, ctx.file.path, (x) => PASS.has(x.name))) {
       const arg = n.args[0];
       if (!arg || !arg.value.includes('$') || isInternal(ancestor(n, 'location'))) continue;
       const expanded = expand(n, arg.value);

@@ -20,11 +20,15 @@ const PRODUCTS: Record<string, [DatastoreKind, string]> = {
 };
 
 /** Suffixes that still name the server itself (`mongodb-community-server`, `redis-stack`), never a client or exporter. */
-const SERVER_SUFFIX = /^(server|community-server|stack|stack-server|alpine|ha|cluster|galera|db)$/;
+const SERVER_SUFFIX = /^(server|community-server|enterprise-server|stack|stack-server|alpine|ha|cluster|galera|db|aria|sentinel|sharded)$/;
+
+/** Repository names that say only "the server": the product is the namespace (`container-registry.oracle.com/mysql/community-server`). */
+const GENERIC_NAME = /^(server|community-server|enterprise-server|community|enterprise)$/;
 
 export function datastoreOf(image: ImageRef | undefined): Datastore | undefined {
   if (!image) return undefined;
-  const name = image.name;
+  const parts = image.path.toLowerCase().split('/');
+  const name = GENERIC_NAME.test(image.name) && parts.length > 1 ? parts[parts.length - 2] : image.name;
   const direct = PRODUCTS[name];
   if (direct) return { kind: direct[0], product: direct[1] };
   const dash = name.indexOf('-');

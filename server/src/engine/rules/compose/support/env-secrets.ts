@@ -33,11 +33,22 @@ export function literalSecrets(services: Service[]): LiteralSecret[] {
         out.push({ svc, env, value: url.password, span, exact: env.valueExact, url: { start: url.start, end: url.end } });
         continue;
       }
-      if (!credentialKind(env.key) || env.interpolated || env.value.trim() === '') continue;
+      if (!credentialKind(env.key) || env.interpolated || env.value.trim() === '' || runtimeReference(env.value)) continue;
       out.push({ svc, env, value: env.value, span: env.valueSpan, exact: env.valueExact });
     }
   }
   return out;
+}
+
+/**
+ * `$${SECRET}`, `$$SECRET` or `$$(cat /run/secrets/x)`: compose passes a literal `${SECRET}` on for the
+ * container's shell or entrypoint to expand at start. The value names where the secret comes from; it is
+ * not the secret (`pa$$word`, a dollar inside a literal, still is).
+ */
+export function runtimeReference(value: string): boolean {
+  const v = value.trim().replace(/\$\$/g, '$');
+  if (v === value.trim()) return false;
+  return /^\$\{[A-Za-z_][A-Za-z0-9_]*(:?[-=?+][^}]*)?\}$/.test(v) || /^\$[A-Za-z_][A-Za-z0-9_]*$/.test(v) || /^\$\(.*\)$/s.test(v);
 }
 
 /** A name compose can interpolate (`spring.datasource.password` -> `SPRING_DATASOURCE_PASSWORD`). */

@@ -18,7 +18,10 @@ export function reportOnce(ctx: ComposeContext): (r: Report) => void {
   };
 }
 
-/** Services with a mapping body (a broken service is compose/syntax's business). */
+/**
+ * Services with a mapping body (a broken service is compose/syntax's business) that run a container:
+ * a `provider` service (a cloud resource or model runner set up by a plugin) has no image, ports or mounts.
+ */
 export function servicesOf(ctx: ComposeContext): Service[] {
-  return ctx.doc.services.filter((s) => s.map);
+  return ctx.doc.services.filter((s) => s.map && !s.fields.has('provider'));
 }

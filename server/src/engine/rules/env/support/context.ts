@@ -2,7 +2,7 @@ import type { RuleContext } from '../../../context';
 import type { EnvEntry, EnvFile } from '../../../parse/dotenv';
 import type { Span } from '../../../types';
 import { isTemplateFile } from '../../../files';
-import { classifyKey, isReference, isTemplateBlank, type SecretKind } from '../../../secrets';
+import { classifyKey, isNotASecretValue, isReference, isTemplateBlank, type SecretKind } from '../../../secrets';
 import { variableUses, type VariableUse } from '../../../project/env-usage';
 import { basename } from '../../../paths';
 
@@ -50,9 +50,9 @@ export function credentialEntries(ctx: EnvContext): CredentialEntry[] {
   });
 }
 
-/** A credential value worth protecting: not empty, not a placeholder, not a `${VAR}` reference. */
+/** A credential value worth protecting: not empty, not a placeholder, not a `${VAR}` reference, not a switch or a file path. */
 export function holdsSecret(value: string): boolean {
-  return !isTemplateBlank(value) && !isReference(value);
+  return !isTemplateBlank(value) && !isReference(value) && !isNotASecretValue(value);
 }
 
 /** Whether the value text in the file is exactly the parsed value, so value offsets map to file offsets. */
