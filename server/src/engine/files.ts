@@ -6,6 +6,9 @@ const NGINX_FOLDERS = new Set(['nginx', 'conf.d', 'sites-available', 'sites-enab
 const NGINX_CONTENT = /(^|[\s;{}])(server|http|location)\s*[^;{}]*\{/m;
 
 /** Which kind of deployment file a path is (SPEC §2), or undefined. `text` lets content decide for `*.conf`. */
+/** A compose file's name (any folder): `docker-compose*.yml`, `compose*.yaml`, `*.compose.yml`. */
+export function isComposeName(name: string): boolean { return COMPOSE_NAME.test(name); }
+
 export function languageOf(path: string, text?: string): Language | undefined {
   const name = basename(path);
   if (COMPOSE_NAME.test(name)) return 'compose';

@@ -16,7 +16,7 @@ export function effectiveDirective(block: ConfNode, name: string, top: readonly 
 }
 
 /** Like `effectiveDirective` for directives that add up within a level (`proxy_set_header`, `limit_req`): the whole list of the nearest level that has any. */
-export function effectiveList(block: ConfNode, name: string, top: readonly ConfNode[]): ConfNode[] {
+export function effectiveList(block: ConfNode, name: string, top: readonly ConfNode[]): readonly ConfNode[] {
   for (let n: ConfNode | undefined = block; n; n = n.parent) {
     const own = childrenNamed(n, name);
     if (own.length) return own;

@@ -10,6 +10,16 @@ import { hostPathFor } from '../project/nginx-links';
  * container paths mapped back through compose mounts (SPEC §5).
  */
 export function resolveKeyPath(ctx: RuleContext<NginxFile>, value: string): { path: string; mode: number } | undefined {
+  // Every TLS server of a big config names the same key or two; the compose mounts are read once per run.
+  let byValue = resolved.get(ctx);
+  if (!byValue) resolved.set(ctx, byValue = new Map());
+  if (!byValue.has(value)) byValue.set(value, resolveUncached(ctx, value));
+  return byValue.get(value);
+}
+
+const resolved = new WeakMap<RuleContext<NginxFile>, Map<string, { path: string; mode: number } | undefined>>();
+
+function resolveUncached(ctx: RuleContext<NginxFile>, value: string): { path: string; mode: number } | undefined {
   if (!value || value.includes('$') || /^(data|engine|store):/.test(value)) return undefined;
   const candidates = [resolve(dirname(ctx.file.path), value)];
   if (value.startsWith('/')) {

@@ -7,7 +7,7 @@ import type { Span } from '../types';
 import { HeaderModel, entriesOf, type HeaderEntry } from './headers';
 import { httpServers } from './servers';
 import { anchorIn, type ConfNode } from './tree';
-import { configFor, nodesIn, type NginxConfig } from './view';
+import { configFor, nodesNamed, type NginxConfig } from './view';
 import type { FileText } from './edit';
 
 /** What nginx rules work on: the config the linted file belongs to and its header model. */
@@ -41,7 +41,7 @@ export function nginxView(ctx: RuleContext<NginxFile>): NginxView {
 function buildView(ctx: RuleContext<NginxFile>, cfg: NginxConfig, headers: HeaderModel): NginxView {
   const path = ctx.file.path;
   const serverSet = new Set(httpServers(cfg.nodes));
-  const servers = nodesIn(cfg, path, (n) => serverSet.has(n));
+  const servers = nodesNamed(cfg, path, 'server').filter((n) => serverSet.has(n));
   return {
     cfg, headers, servers, file: ctx.file,
     spanIn(n) {
@@ -56,12 +56,15 @@ function buildView(ctx: RuleContext<NginxFile>, cfg: NginxConfig, headers: Heade
  * its own config plus the configs of the other nginx files in the same folder (a separate
  * `ssl.conf` or `app-tls.conf` next to the plain one counts).
  */
+/** Names an nginx file can have (the content decides for `*.conf`): other files are not read at all. */
+const NGINX_FILE_NAME = /\.conf$|\.nginx$|\.conf\.template$/i;
+
 export function configSet(ws: WorkspaceFiles, path: string): NginxConfig[] {
   const out = [configFor(ws, path)];
   const dir = dirname(path);
   for (const name of ws.readDir(dir) ?? []) {
     const p = dir === '/' ? `/${name}` : `${dir}/${name}`;
-    if (p === path || out.some((c) => c.files.includes(p))) continue;
+    if (p === path || !NGINX_FILE_NAME.test(name) || out.some((c) => c.files.includes(p))) continue;
     const doc = ws.document(p);
     if (!doc || languageOf(p, doc.text) !== 'nginx') continue;
     const cfg = configFor(ws, p);
@@ -74,7 +77,7 @@ export function configSet(ws: WorkspaceFiles, path: string): NginxConfig[] {
 export function headerEntriesInFile(view: NginxView): HeaderEntry[] {
   let entries = headerEntries.get(view);
   if (!entries) {
-    entries = nodesIn(view.cfg, view.file.path, (n) => n.name === 'add_header' || n.name === 'more_set_headers').flatMap(entriesOf);
+    entries = nodesNamed(view.cfg, view.file.path, 'add_header', 'more_set_headers').flatMap(entriesOf);
     headerEntries.set(view, entries);
   }
   return entries.slice();

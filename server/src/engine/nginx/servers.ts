@@ -7,7 +7,19 @@ import { argValues, childrenNamed, type ConfNode } from './tree';
 
 export interface Listen { node: ConfNode; address: string; port: number | undefined; ssl: boolean; quic: boolean; loopback: boolean; unix: boolean }
 
-export function listensOf(server: ConfNode): Listen[] {
+/** A function of a server node, computed once per node: every server rule asks the same questions. */
+function perNode<T>(fn: (server: ConfNode) => T): (server: ConfNode) => T {
+  const cache = new WeakMap<ConfNode, T>();
+  return (server) => {
+    if (cache.has(server)) return cache.get(server) as T;
+    const v = fn(server);
+    cache.set(server, v);
+    return v;
+  };
+}
+
+/** The server's `listen` directives, read (shared: do not change the list). */
+export const listensOf: (server: ConfNode) => readonly Listen[] = perNode((server) => {
   return childrenNamed(server, 'listen').map((node) => {
     const [addr = '', ...params] = argValues(node);
     const unix = addr.startsWith('unix:');
@@ -20,7 +32,7 @@ export function listensOf(server: ConfNode): Listen[] {
     const loopback = /^(127\.\d+\.\d+\.\d+|\[::1\]|localhost)$/i.test(host);
     return { node, address: addr, port, ssl: params.includes('ssl'), quic: params.includes('quic'), loopback, unix };
   });
-}
+});
 
 export function serverNames(server: ConfNode): string[] {
   return childrenNamed(server, 'server_name').flatMap(argValues);
@@ -36,18 +48,18 @@ function sslOn(server: ConfNode): boolean {
 }
 
 /** A server that speaks TLS: `listen ... ssl`, `listen ... quic`, `listen 443` with a certificate, or `ssl on;`. */
-export function isTlsServer(server: ConfNode): boolean {
+export const isTlsServer = perNode((server: ConfNode): boolean => {
   const listens = listensOf(server);
   if (listens.some((l) => l.ssl || l.quic)) return true;
   if (sslOn(server)) return true;
   return hasCertificate(server) && listens.some((l) => l.port === 443);
-}
+});
 
 /**
  * Listens that serve plain HTTP to the network: not ssl/quic, not loopback or a unix socket.
  * A server without `listen` listens on *:80. Under `ssl on;` every listen is TLS.
  */
-export function plainListens(server: ConfNode): Listen[] | 'default' {
+export function plainListens(server: ConfNode): readonly Listen[] | 'default' {
   const listens = listensOf(server);
   if (!listens.length) return sslOn(server) ? [] : 'default';
   if (sslOn(server)) return [];
@@ -98,7 +110,7 @@ export function isAcmeLocation(n: ConfNode): boolean {
  * Whether the server sends content of its own (files, a proxied app) rather than only redirects or
  * fixed statuses. ACME challenge locations do not count as content.
  */
-export function servesContent(server: ConfNode): boolean {
+export const servesContent = perNode((server: ConfNode): boolean => {
   const kids = server.children ?? [];
   if (returnsAtServerLevel(server)) return false;
   if (kids.some(isSchemeRedirectIf)) return false;
@@ -107,7 +119,7 @@ export function servesContent(server: ConfNode): boolean {
     return kids.some((c) => /_pass$/.test(c.name));
   }
   return true;
-}
+});
 
 /** Every `server` block of an http context in the nodes (not `upstream { server ...; }`, not mail/stream servers). */
 export function httpServers(nodes: readonly ConfNode[]): ConfNode[] {

@@ -21,10 +21,25 @@ export function argValues(n: { args: NginxArg[] }): string[] {
   return n.args.map((a) => a.value);
 }
 
-/** Direct children named `name` (includes expanded). */
-export function childrenNamed(n: ConfNode | undefined, name: string, top?: ConfNode[]): ConfNode[] {
-  return (n ? n.children ?? [] : top ?? []).filter((c) => c.name === name);
+/** Direct children named `name` (includes expanded). The list is shared: read it, never change it. */
+export function childrenNamed(n: ConfNode | undefined, name: string, top?: readonly ConfNode[]): readonly ConfNode[] {
+  const list = n ? n.children : top;
+  if (!list) return NONE;
+  // The rules ask each server and location for one directive after another: index the block once.
+  let index = byName.get(list);
+  if (!index) {
+    index = new Map();
+    for (const c of list) {
+      const same = index.get(c.name);
+      if (same) same.push(c); else index.set(c.name, [c]);
+    }
+    byName.set(list, index);
+  }
+  return index.get(name) ?? NONE;
 }
+
+const NONE: readonly ConfNode[] = Object.freeze([]);
+const byName = new WeakMap<readonly ConfNode[], Map<string, ConfNode[]>>();
 
 /** The last direct child named `name` (nginx: the last one wins for most single-value directives). */
 export function lastChild(n: ConfNode, name: string): ConfNode | undefined {

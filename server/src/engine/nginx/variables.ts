@@ -145,7 +145,22 @@ function mapTaint(m: ConfNode, name: string, depth: number): Taint {
   return t;
 }
 
+// Everything taintOf reads hangs off `node.parent` (sets, maps, regex locations), so the answer is
+// the same for every directive of a block: the proxy_set_header lines of each location ask it again and again.
+const taintCache = new WeakMap<ConfNode, Map<string, Taint>>();
+
 function taintOf(node: ConfNode, name: string, depth: number): Taint {
+  const scope = node.parent;
+  if (!scope) return computeTaint(node, name, depth);
+  let byName = taintCache.get(scope);
+  if (!byName) taintCache.set(scope, byName = new Map());
+  const key = `${depth}\u0000${name}`;
+  let t = byName.get(key);
+  if (!t) byName.set(key, t = computeTaint(node, name, depth));
+  return t;
+}
+
+function computeTaint(node: ConfNode, name: string, depth: number): Taint {
   const b = builtin(name);
   if (b) return { ...b, label: `$${name}`, roots: [name] };
   if (depth < 6) {

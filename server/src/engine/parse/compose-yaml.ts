@@ -204,3 +204,49 @@ export function contentEnd(node: Node | null): number | undefined {
   }
   return spanOf(node).end;
 }
+
+/** Above this many values once aliases are expanded, a document is not turned into plain data (alias bombs). */
+export const MAX_PLAIN_VALUES = 200_000;
+
+/**
+ * The document as plain data, the way compose reads it (aliases followed, `<<` merges resolved), for
+ * schema validation. `doc.toJS()` does the same but re-walks the whole document for every alias it
+ * meets; this reuses the alias map and the merged entries the rules already read. An aliased node
+ * becomes one shared object. Returns undefined when the expanded data would exceed `MAX_PLAIN_VALUES`
+ * values or an alias refers to its own ancestor.
+ */
+export function toPlain(doc: YDoc): unknown {
+  const sizes = new Map<Node, number>();
+  const size = (node: unknown): number => {
+    const n = deref(doc, node);
+    if (!n || !(isMap(n) || isSeq(n))) return 1;
+    const known = sizes.get(n);
+    if (known !== undefined) return known;
+    sizes.set(n, Infinity); // in progress: reaching it again is a cycle
+    let total = 1;
+    if (isMap(n)) for (const e of entriesOf(doc, n).values()) total += size(e.value);
+    else for (const it of n.items) total += size(it);
+    sizes.set(n, total = Math.min(total, Infinity));
+    return total;
+  };
+  if (size(doc.contents) > MAX_PLAIN_VALUES) return undefined;
+  const memo = new Map<Node, unknown>();
+  const plain = (node: unknown): unknown => {
+    const n = deref(doc, node);
+    if (!n) return null;
+    if (isScalar(n)) return n.value ?? null;
+    const hit = memo.get(n);
+    if (hit !== undefined) return hit;
+    if (isSeq(n)) {
+      const arr: unknown[] = [];
+      memo.set(n, arr);
+      for (const it of n.items) arr.push(plain(it));
+      return arr;
+    }
+    const obj: Record<string, unknown> = {};
+    memo.set(n, obj);
+    if (isMap(n)) for (const [k, e] of entriesOf(doc, n)) obj[k] = plain(e.value);
+    return obj;
+  };
+  return plain(doc.contents);
+}

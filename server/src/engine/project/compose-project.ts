@@ -4,7 +4,7 @@ import type { ComposeFile } from '../parse/compose';
 import type { EnvEntry as DotenvEntry, EnvFile } from '../parse/dotenv';
 import { parsed } from '../languages';
 import { basename, dirname, resolve } from '../paths';
-import { languageOf } from '../files';
+import { isComposeName } from '../files';
 
 /** A variable defined in a project's `.env` (the last definition wins, as in compose and dotenv). */
 export interface ProjectVariable { file: string; entry: DotenvEntry; doc: SourceDocument }
@@ -40,9 +40,12 @@ export function composeProject(ws: Workspace, composePath: string): ComposeProje
 
 /** The compose files of a folder (the projects whose `.env` is `dir/.env`). */
 export function composeFilesIn(ws: Workspace, dir: string): string[] {
+  // Asked for every folder above every nginx and env file: a folder of a thousand projects is
+  // filtered by name before any path is built.
   return (ws.readDir(dir) ?? [])
+    .filter((n) => isComposeName(n))
     .map((n) => resolve(dir, n))
-    .filter((p) => languageOf(p) === 'compose' && ws.exists(p));
+    .filter((p) => ws.exists(p));
 }
 
 /** The parse tree of a compose file of the workspace, or undefined when it cannot be read. */

@@ -1,4 +1,4 @@
-import { visit } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, type Scalar } from 'yaml';
 import type { Rule, Span } from '../../types';
 import type { Service } from '../../parse/compose';
 import { scanInterpolation, type VarRef } from '../../parse/interpolation';
@@ -25,42 +25,52 @@ export const undefinedVariable: Rule<ComposeContext> = {
   sources: ['SEEN guide', 'AFFiNE guide', 'Compose interpolation: https://docs.docker.com/compose/how-tos/environment-variables/variable-interpolation/'],
   check(ctx) {
     const doc = ctx.doc.doc;
-    if (!doc || !ctx.doc.root) return;
+    if (!doc || !ctx.doc.root || !ctx.file.text.includes('$')) return;
     const project = composeProject(ctx.workspace, ctx.file.path);
     const envFiles = envFileDefinitions(ctx);
     const report = reportOnce(ctx);
     const keyAt = environmentKeys(ctx.doc.services);
-    visit(doc, {
-      Scalar(key, node) {
-        if (key === 'key' || !node.range) return;
-        const [start, end] = node.range;
-        const raw = ctx.file.text.slice(start, end);
-        if (!raw.includes('$')) return;
-        for (const use of unsetUses(scanInterpolation(raw, start))) {
-          const name = use.ref.name;
-          if (project.variable(name)) continue;
-          const envKey = keyAt(start);
-          const credential = classifyKey(name) ?? (envKey ? classifyKey(envKey) : undefined);
-          const inEnvFile = envFiles.get(name);
-          const reason = inEnvFile
-            ? `is only set in env_file ${inEnvFile.label}, which sets the container's environment but never feeds \${} interpolation`
-            : project.envDoc ? 'is not defined in .env' : 'is not defined: this project has no .env';
-          const value = credential && credential !== 'token' ? generateSecret(name) : '';
-          const append = appendEnv(ctx.workspace, ctx.file.path, name, value);
-          report({
-            span: use.ref.span,
-            message: `${name} ${reason}; compose substitutes an empty string${credential ? ` (an empty ${credential === 'password' ? 'password' : 'secret'})` : ''} unless the shell exports it.`,
-            fixes: append.edit ? [{
-              title: value ? `Add ${name} to .env with a generated value` : `Add ${name}= to .env`,
-              safe: false, sensitive: !!value, edits: [append.edit],
-            }] : [],
-            related: inEnvFile ? [{ file: inEnvFile.file, span: inEnvFile.span, message: `${name} is set here, for the container only` }] : undefined,
-          });
-        }
-      },
+    eachValueScalar(doc.contents, (node) => {
+      if (!node.range) return;
+      const [start, end] = node.range;
+      const raw = ctx.file.text.slice(start, end);
+      if (!raw.includes('$')) return;
+      for (const use of unsetUses(scanInterpolation(raw, start))) {
+        const name = use.ref.name;
+        if (project.variable(name)) continue;
+        const envKey = keyAt(start);
+        const credential = classifyKey(name) ?? (envKey ? classifyKey(envKey) : undefined);
+        const inEnvFile = envFiles.get(name);
+        const reason = inEnvFile
+          ? `is only set in env_file ${inEnvFile.label}, which sets the container's environment but never feeds \${} interpolation`
+          : project.envDoc ? 'is not defined in .env' : 'is not defined: this project has no .env';
+        const value = credential && credential !== 'token' ? generateSecret(name) : '';
+        const append = appendEnv(ctx.workspace, ctx.file.path, name, value);
+        report({
+          span: use.ref.span,
+          message: `${name} ${reason}; compose substitutes an empty string${credential ? ` (an empty ${credential === 'password' ? 'password' : 'secret'})` : ''} unless the shell exports it.`,
+          fixes: append.edit ? [{
+            title: value ? `Add ${name} to .env with a generated value` : `Add ${name}= to .env`,
+            safe: false, sensitive: !!value, edits: [append.edit],
+          }] : [],
+          related: inEnvFile ? [{ file: inEnvFile.file, span: inEnvFile.span, message: `${name} is set here, for the container only` }] : undefined,
+        });
+      }
     });
   },
 };
+
+/** Every scalar that is a value (not a mapping key), in document order; aliases are not followed. */
+function eachValueScalar(node: unknown, fn: (s: Scalar) => void): void {
+  if (isScalar(node)) fn(node);
+  else if (isMap(node)) {
+    for (const p of node.items) {
+      if (!isPair(p)) continue;
+      if (!isScalar(p.key)) eachValueScalar(p.key, fn);
+      eachValueScalar(p.value, fn);
+    }
+  } else if (isSeq(node)) for (const it of node.items) eachValueScalar(it, fn);
+}
 
 /** References whose value is unknown when unset: plain `${VAR}`/`$VAR`, and those inside defaults. */
 function unsetUses(refs: VarRef[]): Use[] {

@@ -1,7 +1,7 @@
 import type { Rule } from '../../types';
 import { isMap, isSeq, type Node } from 'yaml';
 import { findUnknownKeys } from '../../compose-schema/validate';
-import { deref, entriesOf, type YDoc } from '../../parse/compose-yaml';
+import { deref, entriesOf, toPlain, type YDoc } from '../../parse/compose-yaml';
 import type { Span } from '../../types';
 import type { ComposeContext } from './support/report';
 
@@ -16,8 +16,8 @@ export const unknownKey: Rule<ComposeContext> = {
     if (!doc || !root || ctx.doc.errors.length) return;
     // A v1 file (services at the top level, no `services:` key) is a different format altogether.
     if (!ctx.doc.top.has('services') && [...ctx.doc.top.values()].some((e) => isMap(e.value))) return;
-    let data: unknown;
-    try { data = doc.toJS({ maxAliasCount: 1000 }); } catch { return; }
+    const data = toPlain(doc);
+    if (data === undefined) return;
     for (const u of findUnknownKeys(data)) {
       const span = keySpanAt(doc, root, u.path, u.key);
       if (!span) continue;

@@ -2,7 +2,7 @@ import type { Rule } from '../../types';
 import type { RuleContext } from '../../context';
 import type { NginxFile } from '../../parse/nginx';
 import { nginxView } from '../../nginx/rule-context';
-import { nodesIn } from '../../nginx/view';
+import { nodesNamed } from '../../nginx/view';
 import { ancestor } from '../../nginx/tree';
 
 export const aliasTraversal: Rule<RuleContext<NginxFile>> = {
@@ -19,7 +19,7 @@ export const aliasTraversal: Rule<RuleContext<NginxFile>> = {
   sources: ['gixy alias_traversal', 'Orange Tsai, Breaking Parser Logic (Black Hat 2018)'],
   check(ctx) {
     const view = nginxView(ctx);
-    for (const alias of nodesIn(view.cfg, ctx.file.path, (n) => n.name === 'alias')) {
+    for (const alias of nodesNamed(view.cfg, ctx.file.path, 'alias')) {
       const loc = ancestor(alias, 'location');
       const target = alias.args[0];
       if (!loc || !target || loc.file !== ctx.file.path) continue;

@@ -2,7 +2,7 @@ import type { Rule } from '../../types';
 import type { RuleContext } from '../../context';
 import type { NginxFile } from '../../parse/nginx';
 import { nginxView } from '../../nginx/rule-context';
-import { nodesIn } from '../../nginx/view';
+import { nodesNamed } from '../../nginx/view';
 import { flagOf } from '../../nginx/inherit';
 
 export const autoindex: Rule<RuleContext<NginxFile>> = {
@@ -16,7 +16,7 @@ export const autoindex: Rule<RuleContext<NginxFile>> = {
   sources: ['OWASP Web Security Testing Guide'],
   check(ctx) {
     const view = nginxView(ctx);
-    for (const n of nodesIn(view.cfg, ctx.file.path, (x) => x.name === 'autoindex')) {
+    for (const n of nodesNamed(view.cfg, ctx.file.path, 'autoindex')) {
       if (flagOf(n) !== 'on') continue;
       ctx.report({
         span: n.args[0].span,

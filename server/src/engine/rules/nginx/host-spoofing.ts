@@ -2,7 +2,7 @@ import type { Rule } from '../../types';
 import type { RuleContext } from '../../context';
 import type { NginxFile } from '../../parse/nginx';
 import { nginxView } from '../../nginx/rule-context';
-import { nodesIn } from '../../nginx/view';
+import { nodesNamed } from '../../nginx/view';
 import { analyse } from '../../nginx/variables';
 
 /** Request data a client chooses freely: any header (`$http_host` keeps whatever Host it sent), arguments, cookies. */
@@ -22,7 +22,7 @@ export const hostSpoofing: Rule<RuleContext<NginxFile>> = {
   sources: ['gixy host_spoofing', 'OWASP Web Security Testing Guide: Host header injection'],
   check(ctx) {
     const view = nginxView(ctx);
-    for (const n of nodesIn(view.cfg, ctx.file.path, (x) => x.name === 'proxy_set_header')) {
+    for (const n of nodesNamed(view.cfg, ctx.file.path, 'proxy_set_header')) {
       const [name, value] = n.args;
       if (!name || !value || name.value.toLowerCase() !== 'host') continue;
       const bad = analyse(n, value.value).filter((v) => v.roots.some((r) => CLIENT_CHOSEN.test(r)));

@@ -2,7 +2,7 @@ import type { Rule } from '../../types';
 import type { RuleContext } from '../../context';
 import type { NginxArg, NginxFile } from '../../parse/nginx';
 import { nginxView } from '../../nginx/rule-context';
-import { nodesIn } from '../../nginx/view';
+import { nodesNamed } from '../../nginx/view';
 import { analyse, type VarInfo } from '../../nginx/variables';
 import { capturesOf } from '../../nginx/regex';
 import type { ConfNode } from '../../nginx/tree';
@@ -45,7 +45,7 @@ export const httpSplitting: Rule<RuleContext<NginxFile>> = {
   sources: ['gixy http_splitting', 'OWASP: HTTP response splitting'],
   check(ctx) {
     const view = nginxView(ctx);
-    for (const n of nodesIn(view.cfg, ctx.file.path, (x) => DIRECTIVES.has(x.name))) {
+    for (const n of nodesNamed(view.cfg, ctx.file.path, ...DIRECTIVES)) {
       const arg = headerArg(n);
       if (!arg || !arg.value.includes('$')) continue;
       const upstream = n.name.startsWith('proxy_');

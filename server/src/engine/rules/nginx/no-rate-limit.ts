@@ -5,7 +5,7 @@ import { nginxView } from '../../nginx/rule-context';
 import { serverLabel } from '../../nginx/servers';
 import { insertInBlock } from '../../nginx/edit';
 import { effectiveList } from '../../nginx/inherit';
-import { nodesIn } from '../../nginx/view';
+import { nodesNamed } from '../../nginx/view';
 import { findAll, type ConfNode } from '../../nginx/tree';
 import { existingZones, passesUpstream, planZone, usesLimitReq } from '../../nginx/rate-limit';
 
@@ -38,7 +38,7 @@ export const noRateLimit: Rule<RuleContext<NginxFile>> = {
     const path = ctx.file.path;
     const zones = existingZones(view);
     let warned = false;
-    const locations = nodesIn(view.cfg, path, (n) => n.name === 'location' && !!n.children);
+    const locations = nodesNamed(view.cfg, path, 'location').filter((n) => !!n.children);
     for (const loc of locations) {
       const p = locationPath(loc);
       if (!AUTH_PATH.test(p) || isInternal(loc) || !passesUpstream(loc)) continue;

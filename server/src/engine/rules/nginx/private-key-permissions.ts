@@ -2,7 +2,7 @@ import type { Rule } from '../../types';
 import type { RuleContext } from '../../context';
 import type { NginxFile } from '../../parse/nginx';
 import { nginxView } from '../../nginx/rule-context';
-import { nodesIn } from '../../nginx/view';
+import { nodesNamed } from '../../nginx/view';
 import { resolveKeyPath } from '../../nginx/key-path';
 import { CHMOD_COMMAND } from '../env/file-permissions';
 
@@ -19,7 +19,7 @@ export const privateKeyPermissions: Rule<RuleContext<NginxFile>> = {
   check(ctx) {
     if (typeof process !== 'undefined' && process.platform === 'win32') return;
     const view = nginxView(ctx);
-    for (const n of nodesIn(view.cfg, ctx.file.path, (x) => x.name === 'ssl_certificate_key')) {
+    for (const n of nodesNamed(view.cfg, ctx.file.path, 'ssl_certificate_key')) {
       const arg = n.args[0];
       if (!arg) continue;
       const key = resolveKeyPath(ctx, arg.value);

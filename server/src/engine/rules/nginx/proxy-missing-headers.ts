@@ -2,7 +2,7 @@ import type { Rule } from '../../types';
 import type { RuleContext } from '../../context';
 import type { NginxFile } from '../../parse/nginx';
 import { nginxView, type NginxView } from '../../nginx/rule-context';
-import { hasIncludes, nodesIn } from '../../nginx/view';
+import { hasIncludes, nodesNamed } from '../../nginx/view';
 import { childrenNamed, type ConfNode } from '../../nginx/tree';
 import { effectiveList } from '../../nginx/inherit';
 import { directiveText, insertInBlock } from '../../nginx/edit';
@@ -40,7 +40,7 @@ export const proxyMissingHeaders: Rule<RuleContext<NginxFile>> = {
   check(ctx) {
     const view = nginxView(ctx);
     const path = ctx.file.path;
-    for (const pass of nodesIn(view.cfg, path, (n) => n.name === 'proxy_pass')) {
+    for (const pass of nodesNamed(view.cfg, path, 'proxy_pass')) {
       const block = pass.parent;
       if (hidesProxyHeaders(view, block)) continue;
       const set = block ? effectiveList(block, 'proxy_set_header', view.cfg.nodes) : view.cfg.nodes.filter((n) => n.name === 'proxy_set_header');
@@ -57,7 +57,7 @@ export const proxyMissingHeaders: Rule<RuleContext<NginxFile>> = {
   },
 };
 
-function headerFix(view: NginxView, block: ConfNode, pass: ConfNode, inherited: ConfNode[], missing: Need[]) {
+function headerFix(view: NginxView, block: ConfNode, pass: ConfNode, inherited: readonly ConfNode[], missing: Need[]) {
   const own = childrenNamed(block, 'proxy_set_header');
   // A block with no proxy_set_header of its own inherits the enclosing ones; adding one would drop them.
   const repeated = own.length ? [] : inherited.map((n) => directiveText(view.file.path === n.file ? view.file.text : '', n.d)).filter(Boolean);

@@ -5,7 +5,7 @@ import { nginxView } from '../../nginx/rule-context';
 import { httpServers } from '../../nginx/servers';
 import { insertInBlock } from '../../nginx/edit';
 import { effectiveDirective, flagOf } from '../../nginx/inherit';
-import { nodesIn } from '../../nginx/view';
+import { nodesNamed } from '../../nginx/view';
 import type { ConfNode } from '../../nginx/tree';
 
 const LINE = 'server_tokens off;';
@@ -27,7 +27,7 @@ export const serverTokens: Rule<RuleContext<NginxFile>> = {
   check(ctx) {
     const view = nginxView(ctx);
     const path = ctx.file.path;
-    for (const n of nodesIn(view.cfg, path, (x) => x.name === 'server_tokens')) {
+    for (const n of nodesNamed(view.cfg, path, 'server_tokens')) {
       const v = flagOf(n);
       if (v !== 'on' && v !== 'build') continue;
       ctx.report({

@@ -2,7 +2,7 @@ import type { Rule } from '../../types';
 import type { RuleContext } from '../../context';
 import type { NginxFile } from '../../parse/nginx';
 import { nginxView } from '../../nginx/rule-context';
-import { nodesIn } from '../../nginx/view';
+import { nodesNamed } from '../../nginx/view';
 import { analyse, type VarInfo } from '../../nginx/variables';
 import { ancestor, type ConfNode } from '../../nginx/tree';
 
@@ -40,7 +40,7 @@ export const ssrf: Rule<RuleContext<NginxFile>> = {
   sources: ['gixy ssrf', 'OWASP: Server-Side Request Forgery'],
   check(ctx) {
     const view = nginxView(ctx);
-    for (const n of nodesIn(view.cfg, ctx.file.path, (x) => PASS.has(x.name))) {
+    for (const n of nodesNamed(view.cfg, ctx.file.path, ...PASS)) {
       const arg = n.args[0];
       if (!arg || !arg.value.includes('$') || isInternal(ancestor(n, 'location'))) continue;
       const expanded = expand(n, arg.value);

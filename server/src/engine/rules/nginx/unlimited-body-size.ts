@@ -2,7 +2,7 @@ import type { Rule } from '../../types';
 import type { RuleContext } from '../../context';
 import type { NginxFile } from '../../parse/nginx';
 import { nginxView } from '../../nginx/rule-context';
-import { nodesIn } from '../../nginx/view';
+import { nodesNamed } from '../../nginx/view';
 
 /** The upload limit of the AFFiNE guide's proxy config. */
 const LIMIT = '100M';
@@ -18,7 +18,7 @@ export const unlimitedBodySize: Rule<RuleContext<NginxFile>> = {
   sources: ['AFFiNE guide'],
   check(ctx) {
     const view = nginxView(ctx);
-    for (const n of nodesIn(view.cfg, ctx.file.path, (x) => x.name === 'client_max_body_size')) {
+    for (const n of nodesNamed(view.cfg, ctx.file.path, 'client_max_body_size')) {
       const arg = n.args[0];
       if (!arg || !/^0+[kKmMgG]?$/.test(arg.value)) continue;
       ctx.report({

@@ -2,7 +2,7 @@ import type { Rule } from '../../types';
 import type { RuleContext } from '../../context';
 import type { NginxFile } from '../../parse/nginx';
 import { nginxView } from '../../nginx/rule-context';
-import { nodesIn } from '../../nginx/view';
+import { nodesNamed } from '../../nginx/view';
 import { weakFamilies } from '../../nginx/ciphers';
 import { INTERMEDIATE_CIPHERS } from '../../nginx/https-fixes';
 
@@ -21,7 +21,7 @@ export const weakTlsCipher: Rule<RuleContext<NginxFile>> = {
   sources: ['Mozilla server-side TLS', 'AppFlowy guide'],
   check(ctx) {
     const view = nginxView(ctx);
-    for (const n of nodesIn(view.cfg, ctx.file.path, (x) => x.name === 'ssl_ciphers')) {
+    for (const n of nodesNamed(view.cfg, ctx.file.path, 'ssl_ciphers')) {
       const arg = n.args[0];
       if (!arg || n.args.length !== 1) continue;
       const { families, elements } = weakFamilies(arg.value);

@@ -3,7 +3,7 @@ import type { RuleContext } from '../../context';
 import type { NginxFile } from '../../parse/nginx';
 import { nginxView } from '../../nginx/rule-context';
 import { isTlsServer, serverLabel } from '../../nginx/servers';
-import { nodesIn } from '../../nginx/view';
+import { nodesNamed } from '../../nginx/view';
 import { defaultProtocolsWeak, insertTlsLines, sslSetting, WEAK_PROTOCOLS, mayHideTls } from '../../nginx/tls';
 
 const GOOD = 'TLSv1.2 TLSv1.3';
@@ -21,7 +21,7 @@ export const weakTlsProtocol: Rule<RuleContext<NginxFile>> = {
   sources: ['Mozilla server-side TLS', 'RFC 8996', 'AppFlowy guide'],
   check(ctx) {
     const view = nginxView(ctx);
-    for (const n of nodesIn(view.cfg, ctx.file.path, (x) => x.name === 'ssl_protocols')) {
+    for (const n of nodesNamed(view.cfg, ctx.file.path, 'ssl_protocols')) {
       const weak = n.args.filter((a) => WEAK_PROTOCOLS.has(a.value));
       if (!weak.length) continue;
       const span = { start: n.args[0].span.start, end: n.args[n.args.length - 1].span.end };

@@ -1,0 +1,44 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseDocument } from 'yaml';
+import { MAX_PLAIN_VALUES, toPlain } from '../../../server/src/engine/parse/compose-yaml';
+
+const parse = (text: string) => parseDocument(text, { merge: true, prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
+
+describe('engine/parse/compose-yaml: toPlain', () => {
+  it('equals yaml\'s toJS on anchors, merges (single and list), overrides, flow and block forms', () => {
+    const cases = [
+      'services:\n  app:\n    image: a:1\n    ports: ["80:80", 443]\n    environment: { A: 1, B: true, C: null }\n',
+      'x-log: &log\n  driver: json-file\n  options: { max-size: 10m }\nservices:\n  a:\n    logging: *log\n  b:\n    <<: { image: x }\n    logging: *log\n',
+      'x-base: &base\n  image: one\n  restart: always\nx-more: &more\n  image: two\n  user: "1000"\nservices:\n  a:\n    <<: [*base, *more]\n    restart: "no"\n',
+      'services:\n  a:\n    command: ["redis-server", "--requirepass", "${P:?}"]\n    healthcheck:\n      test: [CMD, redis-cli, ping]\n      interval: 10s\n',
+    ];
+    for (const text of cases) assert.deepEqual(toPlain(parse(text)), parse(text).toJS(), text);
+  });
+
+  it('equals toJS on every compose fixture of the test suite', () => {
+    const root = path.join(__dirname, '../../fixtures');
+    const files: string[] = [];
+    const walk = (d: string) => { for (const e of fs.readdirSync(d, { withFileTypes: true })) { const p = path.join(d, e.name); if (e.isDirectory()) walk(p); else if (/compose.*\.ya?ml$/.test(e.name)) files.push(p); } };
+    walk(root);
+    assert.ok(files.length > 5, `found ${files.length} compose fixtures`);
+    for (const f of files) {
+      const doc = parse(fs.readFileSync(f, 'utf8'));
+      if (doc.errors.length) continue;
+      let expected: unknown;
+      try { expected = doc.toJS({ maxAliasCount: -1 }); } catch { continue; }
+      assert.deepEqual(toPlain(doc), expected, f);
+    }
+  });
+
+  it('shares an aliased node instead of copying it, and refuses alias bombs and self-references', () => {
+    const shared = toPlain(parse('a: &x { k: v }\nb: *x\n')) as Record<string, unknown>;
+    assert.equal(shared.a, shared.b);
+    const levels = ['a: &a ["x","x","x","x","x","x","x","x","x","x"]'];
+    for (let i = 1; i < 8; i++) levels.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10).fill(`*${String.fromCharCode(96 + i)}`).join(',')}]`);
+    assert.ok(10 ** 8 > MAX_PLAIN_VALUES);
+    assert.equal(toPlain(parse(levels.join('\n') + '\n')), undefined, 'a billion-laughs document is not expanded');
+    assert.equal(toPlain(parse('a: &a\n  b: *a\n')), undefined, 'an anchor that contains its own alias');
+  });
+});
