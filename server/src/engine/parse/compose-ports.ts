@@ -1,7 +1,7 @@
 import { isMap, isScalar, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { Span } from '../types';
 import { entriesOf, innerSpan, scalarText, seqItems, type Entry, type YDoc } from './compose-yaml';
-import { withDefaults } from './interpolation';
+import { interpolate, withDefaults, type Lookup } from './interpolation';
 
 /** One item of a service's `ports`, short (`"127.0.0.1:5432:5432/tcp"`) or long syntax. */
 export interface PortEntry {
@@ -131,4 +131,23 @@ export function portNumbers(range: string | undefined): number[] {
   const out: number[] = [];
   for (let p = a; p <= b && out.length < 1000; p++) out.push(p);
   return out;
+}
+
+/**
+ * The host address and host port a published port gets once its `${VAR}`s are read from the project's
+ * `.env` (defaults when the `.env` lacks them). `hostIp` undefined means none (all interfaces); a value
+ * that still cannot be known stays as written (`${BIND_IP}`), for `bindScope` to call unknown.
+ */
+export function resolvePort(port: PortEntry, lookup: Lookup): { hostIp?: string; published?: string } {
+  const asWritten = { hostIp: port.hostIp, published: port.publishedValue };
+  if (port.long) {
+    const ip = port.hostIp?.includes('$') ? interpolate(port.hostIp, lookup) : port.hostIp;
+    const published = port.published?.includes('$') ? interpolate(port.published, lookup) : port.published;
+    return { hostIp: ip === undefined ? port.hostIp : ip.replace(/^\[(.*)\]$/, '$1') || undefined, published: published ?? port.publishedValue };
+  }
+  if (port.raw === undefined || !port.raw.includes('$')) return asWritten;
+  const value = interpolate(port.raw, lookup);
+  if (value === undefined) return asWritten;
+  const spec = parsePortSpec(value);
+  return { hostIp: spec.hostIp || undefined, published: spec.published };
 }

@@ -103,3 +103,33 @@ export function withDefaults(text: string): string | undefined {
   }
   return out + text.slice(pos).replace(/\$\$/g, '$');
 }
+
+/** Where a variable's value comes from (the project's `.env`); undefined = unset. */
+export type Lookup = (name: string) => string | undefined;
+
+/** `text` with every reference replaced; undefined when a value cannot be known (unset, no default, or `:?`). */
+export function interpolate(text: string, lookup: Lookup, depth = 0): string | undefined {
+  if (depth > 8) return undefined;
+  let out = '';
+  let pos = 0;
+  for (const r of scanInterpolation(text)) {
+    out += text.slice(pos, r.span.start).replace(/\$\$/g, '$');
+    const value = lookup(r.name);
+    const set = value !== undefined;
+    const nonEmpty = set && value !== '';
+    let part: string | undefined;
+    switch (r.operator) {
+      case undefined: part = value; break;
+      case ':-': part = nonEmpty ? value : interpolate(r.arg ?? '', lookup, depth + 1); break;
+      case '-': part = set ? value : interpolate(r.arg ?? '', lookup, depth + 1); break;
+      case ':?': part = nonEmpty ? value : undefined; break;
+      case '?': part = set ? value : undefined; break;
+      case ':+': part = nonEmpty ? interpolate(r.arg ?? '', lookup, depth + 1) : ''; break;
+      case '+': part = set ? interpolate(r.arg ?? '', lookup, depth + 1) : ''; break;
+    }
+    if (part === undefined) return undefined;
+    out += part;
+    pos = r.span.end;
+  }
+  return out + text.slice(pos).replace(/\$\$/g, '$');
+}

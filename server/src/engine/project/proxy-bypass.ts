@@ -1,17 +1,18 @@
 import type { WorkspaceFiles as Workspace } from '../workspace-files';
 import type { PortEntry, Service } from '../parse/compose';
-import { portNumbers } from '../parse/compose-ports';
-import { withDefaults } from '../parse/interpolation';
-import { composeOf } from './compose-project';
+import { portNumbers, resolvePort } from '../parse/compose-ports';
+import { withDefaults, type Lookup } from '../parse/interpolation';
+import { composeOf, composeProject } from './compose-project';
 import { LOCAL_HOSTS, projectNginxFiles, proxyTargets, type ProxyTarget } from './nginx-links';
 
 /** A published port that lets clients reach a proxied service without going through nginx. */
 export interface Bypass { service: Service; port: PortEntry; targets: ProxyTarget[]; viaServiceName: boolean }
 
-function publishedOnAllInterfaces(p: PortEntry): boolean {
-  if (p.hostIp === undefined) return true;
-  const ip = (withDefaults(p.hostIp) ?? '').replace(/^\[(.*)\]$/, '$1').trim();
-  return ip === '' || ip === '0.0.0.0' || ip === '::';
+/** The host address and port once `${VAR}`s are read from the project's `.env`, as compose publishes it. */
+function published(p: PortEntry, lookup: Lookup): { all: boolean; hostPorts: number[] } {
+  const r = resolvePort(p, lookup);
+  const ip = r.hostIp === undefined ? '' : (withDefaults(r.hostIp) ?? '').replace(/^\[(.*)\]$/, '$1').trim();
+  return { all: ip === '' || ip === '0.0.0.0' || ip === '::', hostPorts: portNumbers(withDefaults(r.published ?? '') ?? '') };
 }
 
 /**
@@ -26,13 +27,15 @@ export function proxyBypasses(ws: Workspace, composePath: string): Bypass[] {
   if (!nginxFiles.length) return [];
   const targets = proxyTargets(ws, nginxFiles);
   if (!targets.length) return [];
+  const project = composeProject(ws, composePath);
+  const lookup: Lookup = (name) => project.variable(name)?.entry.value;
   const out: Bypass[] = [];
   for (const service of compose.services) {
     const names = new Set([service.name.toLowerCase(), ...containerNames(service)]);
     for (const port of service.ports) {
-      if (!publishedOnAllInterfaces(port)) continue;
+      const { all, hostPorts } = published(port, lookup);
+      if (!all) continue;
       const containerPorts = portNumbers(withDefaults(port.target ?? '') ?? '');
-      const hostPorts = portNumbers(port.publishedValue ?? '');
       const byName = targets.filter((t) => names.has(t.host) && containerPorts.includes(t.port));
       const byHost = targets.filter((t) => LOCAL_HOSTS.has(t.host) && hostPorts.includes(t.port));
       if (byName.length || byHost.length) out.push({ service, port, targets: [...byName, ...byHost], viaServiceName: byName.length > 0 });

@@ -31,6 +31,27 @@ describe(RULE, () => {
     assertRanges(run(text, RULE), RULE, ['5:7-5:39', '9:9-9:39', '13:9-13:37', '14:3-14:8']);
   });
 
+  it('reports the official redis image given only REDIS_PASSWORD (its entrypoint ignores it), at the variable', () => {
+    const text = [
+      'services:',
+      '  cache:',
+      '    image: redis:7',
+      '    environment:',
+      '      REDIS_PASSWORD: ${REDIS_PASSWORD:?}',
+      '  dfly:',
+      '    image: docker.dragonflydb.io/dragonflydb/dragonfly',
+      '    environment: ["DFLY_requirepass=${DFLY_PASSWORD:?}"]',
+      '  shell:',
+      '    image: valkey/valkey:8',
+      '    environment: { VALKEY_PASSWORD: "${VALKEY_PASSWORD:?}" }',
+      '    command: sh -c "valkey-server --requirepass $$VALKEY_PASSWORD"',
+      '',
+    ].join('\n');
+    const found = run(text, RULE);
+    assertRanges(found, RULE, ['5:7-5:42']);
+    assert.match(found[0].message, /sets REDIS_PASSWORD, but the official image ignores it/);
+  });
+
   it('does not report datastores with a password', () => {
     const text = [
       'services:',

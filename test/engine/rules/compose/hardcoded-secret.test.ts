@@ -22,7 +22,7 @@ describe(RULE, () => {
     assert.ok(!f.message.includes('hunter2'));
   });
 
-  it('does not report ${VAR} values, empty values, *_FILE paths, usernames or URLs without password', () => {
+  it('does not report ${VAR} values, empty values, *_FILE paths, switches, key file paths, usernames or URLs without password', () => {
     const text = [
       'services:',
       '  app:',
@@ -36,6 +36,10 @@ describe(RULE, () => {
       '      DB_USER: app',
       '      DATABASE_URL: postgres://app:${DB_PASSWORD}@db/app',
       '      CACHE_URL: redis://cache:6379/0',
+      '      SESSION_SECRET_ROTATION: "true"',
+      '      VERIFY_JWT: false',
+      '      JWT_PRIVATE_KEY: /run/secrets/jwt.pem',
+      '      TLS_PRIVATE_KEY: ./certs/server.key',
       '',
     ].join('\n').replace('      REDIS_PASSWORD:\n      - SMTP_PASSWORD\n', '      REDIS_PASSWORD:\n');
     assert.deepEqual(run(text, RULE), []);

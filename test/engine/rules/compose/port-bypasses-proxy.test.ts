@@ -48,6 +48,16 @@ describe(RULE, () => {
     assert.deepEqual(lint({ 'docker-compose.yml': COMPOSE }, 'docker-compose.yml', RULE), []);
   });
 
+  it('reads host addresses and host ports from the project .env, as compose does', () => {
+    const viaEnv = COMPOSE.replace('"3000:3000"', '"${BIND_IP:-0.0.0.0}:3000:3000"');
+    assert.deepEqual(lint({ 'docker-compose.yml': viaEnv, '.env': 'BIND_IP=127.0.0.1\n', 'nginx/app.conf': NGINX }, 'docker-compose.yml', RULE), []);
+    assert.deepEqual(lint({ 'docker-compose.yml': viaEnv, 'nginx/app.conf': NGINX }, 'docker-compose.yml', RULE).map(rangeOf), ['5:9-5:40']);
+    const compose = 'services:\n  app:\n    image: app:1\n    ports:\n      - "${APP_PORT}:3000"\n';
+    const nginx = 'server { listen 80; location / { proxy_pass http://127.0.0.1:3010; } }\n';
+    assert.deepEqual(lint({ 'docker-compose.yml': compose, '.env': 'APP_PORT=3010\n', 'deploy/nginx/site.conf': nginx }, 'docker-compose.yml', RULE).map(rangeOf), ['5:9-5:27']);
+    assert.deepEqual(lint({ 'docker-compose.yml': compose, '.env': 'APP_PORT=4000\n', 'deploy/nginx/site.conf': nginx }, 'docker-compose.yml', RULE), []);
+  });
+
   it('fixes: remove the port (nginx in compose) or bind to 127.0.0.1', () => {
     const removed = checkFix({ 'docker-compose.yml': COMPOSE, 'nginx/app.conf': NGINX }, 'docker-compose.yml', RULE, { reparse, title: /Remove/ });
     assert.ok(!removed['docker-compose.yml'].includes('"3000:3000"'));

@@ -14,7 +14,7 @@ export const datastoreWithoutAuth: Rule<ComposeContext> = {
   id: 'compose/datastore-without-auth', language: 'compose', severity: 'error',
   title: 'Datastore accepts connections without a password',
   description: [
-    'Reported: redis, valkey, keydb or dragonfly without `--requirepass` (or a password variable); mongo without `MONGO_INITDB_ROOT_USERNAME` and `_PASSWORD`; postgres with `POSTGRES_HOST_AUTH_METHOD=trust`; mysql/mariadb with `*_ALLOW_EMPTY_*PASSWORD`; elasticsearch with `xpack.security.enabled=false` (or opensearch with its security plugin disabled).',
+    'Reported: redis, valkey, keydb or dragonfly without `--requirepass` (a password variable such as `REDIS_PASSWORD` counts only for images that read one, like bitnami\'s: the official images ignore it); mongo without `MONGO_INITDB_ROOT_USERNAME` and `_PASSWORD`; postgres with `POSTGRES_HOST_AUTH_METHOD=trust`; mysql/mariadb with `*_ALLOW_EMPTY_*PASSWORD`; elasticsearch with `xpack.security.enabled=false` (or opensearch with its security plugin disabled).',
     'Any process that reaches the port, including a compromised neighbour container or an SSRF in the app, can read and change all data; redis without a password is also a classic path to remote code execution. SEEN guide: set a password for Dragonfly/Redis in production.',
     'For redis-like stores the fix adds `--requirepass ${REDIS_PASSWORD:?...}` and a generated `REDIS_PASSWORD` in `.env`; the clients then need the password too (not safe to apply blindly).',
   ].join('\n'),
@@ -63,18 +63,26 @@ export const datastoreWithoutAuth: Rule<ComposeContext> = {
   },
 };
 
+/** Images whose entrypoint passes no password variable to the server (unlike bitnami's): only flags or a config file set one. */
+const OFFICIAL_REDIS_LIKE = new Set(['redis', 'library/redis', 'valkey/valkey', 'eqalpha/keydb', 'dragonflydb/dragonfly', 'dragonflydb/dragonfly-weekly']);
+
 function checkRedis(ctx: ComposeContext, report: (r: Parameters<ComposeContext['report']>[0]) => void, svc: Service, store: Datastore): void {
   const args = `${svc.entrypoint?.text ?? ''} ${svc.command?.text ?? ''} ${svc.environment.map((e) => `${e.key}=${e.value ?? ''}`).join(' ')}`;
-  if (/--requirepass|--aclfile|\brequirepass\b/.test(args)) return;
-  if (svc.environment.some((e) => /PASS/i.test(e.key) && !/^ALLOW_EMPTY_PASSWORD$/.test(e.key))) return;
+  if (/--requirepass|--aclfile|\brequirepass\b|^DFLY_requirepass$/m.test(args) || svc.environment.some((e) => /^DFLY_requirepass$/i.test(e.key))) return;
+  const passwordEnv = svc.environment.find((e) => /PASS/i.test(e.key) && !/^ALLOW_EMPTY_PASSWORD$/.test(e.key));
+  const ignoresEnv = OFFICIAL_REDIS_LIKE.has(svc.image?.path.toLowerCase() ?? '');
+  if (passwordEnv && !ignoresEnv) return;
   // A config file, an env_file or a custom entrypoint script may set the password: not judged from here.
   if (/\.conf\b/.test(args) || svc.envFile.length) return;
   if (svc.entrypoint && !/(redis|valkey|keydb)-server|dragonfly/.test(svc.entrypoint.text)) return;
   const empty = env(svc, /^ALLOW_EMPTY_PASSWORD$/);
   const fix = requirepassFix(ctx, svc, store);
+  const why = passwordEnv
+    ? `sets ${passwordEnv.key}, but the official image ignores it (only bitnami-style images read a password variable): it has no password until the server gets --requirepass`
+    : 'has no password (--requirepass)';
   report({
-    span: empty && isTruthy(empty.value) ? empty.itemSpan : svc.keySpan,
-    message: `${store.product} (service \`${svc.name}\`) has no password (--requirepass): any client that reaches it can read, change or wipe the data, and often run code on the server.`,
+    span: empty && isTruthy(empty.value) ? empty.itemSpan : passwordEnv ? passwordEnv.itemSpan : svc.keySpan,
+    message: `${store.product} (service \`${svc.name}\`) ${why}: any client that reaches it can read, change or wipe the data, and often run code on the server.`,
     fixes: fix ? [fix] : [],
   });
 }

@@ -4,6 +4,7 @@ import { hasInterpolation } from '../../../parse/interpolation';
 import type { Span } from '../../../types';
 import { urlPassword } from './connection-string';
 import { credentialKind } from './secrets';
+import { isNotASecretValue } from '../../../secrets';
 
 export interface LiteralSecret {
   svc: Service;
@@ -33,7 +34,7 @@ export function literalSecrets(services: Service[]): LiteralSecret[] {
         out.push({ svc, env, value: url.password, span, exact: env.valueExact, url: { start: url.start, end: url.end } });
         continue;
       }
-      if (!credentialKind(env.key) || env.interpolated || env.value.trim() === '' || runtimeReference(env.value)) continue;
+      if (!credentialKind(env.key) || env.interpolated || env.value.trim() === '' || runtimeReference(env.value) || isNotASecretValue(env.value)) continue;
       out.push({ svc, env, value: env.value, span: env.valueSpan, exact: env.valueExact });
     }
   }

@@ -4,7 +4,7 @@ import type { FixSpec } from '../../../types';
 import type { SourceDocument } from '../../../workspace-files';
 import { YScalar } from '../../../parse/compose-yaml';
 import { parsePortSpec } from '../../../parse/compose-ports';
-import { interpolate, type Lookup } from './interpolate';
+export { resolvePort } from '../../../parse/compose-ports';
 import { addPair, removeItem } from './yaml-edit';
 import { scalarLike, styleOf } from './yaml-style';
 
@@ -47,21 +47,3 @@ export function describePort(port: PortEntry): string {
   return port.published ? `port ${p}` : `container port ${p} (on a random host port)`;
 }
 
-/**
- * The host address and host port a published port gets once its `${VAR}`s are read from the project's
- * `.env` (defaults when the `.env` lacks them). `hostIp` undefined means none (all interfaces); a value
- * that still cannot be known stays as written (`${BIND_IP}`), for `bindScope` to call unknown.
- */
-export function resolvePort(port: PortEntry, lookup: Lookup): { hostIp?: string; published?: string } {
-  const asWritten = { hostIp: port.hostIp, published: port.publishedValue };
-  if (port.long) {
-    const ip = port.hostIp?.includes('$') ? interpolate(port.hostIp, lookup) : port.hostIp;
-    const published = port.published?.includes('$') ? interpolate(port.published, lookup) : port.published;
-    return { hostIp: ip === undefined ? port.hostIp : ip.replace(/^\[(.*)\]$/, '$1') || undefined, published: published ?? port.publishedValue };
-  }
-  if (port.raw === undefined || !port.raw.includes('$')) return asWritten;
-  const value = interpolate(port.raw, lookup);
-  if (value === undefined) return asWritten;
-  const spec = parsePortSpec(value);
-  return { hostIp: spec.hostIp || undefined, published: spec.published };
-}
