@@ -5,11 +5,11 @@ import { languageOf } from './files';
 
 /** One file's text with its line index and, per language, its parse tree (computed once per text). */
 export class SourceDocument {
-  readonly lines: LineIndex;
+  private lineIndex: LineIndex | undefined;
   private readonly parses = new Map<string, unknown>();
-  constructor(readonly path: string, readonly text: string, readonly version: number) {
-    this.lines = new LineIndex(text);
-  }
+  constructor(readonly path: string, readonly text: string, readonly version: number) {}
+  /** Built on first use: a file read only for what it defines (a `.env`, an include) never needs it. */
+  get lines(): LineIndex { return this.lineIndex ??= new LineIndex(this.text); }
   get language(): Language | undefined { return languageOf(this.path, this.text); }
   /** Memoises any derivation of this exact text (parse trees, indexes) under a key. */
   memo<T>(key: string, compute: () => T): T {

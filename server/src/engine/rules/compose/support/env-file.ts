@@ -2,7 +2,8 @@
 import type { EditSpec } from '../../../types';
 import type { Workspace } from '../../../workspace';
 import { eolOf } from '../../../text';
-import { envValues, parseDotenv } from '../../../parse/dotenv';
+import { envValues, type EnvFile } from '../../../parse/dotenv';
+import { parsed } from '../../../languages';
 
 export function envPathFor(composePath: string): string {
   return `${composePath.slice(0, composePath.lastIndexOf('/') + 1)}.env`;
@@ -20,10 +21,13 @@ export type EnvAppend = { edit?: EditSpec; status: 'added' | 'present' | 'confli
 /** Appends `KEY=value` to the project's .env (creating it), unless it already holds KEY. */
 export function appendEnv(ws: Workspace, composePath: string, key: string, value: string): EnvAppend {
   const file = envPathFor(composePath);
-  const text = ws.readFile(file);
+  const doc = ws.document(file);
   const line = `${key}=${envQuote(value)}`;
-  if (text === undefined) return { status: 'added', edit: { file, start: 0, end: 0, newText: `${line}\n`, create: true } };
-  const current = envValues(parseDotenv(text)).get(key);
+  if (!doc) return { status: 'added', edit: { file, start: 0, end: 0, newText: `${line}\n`, create: true } };
+  const text = doc.text;
+  // The parse is the document's own, shared with the env rules: fixes for many services ask again and again.
+  const values = doc.memo('env:values', () => envValues(parsed<EnvFile>(doc, 'env')));
+  const current = values.get(key);
   if (current !== undefined) return { status: current === value ? 'present' : 'conflict' };
   const eol = eolOf(text);
   const lead = text.length && !/\n$/.test(text) ? eol : '';
