@@ -1,5 +1,5 @@
 import { capturesOf, canContain, startsWith } from './regex';
-import { topLevelOf, type ConfNode } from './tree';
+import { childrenNamed, topLevelOf, type ConfNode } from './tree';
 
 /**
  * Where the value of an nginx variable comes from, as the injection rules (http-splitting,
@@ -53,6 +53,7 @@ function regexProviders(node: ConfNode): Provider[] {
   const out: Provider[] = [];
   const decodedUri = builtin('uri')!;
   for (let p = node.parent; p; p = p.parent) {
+    if (p.name !== 'location' && p.name !== 'if') continue;
     const a = p.args.map((x) => x.value);
     if (p.name === 'location' && (a[0] === '~' || a[0] === '~*') && a[1]) out.push({ pattern: a[1], where: 'location', subject: decodedUri });
     else if (p.name === 'location' && /^~\*?[^\s*]/.test(a[0] ?? '')) out.push({ pattern: a[0].replace(/^~\*?/, ''), where: 'location', subject: decodedUri });
@@ -80,12 +81,16 @@ function setOf(node: ConfNode, name: string): ConfNode | undefined {
 // `set`s are indexed once (the last `set` of a name wins) instead of being searched each time.
 const setIndex = new WeakMap<ConfNode, Map<string, ConfNode>>();
 
-function setsIn(block: ConfNode): Map<string, ConfNode> {
+const NO_VARS: ReadonlyMap<string, ConfNode> = new Map();
+
+function setsIn(block: ConfNode): ReadonlyMap<string, ConfNode> {
+  const sets = childrenNamed(block, 'set');
+  if (!sets.length) return NO_VARS;
   let index = setIndex.get(block);
   if (!index) {
     index = new Map();
-    for (const c of block.children ?? []) {
-      if (c.name === 'set' && c.args[0]) index.set(c.args[0].value.toLowerCase().replace(/^\$\{?|\}$/g, ''), c);
+    for (const c of sets) {
+      if (c.args[0]) index.set(c.args[0].value.toLowerCase().replace(/^\$\{?|\}$/g, ''), c);
     }
     setIndex.set(block, index);
   }
@@ -96,7 +101,9 @@ function setsIn(block: ConfNode): Map<string, ConfNode> {
 // fragment (reached through `topLevelOf`). Indexed by the block's child list, the last one of a name wins.
 const mapIndex = new WeakMap<readonly ConfNode[], Map<string, ConfNode>>();
 
-function mapsIn(list: readonly ConfNode[]): Map<string, ConfNode> {
+function mapsIn(list: readonly ConfNode[]): ReadonlyMap<string, ConfNode> {
+  const maps = childrenNamed(undefined, 'map', list), geos = childrenNamed(undefined, 'geo', list);
+  if (!maps.length && !geos.length) return NO_VARS;
   let index = mapIndex.get(list);
   if (!index) {
     index = new Map();
@@ -160,9 +167,31 @@ function taintOf(node: ConfNode, name: string, depth: number): Taint {
   return t;
 }
 
+// Results that depend on the name alone, shared (nobody changes a Taint): most variables are builtins or plain.
+const builtinTaints = new Map<string, Taint | null>();
+const plainTaints = new Map<string, Taint>();
+
+function builtinTaint(name: string): Taint | undefined {
+  let t = builtinTaints.get(name);
+  if (t === undefined) {
+    if (builtinTaints.size > 4096) builtinTaints.clear(); // names typed in a long editing session
+
+    const b = builtin(name);
+    builtinTaints.set(name, t = b ? { ...b, label: `$${name}`, roots: [name] } : null);
+  }
+  return t ?? undefined;
+}
+
+function plainTaint(name: string): Taint {
+  let t = plainTaints.get(name);
+  if (!t && plainTaints.size > 4096) plainTaints.clear();
+  if (!t) plainTaints.set(name, t = { ...SAFE, label: `$${name}`, roots: [] });
+  return t;
+}
+
 function computeTaint(node: ConfNode, name: string, depth: number): Taint {
-  const b = builtin(name);
-  if (b) return { ...b, label: `$${name}`, roots: [name] };
+  const b = builtinTaint(name);
+  if (b) return b;
   if (depth < 6) {
     const set = setOf(node, name);
     const map = set ? undefined : mapOf(node, name);
@@ -182,17 +211,17 @@ function computeTaint(node: ConfNode, name: string, depth: number): Taint {
   for (const prov of regexProviders(node)) {
     const caps = capturesOf(prov.pattern);
     const cap = /^\d$/.test(name) ? caps.find((c) => c.index === Number(name)) : caps.find((c) => c.name?.toLowerCase() === name);
-    if (/^\d$/.test(name) && !cap) return { ...SAFE, label: `$${name}`, roots: [] };
+    if (/^\d$/.test(name) && !cap) return plainTaint(name);
     if (!cap) continue;
     const subj = prov.subject;
-    if (!subj.request) return { ...SAFE, label: `$${name}`, roots: [] };
+    if (!subj.request) return plainTaint(name);
     return {
       newline: subj.newline && canContain(cap.body, '\n'), cr: subj.cr && canContain(cap.body, '\r'), dot: subj.dot && canContain(cap.body, '.'),
       slashFirst: startsWith(cap.body, '/'), request: true,
       label: `$${name} (captured by "(${cap.body})" in the ${prov.where} regex)`, roots: [`$${name}`],
     };
   }
-  return { ...SAFE, label: `$${name}`, roots: [] };
+  return plainTaint(name);
 }
 
 /** Every variable of `script` (an argument of `node`) with what it may hold. */

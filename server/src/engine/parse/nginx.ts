@@ -101,6 +101,9 @@ function walkAll(d: NginxDirective, fn: (d: NginxDirective) => void): void {
 
 function isSpace(c: string): boolean { return c === ' ' || c === '\t' || c === '\r' || c === '\n' || c === '\f' || c === '\v'; }
 
+/** `isSpace` on a char code (the lexer's hot loops compare codes, not one-character strings). */
+function isSpaceCode(c: number): boolean { return c === 32 || (c >= 9 && c <= 13); }
+
 class Parser {
   private pos: number;
   private peeked: Token | undefined;
@@ -133,7 +136,7 @@ class Parser {
   private lex(): Token {
     const t = this.text;
     for (;;) {
-      while (this.pos < this.end && isSpace(t[this.pos])) this.pos++;
+      while (this.pos < this.end && isSpaceCode(t.charCodeAt(this.pos))) this.pos++;
       if (this.pos >= this.end) return { kind: 'eof', span: { start: this.end, end: this.end }, raw: '', value: '' };
       const s = this.pos;
       if (t[s] === '{' && (t[s + 1] === '%' || t[s + 1] === '#')) {
@@ -162,6 +165,13 @@ class Parser {
     const s = this.pos;
     let i = s + 1;
     let value = '';
+    const close = t.indexOf(q, i);
+    const slash = t.indexOf('\\', i);
+    if (close !== -1 && close < this.end && (slash === -1 || slash > close)) {
+      // No escape inside: the value is a slice of the source (no string built a character at a time).
+      value = t.slice(i, close);
+      i = close;
+    }
     while (i < this.end && t[i] !== q) {
       if (t[i] === '\\' && i + 1 < this.end) {
         value += t[i + 1] === q ? q : t[i] + t[i + 1];
@@ -189,6 +199,9 @@ class Parser {
     const s = this.pos;
     let i = s;
     while (i < this.end) {
+      const code = t.charCodeAt(i);
+      // Letters, digits and most punctuation end nothing: the common case, decided on the code alone.
+      if (code > 125 || (code > 36 && code !== 59 && code !== 92 && code !== 123 && code !== 125)) { i++; continue; }
       const c = t[i];
       if (c === '\\') { i = Math.min(i + 2, this.end); continue; }
       if (isSpace(c) || c === ';' || c === '}') break;
