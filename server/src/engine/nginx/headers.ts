@@ -1,7 +1,7 @@
 import { compareVersions } from '../config';
 import type { NginxArg } from '../parse/nginx';
 import type { NginxConfig } from './view';
-import type { ConfNode } from './tree';
+import { childrenNamed, type ConfNode } from './tree';
 
 /**
  * The effective-headers model: the response headers nginx adds in each http/server/location/if
@@ -68,6 +68,12 @@ export class HeaderModel {
     const kids = node ? node.children ?? [] : this.cfg.nodes;
     const parent = node ? this.at(levelParent(node)) : undefined;
     const mode = this.modeOf(kids, parent?.mode ?? 'on');
+    if (parent && mode !== 'off' && mode === parent.mode && !childrenNamed(undefined, 'add_header', kids).length && !childrenNamed(undefined, 'more_set_headers', kids).length) {
+      // Most locations set no header: they send what the enclosing level sends (the lists are shared, read-only).
+      const level: HeaderLevel = { node, own: [], effective: parent.effective, inherited: parent.effective, dropped: [], mode };
+      this.cache.set(node, level);
+      return level;
+    }
     const ownAdd = kids.filter((c) => c.name === 'add_header').map(fromAddHeader).filter(isEntry);
     const ownMore = kids.filter((c) => c.name === 'more_set_headers').flatMap(fromMoreSetHeaders);
     const inhAdd = parent ? parent.effective.filter((e) => e.node.name === 'add_header') : [];
