@@ -180,6 +180,32 @@ describe('VS Code (code-server) with the packaged deploylint extension', functio
     await wb.problems('');
   });
 
+  it('editing .env (unsaved) updates the compose file\'s findings: delete DB_PASSWORD, then give it a strong value', async () => {
+    const STRONG = 'Qm4tW8zR2xN6vB1kP9sD3fH7jL5cY0gA';
+    const undefinedRows = async () => (await wb.problems('undefined-variable')).filter((x) => /^(Error|Warning|Info|Hint)\b/.test(x) && x.includes('DB_PASSWORD'));
+    await wb.openFile('.env');
+    await wb.goTo(2, 1);
+    assert.equal(await wb.findCount('DB_PASSWORD=changeme'), 1);
+    await wb.goTo(2, 1);
+    await wb.page.keyboard.press('Shift+End');
+    await wb.page.keyboard.press('Delete');
+    const rows = await waitFor('compose/undefined-variable for ${DB_PASSWORD} in docker-compose.yml', async () => { const r = await undefinedRows(); return r.length > 0 && r; }, 30_000);
+    assert.ok(rows.every((x) => x.includes('compose/undefined-variable') && x.includes('is not defined in .env')), rows.join('\n'));
+    await wb.screenshot('env-edit-undefined');
+
+    await wb.goTo(2, 1); // the Problems filter had the focus
+    await wb.page.keyboard.type(`DB_PASSWORD=${STRONG}`, { delay: 5 });
+    await waitFor('the compose finding to go away', async () => (await undefinedRows()).length === 0 && true, 30_000);
+    const weak = (await wb.problems('weak-secret')).filter((x) => /^(Error|Warning|Info|Hint)\b/.test(x) && x.includes('DB_PASSWORD'));
+    assert.deepEqual(weak, [], 'the strong value is not weak');
+    assert.ok((await wb.problems('')).every((x) => !x.includes(STRONG)), 'no secret value in a problem');
+    await wb.screenshot('env-edit-fixed');
+    await wb.focusEditor();
+    await wb.page.keyboard.press('Control+S');
+    await wb.page.locator('.tabs-container .tab.active.dirty').waitFor({ state: 'detached', timeout: 10_000 });
+    await wb.problems('');
+  });
+
   it('"deploylint: Generate hardened nginx block" asks server name, upstream (a compose service) and profile, and writes a block with proxy_pass', async () => {
     const page = wb.page;
     const input = wb.quickInput();
