@@ -91,6 +91,19 @@ describe('VS Code (code-server) with the packaged deploylint extension', functio
     log(`editor suite: ${((Date.now() - started) / 1000).toFixed(1)} s`);
   });
 
+  /** Runs "Generate hardened nginx block" from the palette and answers its first step (the server name). */
+  async function startGenerate(serverName: string): Promise<void> {
+    const input = wb.quickInput();
+    await wb.retry('the generate command', 2, async () => {
+      await wb.focusEditor();
+      await wb.runCommand('deploylint: Generate hardened nginx block');
+      await input.locator('.quick-input-title', { hasText: '(1/3)' }).waitFor({ timeout: 10_000 });
+    });
+    await wb.page.keyboard.type(serverName, { delay: 10 });
+    await wb.page.keyboard.press('Enter');
+    await input.locator('.quick-input-title', { hasText: '(2/3)' }).waitFor({ timeout: 15_000 });
+  }
+
   it('opens docker-compose.yml: an error squiggle on the "5432:5432" line, and the Problems panel lists deploylint findings with rule ids', async () => {
     await wb.openFile('docker-compose.yml');
     await waitFor('an error squiggle on the "5432:5432" line', () => wb.squigglesOn(PORT_LINE, 'error'), 60_000);
@@ -209,15 +222,7 @@ describe('VS Code (code-server) with the packaged deploylint extension', functio
   it('"deploylint: Generate hardened nginx block" asks server name, upstream (a compose service) and profile, and writes a block with proxy_pass', async () => {
     const page = wb.page;
     const input = wb.quickInput();
-    await wb.retry('the generate command', 2, async () => {
-      await wb.focusEditor();
-      await wb.runCommand('deploylint: Generate hardened nginx block');
-      await input.locator('.quick-input-title', { hasText: '(1/3)' }).waitFor({ timeout: 10_000 });
-    });
-    await page.keyboard.type('notes.example.com', { delay: 10 });
-    await page.keyboard.press('Enter');
-
-    await input.locator('.quick-input-title', { hasText: '(2/3)' }).waitFor({ timeout: 15_000 });
+    await startGenerate('notes.example.com');
     const app = input.locator('.quick-input-list .monaco-list-row', { hasText: 'http://app:3010' }).first();
     await app.waitFor({ timeout: 15_000 });
     const services = await input.locator('.quick-input-list .monaco-list-row').allInnerTexts();
@@ -248,14 +253,7 @@ describe('VS Code (code-server) with the packaged deploylint extension', functio
     await wb.focusEditor();
     await page.keyboard.press('Control+End');
     await page.keyboard.press('Enter');
-    await wb.retry('the generate command', 2, async () => {
-      await wb.focusEditor();
-      await wb.runCommand('deploylint: Generate hardened nginx block');
-      await input.locator('.quick-input-title', { hasText: '(1/3)' }).waitFor({ timeout: 10_000 });
-    });
-    await page.keyboard.type('api.example.com', { delay: 10 });
-    await page.keyboard.press('Enter');
-    await input.locator('.quick-input-title', { hasText: '(2/3)' }).waitFor({ timeout: 15_000 });
+    await startGenerate('api.example.com');
     await input.locator('.quick-input-list .monaco-list-row', { hasText: 'Enter a URL' }).first().click();
     await input.locator('.quick-input-box input[placeholder*="127.0.0.1"]').waitFor({ timeout: 10_000 });
     await page.keyboard.type('http://127.0.0.1:8080', { delay: 10 });

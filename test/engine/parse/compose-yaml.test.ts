@@ -1,10 +1,11 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseDocument } from 'yaml';
+import { parseCompose } from '../../../server/src/engine/parse/compose';
 import { MAX_PLAIN_VALUES, toPlain } from '../../../server/src/engine/parse/compose-yaml';
 
-const parse = (text: string) => parseDocument(text, { merge: true, prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
+/** The document as the compose parser reads it (its yaml options), for comparing with yaml's own toJS. */
+const parse = (text: string) => parseCompose(text).doc!;
 
 describe('engine/parse/compose-yaml: toPlain', () => {
   it('equals yaml\'s toJS on anchors, merges (single and list), overrides, flow and block forms', () => {

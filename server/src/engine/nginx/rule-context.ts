@@ -51,14 +51,14 @@ function buildView(ctx: RuleContext<NginxFile>, cfg: NginxConfig, headers: Heade
   };
 }
 
+/** Names an nginx file can have (the content decides for `*.conf`): other files are not read at all. */
+const NGINX_FILE_NAME = /\.conf$|\.nginx$|\.conf\.template$/i;
+
 /**
  * The configs that together make up a deployment for `path` (for "is there any TLS server?"):
  * its own config plus the configs of the other nginx files in the same folder (a separate
  * `ssl.conf` or `app-tls.conf` next to the plain one counts).
  */
-/** Names an nginx file can have (the content decides for `*.conf`): other files are not read at all. */
-const NGINX_FILE_NAME = /\.conf$|\.nginx$|\.conf\.template$/i;
-
 export function configSet(ws: WorkspaceFiles, path: string): NginxConfig[] {
   const out = [configFor(ws, path)];
   const dir = dirname(path);

@@ -170,38 +170,32 @@ function includerCandidates(ws: WorkspaceFiles, path: string): string[] {
   return out.sort((a, b) => Number(basename(b) === 'nginx.conf') - Number(basename(a) === 'nginx.conf'));
 }
 
-/** Nodes of the view that live in `file` (what a rule linting `file` may report on), in document order. */
-export function nodesIn(cfg: NginxConfig, file: string, pred: (n: ConfNode) => boolean): ConfNode[] {
-  return fileIndex(cfg, file).flat.filter(pred);
-}
-
-/** `nodesIn` for directives of the given names, read from an index instead of a scan. */
+/**
+ * Directives of the given names that live in `file` (what a rule linting `file` may report on), in
+ * document order, read from an index of the view.
+ */
 export function nodesNamed(cfg: NginxConfig, file: string, ...names: string[]): ConfNode[] {
-  const { byName } = fileIndex(cfg, file);
+  const byName = fileIndex(cfg, file);
   if (names.length === 1) return [...(byName.get(names[0]) ?? [])];
   const out = names.flatMap((name) => byName.get(name) ?? []);
   return out.sort((a, b) => a.d.span.start - b.d.span.start);
 }
 
-interface FileIndex { flat: ConfNode[]; byName: Map<string, ConfNode[]> }
-
-// Most nginx rules ask `nodesIn` for something: the tree is walked once per (config, file), in
+// Most nginx rules ask `nodesNamed` for something: the tree is walked once per (config, file), in
 // document order. A file included twice has its directives in the view twice: the first one counts.
-const indexByConfig = new WeakMap<NginxConfig, Map<string, FileIndex>>();
+const indexByConfig = new WeakMap<NginxConfig, Map<string, Map<string, ConfNode[]>>>();
 
-function fileIndex(cfg: NginxConfig, file: string): FileIndex {
+function fileIndex(cfg: NginxConfig, file: string): Map<string, ConfNode[]> {
   let byFile = indexByConfig.get(cfg);
   if (!byFile) { byFile = new Map(); indexByConfig.set(cfg, byFile); }
   let index = byFile.get(file);
   if (!index) {
-    const flat: ConfNode[] = [];
     const byName = new Map<string, ConfNode[]>();
     const seen = new Set<NginxDirective>();
     const visit = (nodes: readonly ConfNode[]) => {
       for (const n of nodes) {
         if (n.file === file && !seen.has(n.d)) {
           seen.add(n.d);
-          flat.push(n);
           const same = byName.get(n.name);
           if (same) same.push(n); else byName.set(n.name, [n]);
         }
@@ -209,7 +203,7 @@ function fileIndex(cfg: NginxConfig, file: string): FileIndex {
       }
     };
     visit(cfg.nodes);
-    byFile.set(file, index = { flat, byName });
+    byFile.set(file, index = byName);
   }
   return index;
 }

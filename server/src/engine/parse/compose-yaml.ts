@@ -226,7 +226,7 @@ export function toPlain(doc: YDoc): unknown {
     let total = 1;
     if (isMap(n)) for (const e of entriesOf(doc, n).values()) total += size(e.value);
     else for (const it of n.items) total += size(it);
-    sizes.set(n, total = Math.min(total, Infinity));
+    sizes.set(n, total);
     return total;
   };
   if (size(doc.contents) > MAX_PLAIN_VALUES) return undefined;

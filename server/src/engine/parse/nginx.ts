@@ -166,10 +166,10 @@ class Parser {
     let i = s + 1;
     let value = '';
     const close = t.indexOf(q, i);
-    const slash = t.indexOf('\\', i);
-    if (close !== -1 && close < this.end && (slash === -1 || slash > close)) {
+    const body = close !== -1 && close < this.end ? t.slice(i, close) : undefined;
+    if (body !== undefined && !body.includes('\\')) {
       // No escape inside: the value is a slice of the source (no string built a character at a time).
-      value = t.slice(i, close);
+      value = body;
       i = close;
     }
     while (i < this.end && t[i] !== q) {

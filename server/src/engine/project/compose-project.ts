@@ -5,6 +5,7 @@ import type { EnvEntry as DotenvEntry, EnvFile } from '../parse/dotenv';
 import { parsed } from '../languages';
 import { basename, dirname, resolve } from '../paths';
 import { isComposeName } from '../files';
+import type { Lookup } from '../parse/interpolation';
 
 /** A variable defined in a project's `.env` (the last definition wins, as in compose and dotenv). */
 export interface ProjectVariable { file: string; entry: DotenvEntry; doc: SourceDocument }
@@ -36,6 +37,15 @@ export function composeProject(ws: Workspace, composePath: string): ComposeProje
       return entry && envDoc ? { file: envPath, entry, doc: envDoc } : undefined;
     },
   };
+}
+
+/**
+ * The project's `.env` values as compose reads them for `${VAR}` (the last definition of a name wins),
+ * for judging what a variable turns into (a host address, a mount source). Unset when the `.env` lacks it.
+ */
+export function projectLookup(ws: Workspace, composePath: string): Lookup {
+  const project = composeProject(ws, composePath);
+  return (name) => project.variable(name)?.entry.value;
 }
 
 /** The compose files of a folder (the projects whose `.env` is `dir/.env`). */

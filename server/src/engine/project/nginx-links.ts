@@ -131,16 +131,25 @@ export const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '::1', 'host.docke
  * Traefik, Caddy or another nginx). Undefined mounts (a config baked into an image) are not internal.
  */
 export function servesInternalOnly(ws: Workspace, nginxPath: string): boolean {
-  const services: Service[] = [];
-  for (let dir = dirname(nginxPath), i = 0; i < 4; i++, dir = dirname(dir)) {
+  const services = mountingProjects(ws, nginxPath).flatMap((p) => p.holding.map((m) => m.service));
+  return services.length > 0 && services.every((s) => !s.ports.length && !usesHostNetwork(s));
+}
+
+/**
+ * The compose projects at or above `path`'s folder (four levels up, nearest first) whose services
+ * bind-mount `path` itself or a folder holding it: every mount of the project, and those that hold it.
+ */
+function mountingProjects(ws: Workspace, path: string): { mounts: Mount[]; holding: Mount[] }[] {
+  const out: { mounts: Mount[]; holding: Mount[] }[] = [];
+  for (let dir = dirname(path), i = 0; i < 4; i++, dir = dirname(dir)) {
     for (const composePath of composeFilesIn(ws, dir)) {
-      for (const m of bindMounts(ws, composePath)) {
-        if (m.source === nginxPath || nginxPath.startsWith(m.source + '/')) services.push(m.service);
-      }
+      const mounts = bindMounts(ws, composePath);
+      const holding = mounts.filter((m) => m.source === path || path.startsWith(m.source + '/'));
+      if (holding.length) out.push({ mounts, holding });
     }
     if (dir === '/' || dir === '.') break;
   }
-  return services.length > 0 && services.every((s) => !s.ports.length && !usesHostNetwork(s));
+  return out;
 }
 
 function usesHostNetwork(s: Service): boolean {
@@ -154,17 +163,11 @@ function usesHostNetwork(s: Service): boolean {
  * compose projects at or above the config's folder that mount it.
  */
 export function hostPathFor(ws: Workspace, nginxPath: string, containerPath: string): string | undefined {
-  for (let dir = dirname(nginxPath), i = 0; i < 4; i++, dir = dirname(dir)) {
-    for (const composePath of composeFilesIn(ws, dir)) {
-      const mounts = bindMounts(ws, composePath);
-      const mine = mounts.find((m) => m.source === nginxPath || nginxPath.startsWith(m.source + '/'));
-      if (!mine) continue;
-      const candidates = mounts.filter((m) => m.service === mine.service || m.service.name === mine.service.name)
-        .filter((m) => containerPath === m.target || containerPath.startsWith(m.target + '/'))
-        .sort((a, b) => b.target.length - a.target.length);
-      if (candidates.length) return candidates[0].source + containerPath.slice(candidates[0].target.length);
-    }
-    if (dir === '/' || dir === '.') break;
+  for (const { mounts, holding: [mine] } of mountingProjects(ws, nginxPath)) {
+    const candidates = mounts.filter((m) => m.service === mine.service || m.service.name === mine.service.name)
+      .filter((m) => containerPath === m.target || containerPath.startsWith(m.target + '/'))
+      .sort((a, b) => b.target.length - a.target.length);
+    if (candidates.length) return candidates[0].source + containerPath.slice(candidates[0].target.length);
   }
   return undefined;
 }

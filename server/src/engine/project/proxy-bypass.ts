@@ -2,7 +2,7 @@ import type { WorkspaceFiles as Workspace } from '../workspace-files';
 import type { PortEntry, Service } from '../parse/compose';
 import { portNumbers, resolvePort } from '../parse/compose-ports';
 import { withDefaults, type Lookup } from '../parse/interpolation';
-import { composeOf, composeProject } from './compose-project';
+import { composeOf, projectLookup } from './compose-project';
 import { LOCAL_HOSTS, projectNginxFiles, proxyTargets, type ProxyTarget } from './nginx-links';
 
 /** A published port that lets clients reach a proxied service without going through nginx. */
@@ -27,8 +27,7 @@ export function proxyBypasses(ws: Workspace, composePath: string): Bypass[] {
   if (!nginxFiles.length) return [];
   const targets = proxyTargets(ws, nginxFiles);
   if (!targets.length) return [];
-  const project = composeProject(ws, composePath);
-  const lookup: Lookup = (name) => project.variable(name)?.entry.value;
+  const lookup = projectLookup(ws, composePath);
   const out: Bypass[] = [];
   for (const service of compose.services) {
     const names = new Set([service.name.toLowerCase(), ...containerNames(service)]);

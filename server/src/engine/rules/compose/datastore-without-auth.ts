@@ -68,7 +68,7 @@ const OFFICIAL_REDIS_LIKE = new Set(['redis', 'library/redis', 'valkey/valkey', 
 
 function checkRedis(ctx: ComposeContext, report: (r: Parameters<ComposeContext['report']>[0]) => void, svc: Service, store: Datastore): void {
   const args = `${svc.entrypoint?.text ?? ''} ${svc.command?.text ?? ''} ${svc.environment.map((e) => `${e.key}=${e.value ?? ''}`).join(' ')}`;
-  if (/--requirepass|--aclfile|\brequirepass\b|^DFLY_requirepass$/m.test(args) || svc.environment.some((e) => /^DFLY_requirepass$/i.test(e.key))) return;
+  if (/--requirepass|--aclfile|\brequirepass\b/.test(args) || svc.environment.some((e) => /^DFLY_requirepass$/i.test(e.key))) return;
   const passwordEnv = svc.environment.find((e) => /PASS/i.test(e.key) && !/^ALLOW_EMPTY_PASSWORD$/.test(e.key));
   const ignoresEnv = OFFICIAL_REDIS_LIKE.has(svc.image?.path.toLowerCase() ?? '');
   if (passwordEnv && !ignoresEnv) return;

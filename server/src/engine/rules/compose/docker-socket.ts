@@ -1,6 +1,7 @@
 import type { Rule } from '../../types';
 import { reportOnce, servicesOf, type ComposeContext } from './support/report';
-import { interpolate, projectLookup } from './support/interpolate';
+import { interpolate } from '../../parse/interpolation';
+import { projectLookup } from '../../project/compose-project';
 
 const SOCKET = /(^|\/)(docker|containerd|podman)\.sock$/;
 
@@ -14,7 +15,7 @@ export const dockerSocket: Rule<ComposeContext> = {
   fixable: false,
   check(ctx) {
     const report = reportOnce(ctx);
-    const lookup = projectLookup(ctx);
+    const lookup = projectLookup(ctx.workspace, ctx.file.path);
     for (const svc of servicesOf(ctx)) {
       for (const v of svc.volumes) {
         if (v.type !== 'bind' || !v.source) continue;

@@ -1,8 +1,9 @@
 import type { Rule } from '../../types';
 import { datastoreOf } from './support/datastores';
 import { bindScope } from './support/exposure';
-import { bindLoopbackFix, describePort, portSpan, removePortFix, resolvePort } from './support/ports';
-import { projectLookup } from './support/interpolate';
+import { bindLoopbackFix, describePort, portSpan, removePortFix } from './support/ports';
+import { resolvePort } from '../../parse/compose-ports';
+import { projectLookup } from '../../project/compose-project';
 import { reportOnce, servicesOf, type ComposeContext } from './support/report';
 
 export const exposedDatastorePort: Rule<ComposeContext> = {
@@ -19,7 +20,7 @@ export const exposedDatastorePort: Rule<ComposeContext> = {
   sources: ['AFFiNE guide', 'AppFlowy Cloud guide'],
   check(ctx) {
     const report = reportOnce(ctx);
-    const lookup = projectLookup(ctx);
+    const lookup = projectLookup(ctx.workspace, ctx.file.path);
     for (const svc of servicesOf(ctx)) {
       const store = datastoreOf(svc.image);
       if (!store) continue;

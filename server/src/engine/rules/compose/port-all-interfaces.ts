@@ -1,9 +1,9 @@
 import type { Rule } from '../../types';
-import { portNumbers } from '../../parse/compose-ports';
+import { portNumbers, resolvePort } from '../../parse/compose-ports';
 import { withDefaults } from '../../parse/interpolation';
 import { datastoreOf } from './support/datastores';
-import { bindLoopbackFix, describePort, portSpan, resolvePort } from './support/ports';
-import { projectLookup } from './support/interpolate';
+import { bindLoopbackFix, describePort, portSpan } from './support/ports';
+import { projectLookup } from '../../project/compose-project';
 import { reportOnce, servicesOf, type ComposeContext } from './support/report';
 import { bypassingPorts } from './port-bypasses-proxy';
 
@@ -26,7 +26,7 @@ export const portAllInterfaces: Rule<ComposeContext> = {
     const report = reportOnce(ctx);
     // Ports nginx proxies to get the more specific compose/port-bypasses-proxy instead.
     const bypassing = ctx.config.rules['compose/port-bypasses-proxy'] === 'off' ? new Set<unknown>() : bypassingPorts(ctx);
-    const lookup = projectLookup(ctx);
+    const lookup = projectLookup(ctx.workspace, ctx.file.path);
     for (const svc of servicesOf(ctx)) {
       if (datastoreOf(svc.image)) continue;
       for (const port of svc.ports) {

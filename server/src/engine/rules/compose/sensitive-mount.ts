@@ -4,7 +4,8 @@ import { YScalar } from '../../parse/compose-yaml';
 import { addPair } from './support/yaml-edit';
 import { scalarLike, styleOf } from './support/yaml-style';
 import { reportOnce, servicesOf, type ComposeContext } from './support/report';
-import { interpolate, projectLookup } from './support/interpolate';
+import { interpolate } from '../../parse/interpolation';
+import { projectLookup } from '../../project/compose-project';
 import type { FixSpec } from '../../types';
 import type { SourceDocument } from '../../workspace-files';
 import type { ComposeFile } from '../../parse/compose';
@@ -28,7 +29,7 @@ export const sensitiveMount: Rule<ComposeContext> = {
   fixable: true,
   check(ctx) {
     const report = reportOnce(ctx);
-    const lookup = projectLookup(ctx);
+    const lookup = projectLookup(ctx.workspace, ctx.file.path);
     for (const svc of servicesOf(ctx)) {
       for (const v of svc.volumes) {
         if (v.type !== 'bind' || !v.source) continue;

@@ -3,8 +3,6 @@ import type { ComposeFile, PortEntry, Service } from '../../../parse/compose';
 import type { FixSpec } from '../../../types';
 import type { SourceDocument } from '../../../workspace-files';
 import { YScalar } from '../../../parse/compose-yaml';
-import { parsePortSpec } from '../../../parse/compose-ports';
-export { resolvePort } from '../../../parse/compose-ports';
 import { addPair, removeItem } from './yaml-edit';
 import { scalarLike, styleOf } from './yaml-style';
 
