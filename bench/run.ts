@@ -1,98 +1,13 @@
 // `npm run bench`: the SPEC §9 performance targets, measured (not asserted) and printed as a table.
 // `npm run bench -- --json` prints the same numbers as JSON for tracking over time.
-// `npm run bench -- --engine` measures the engine only (no build, CLI or server).
+// `npm run bench -- --engine` measures the engine only (no CLI or server).
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { parseDocument, LineCounter } from 'yaml';
-import { MemoryHost, Workspace, lintFile, mergeConfig } from '../server/src/engine';
-import { parseNginx } from '../server/src/engine/parse/nginx';
-import { parseDotenv } from '../server/src/engine/parse/dotenv';
-import { composeEnv, composeFile, envFile, nginxFile } from './generate';
 import { measureServer } from './server';
-
-export interface Row {
-  name: string; value: number; unit: string; target?: number; note?: string;
-  /** Median CPU time of the process for the same runs: tells a slow engine from a busy machine. */
-  cpu?: number;
-}
-
-const config = mergeConfig();
-
-/** Median wall time of `runs` timings after `warmup` untimed runs, in ms (and the median CPU time). */
-function timed(fn: () => void, runs = 21, warmup = 10): { ms: number; cpu: number } {
-  for (let i = 0; i < warmup; i++) fn();
-  const t: number[] = [], c: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const cpu0 = process.cpuUsage();
-    const s = process.hrtime.bigint();
-    fn();
-    t.push(Number(process.hrtime.bigint() - s) / 1e6);
-    const cpu = process.cpuUsage(cpu0);
-    c.push((cpu.user + cpu.system) / 1e3);
-  }
-  const mid = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-  return { ms: mid(t), cpu: mid(c) };
-}
-
-function median(fn: () => void, runs?: number, warmup?: number): number { return timed(fn, runs, warmup).ms; }
-
-type Kind = 'compose' | 'nginx' | 'env';
-const NAMES: Record<Kind, string> = { compose: 'docker-compose.yml', nginx: 'nginx.conf', env: '.env' };
-
-/**
- * A project folder as users have it: the compose file has the `.env` it interpolates, `.env` is
- * git-ignored and private. The linted file is an open document, so nothing else is re-read.
- */
-function project(kind: Kind, text: string): { ws: Workspace; path: string } {
-  const host = new MemoryHost({ '/b/.gitignore': '.env\n' });
-  if (kind === 'compose') host.set('/b/.env', composeEnv(text), 0o600);
-  const ws = new Workspace(host);
-  const p = `/b/${NAMES[kind]}`;
-  host.set(p, text, 0o600);
-  return { ws, path: p };
-}
-
-/** Lint time of a new version of the document each run (what a keystroke costs: no parse is reused). */
-function lintTime(kind: Kind, text: string, runs?: number, warmup?: number): { ms: number; cpu: number; findings: number } {
-  const { ws, path: p } = project(kind, text);
-  let n = 0;
-  let findings = 0;
-  const t = timed(() => {
-    ws.setOpen(p, text + `# ${n++}\n`);
-    findings = lintFile(ws, p, config).length;
-  }, runs, warmup);
-  return { ...t, findings };
-}
-
-function lintRow(name: string, kind: Kind, text: string, target?: number, runs?: number, warmup?: number): Row {
-  const lines = text.split('\n').length - 1;
-  const r = lintTime(kind, text, runs, warmup);
-  return { name: `lint ${name}`, value: r.ms, cpu: r.cpu, unit: 'ms', target, note: `${lines} lines, ${r.findings} findings` };
-}
-
-export function engineRows(): Row[] {
-  const rows: Row[] = [];
-  // "After warm-up" (SPEC §9) is after the JIT has compiled the hot paths: a few hundred lints, as an editor session has done within a minute.
-  rows.push(lintRow('typical compose (200 lines)', 'compose', composeFile(200), 5, 101, 300));
-  rows.push(lintRow('typical nginx (300 lines)', 'nginx', nginxFile(300), 5, 101, 300));
-  rows.push(lintRow('typical env (50 lines)', 'env', envFile(50), 5, 101, 300));
-  const nginx10k = nginxFile(10_000), compose5k = composeFile(5_000), env2k = envFile(2_000);
-  const nginxLint = lintRow('nginx 10,000 lines', 'nginx', nginx10k, 50, 21, 15);
-  const composeLint = lintRow('compose 5,000 lines', 'compose', compose5k, 100, 15, 10);
-  const envLint = lintRow('env 2,000 lines', 'env', env2k, undefined, 21, 15);
-  rows.push(nginxLint, composeLint, envLint);
-  const yamlParse = timed(() => parseDocument(compose5k, { lineCounter: new LineCounter() }), 9);
-  rows.push({ name: 'raw yaml parse, compose 5,000 lines', value: yamlParse.ms, cpu: yamlParse.cpu, unit: 'ms' });
-  rows.push({ name: 'compose lint / raw yaml parse (5k)', value: composeLint.value / yamlParse.ms, cpu: composeLint.cpu! / yamlParse.cpu, unit: 'x', target: 2 });
-  rows.push({ name: 'nginx lint / nginx parse (10k)', value: nginxLint.value / median(() => parseNginx(nginx10k), 9), unit: 'x' });
-  rows.push({ name: 'env lint / env parse (2k)', value: envLint.value / median(() => parseDotenv(env2k), 9), unit: 'x' });
-  // Worst case, no target: every service/server misses hardening, so every block has findings with fixes.
-  rows.push(lintRow('worst case compose 5,000 lines', 'compose', composeFile(5_000, { findingsEvery: 1 }), undefined, 5));
-  rows.push(lintRow('worst case nginx 10,000 lines', 'nginx', nginxFile(10_000, { findingsEvery: 1 }), undefined, 5));
-  return rows;
-}
+import { composeEnv, composeFile, nginxFile } from './generate';
+import type { Row } from './engine';
 
 function cliRows(): Row[] {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'deploylint-bench-'));
@@ -139,10 +54,25 @@ function print(rows: Row[]): void {
   }
 }
 
+/** The engine rows, measured on the engine bundled as it ships (see bench/engine.ts). */
+function engineRowsAsShipped(): Row[] {
+  // Beside the shipped bundles: the engine loads dist/zxcvbn-dictionaries.js from its own folder.
+  const out = path.join('dist', `bench-engine-${process.pid}.js`);
+  try {
+    const built = spawnSync(process.execPath, ['scripts/build.mjs', '--production', '--quiet', '--bench', out], { stdio: 'inherit' });
+    if (built.status !== 0) throw new Error('building the bench engine bundle failed');
+    const r = spawnSync(process.execPath, [out], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 24 });
+    if (r.status !== 0) throw new Error(`the bench engine exited with ${r.status}`);
+    return JSON.parse(r.stdout) as Row[];
+  } finally {
+    fs.rmSync(out, { force: true });
+  }
+}
+
 async function main(): Promise<void> {
   const engineOnly = process.argv.includes('--engine');
-  if (!engineOnly) spawnSync(process.execPath, ['scripts/build.mjs', '--production', '--quiet'], { stdio: 'inherit' });
-  const rows = [...engineRows(), ...(engineOnly ? [] : [...cliRows(), ...(await measureServer()), ...bundleRows()])];
+  const rows = engineRowsAsShipped();
+  if (!engineOnly) rows.push(...cliRows(), ...(await measureServer()), ...bundleRows());
   if (process.argv.includes('--json')) {
     console.log(JSON.stringify({ node: process.version, cpus: os.cpus().length, load: os.loadavg(), rows }, null, 2));
     return;

@@ -14,7 +14,7 @@ import {
   ConfigurationRequest, RegistrationRequest,
   type ClientCapabilities, type ProtocolConnection, type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
-import type { Row } from './run';
+import type { Row } from './engine';
 import { composeEnv, composeFile } from './generate';
 
 const ROOT = path.resolve(__dirname, '..');

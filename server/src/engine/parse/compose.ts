@@ -60,6 +60,9 @@ export interface ComposeFile {
   networks: TopNetwork[];
 }
 
+/** How compose files are parsed (`<<` merges as compose reads them; duplicate keys are errors). */
+export const YAML_OPTIONS = { merge: true, prettyErrors: false, uniqueKeys: true, keepSourceTokens: false } as const;
+
 export function parseCompose(text: string): ComposeFile {
   const file: ComposeFile = { errors: [], text, top: new Map(), services: [], networks: [] };
   try {
@@ -71,7 +74,7 @@ export function parseCompose(text: string): ComposeFile {
 }
 
 function read(file: ComposeFile, text: string): void {
-  const doc = parseDocument(text, { merge: true, prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
+  const doc = parseDocument(text, YAML_OPTIONS);
   file.doc = doc;
   for (const e of doc.errors) {
     // yaml may place an error at end of input one past the last character: keep spans inside the text.
