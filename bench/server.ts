@@ -36,7 +36,8 @@ interface Server {
 
 async function startServer(dir: string, opts: { debounceMs: number; heap?: boolean }): Promise<{ server: Server; initMs: number; spawnToInitMs: number }> {
   const t0 = process.hrtime.bigint();
-  const child = spawn(process.execPath, [...(opts.heap ? ['--expose-gc'] : []), SERVER, '--stdio'], {
+  // BENCH_SERVER_ARGS: node flags for the server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it.
+  const child = spawn(process.execPath, [...(opts.heap ? ['--expose-gc'] : []), ...(process.env.BENCH_SERVER_ARGS?.split(' ') ?? []), SERVER, '--stdio'], {
     stdio: ['pipe', 'pipe', 'pipe'],
     env: { ...process.env, ...(opts.heap ? { DEPLOYLINT_BENCH_HEAP: '1' } : {}) },
   });
@@ -109,7 +110,7 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length - 1) * p))];
 }
 
-function workspace(lines: number): { dir: string; uri: string; text: string } {
+export function workspace(lines: number): { dir: string; uri: string; text: string } {
   const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'deploylint-bench-lsp-')));
   const text = composeFile(lines);
   fs.writeFileSync(path.join(dir, 'docker-compose.yml'), text);
@@ -132,7 +133,7 @@ async function initializeRows(dir: string): Promise<Row[]> {
   ];
 }
 
-async function keystrokeRows(ws: { dir: string; uri: string; text: string }): Promise<Row[]> {
+export async function keystrokeRows(ws: { dir: string; uri: string; text: string }): Promise<Row[]> {
   const { server } = await startServer(ws.dir, { debounceMs: 0 });
   const c = server.connection;
   const first = server.published(ws.uri, 1);

@@ -4,7 +4,8 @@ import { parseCompose } from './parse/compose';
 import { parseNginx } from './parse/nginx';
 import { parseDotenv } from './parse/dotenv';
 
-const PARSERS: Record<Language, (text: string) => unknown> = {
+/** Each takes the text and, when the editor replaced an earlier version of it, that version's parse. */
+const PARSERS: Record<Language, (text: string, previous?: never) => unknown> = {
   compose: parseCompose,
   nginx: parseNginx,
   env: parseDotenv,
@@ -12,5 +13,6 @@ const PARSERS: Record<Language, (text: string) => unknown> = {
 
 /** The parse tree of a document for a language, computed once per document version. */
 export function parsed<P>(doc: SourceDocument, language: Language): P {
-  return doc.memo(`parse:${language}`, () => PARSERS[language](doc.text)) as P;
+  const key = `parse:${language}`;
+  return doc.memo(key, () => PARSERS[language](doc.text, doc.previous<never>(key))) as P;
 }

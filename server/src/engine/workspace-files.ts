@@ -7,14 +7,26 @@ import { languageOf } from './files';
 export class SourceDocument {
   private lineIndex: LineIndex | undefined;
   private readonly parses = new Map<string, unknown>();
-  constructor(readonly path: string, readonly text: string, readonly version: number) {}
+  /** The version this one replaced in the editor, until this one computes something (see `previous`). */
+  private before: SourceDocument | undefined;
+  constructor(readonly path: string, readonly text: string, readonly version: number, replaced?: SourceDocument) {
+    // The newest version that was parsed: a burst of edits nobody linted does not build a chain.
+    this.before = replaced && (replaced.parses.size ? replaced : replaced.before);
+  }
   /** Built on first use: a file read only for what it defines (a `.env`, an include) never needs it. */
   get lines(): LineIndex { return this.lineIndex ??= new LineIndex(this.text); }
   get language(): Language | undefined { return languageOf(this.path, this.text); }
   /** Memoises any derivation of this exact text (parse trees, indexes) under a key. */
   memo<T>(key: string, compute: () => T): T {
-    if (!this.parses.has(key)) this.parses.set(key, compute());
+    if (!this.parses.has(key)) {
+      this.parses.set(key, compute());
+      this.before = undefined;
+    }
     return this.parses.get(key) as T;
+  }
+  /** What the replaced version memoised under `key`, for a parser that reuses its unchanged parts. */
+  previous<T>(key: string): T | undefined {
+    return this.before?.parses.get(key) as T | undefined;
   }
 }
 
@@ -51,7 +63,7 @@ export class WorkspaceFiles {
   setOpen(path: string, text: string): SourceDocument {
     const cur = this.open.get(path);
     if (cur && cur.text === text) return cur;
-    const doc = new SourceDocument(path, text, ++this.versionCounter);
+    const doc = new SourceDocument(path, text, ++this.versionCounter, cur);
     this.open.set(path, doc);
     return doc;
   }

@@ -1,6 +1,6 @@
-import { isMap, isScalar, isSeq, Scalar, type Node } from 'yaml';
+import type { Node, Scalar } from 'yaml';
 import type { Span } from '../types';
-import { entriesOf, innerSpan, scalarText, seqItems, type Entry, type YDoc } from './compose-yaml';
+import { entriesOf, innerSpan, scalarText, seqItems, type Entry, type YDoc, isMap, isScalar, isSeq } from './compose-yaml';
 import { hasInterpolation } from './interpolation';
 
 /** One variable of a service's `environment`, map form (`KEY: value`) or list form (`- KEY=value`). */

@@ -1,6 +1,6 @@
-import { isMap, isScalar, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
+import type { Node, YAMLMap, YAMLSeq } from 'yaml';
 import type { Span } from '../types';
-import { entriesOf, innerSpan, scalarText, seqItems, type Entry, type YDoc } from './compose-yaml';
+import { entriesOf, innerSpan, scalarText, seqItems, type Entry, type YDoc, isMap, isScalar } from './compose-yaml';
 import { interpolate, withDefaults, type Lookup } from './interpolation';
 
 /** One item of a service's `ports`, short (`"127.0.0.1:5432:5432/tcp"`) or long syntax. */

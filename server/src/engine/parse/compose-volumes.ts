@@ -1,6 +1,6 @@
-import { isMap, isScalar, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
+import type { Node, YAMLMap, YAMLSeq } from 'yaml';
 import type { Span } from '../types';
-import { entriesOf, innerSpan, isTruthy, scalarText, seqItems, type Entry, type YDoc } from './compose-yaml';
+import { entriesOf, innerSpan, isTruthy, scalarText, seqItems, type Entry, type YDoc, isMap, isScalar } from './compose-yaml';
 
 /** One item of a service's `volumes`: `./a:/b:ro`, `data:/var/lib/x`, or the long mapping form. */
 export interface VolumeEntry {

@@ -1,10 +1,21 @@
 /** Reading a `yaml` v2 AST the way compose does (aliases and `<<` merges resolved) while keeping source spans. */
-import { isAlias, isMap, isPair, isScalar, isSeq, Scalar, type Alias, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import * as yaml from 'yaml';
+import type { Alias, Document, Node, Pair, YAMLMap, YAMLSeq } from 'yaml';
 import type { Span } from '../types';
 
 export type YDoc = Document.Parsed;
 export type { Node as YNode, Pair as YPair, YAMLMap as YMap, YAMLSeq as YSeq };
-export { Scalar as YScalar };
+
+// `yaml`'s guards and Scalar, bound once. In the bundles `yaml` is a CommonJS module that esbuild
+// puts behind getters, so a named import costs a getter call at every use, and these run per node.
+export const isAlias: typeof yaml.isAlias = yaml.isAlias;
+export const isMap: typeof yaml.isMap = yaml.isMap;
+export const isPair: typeof yaml.isPair = yaml.isPair;
+export const isScalar: typeof yaml.isScalar = yaml.isScalar;
+export const isSeq: typeof yaml.isSeq = yaml.isSeq;
+export const YScalar = yaml.Scalar;
+export type YScalar = yaml.Scalar;
+const Scalar = YScalar;
 
 /** One key of a mapping as compose sees it: its own pair or one merged in through `<<`. */
 export interface Entry {
@@ -56,11 +67,20 @@ function aliasTargets(doc: YDoc): Map<Alias, Node | undefined> {
     const anchors = new Map<string, Node>();
     // `yaml`'s visit order (a node before its items, a pair's key before its value), without its per-node bookkeeping.
     const walk = (node: unknown): void => {
-      if (isPair(node)) { walk(node.key); walk(node.value); return; }
-      if (isAlias(node)) { map.set(node, anchors.get(node.source)); return; }
-      if (!isScalar(node) && !isMap(node) && !isSeq(node)) return;
-      if (node.anchor) anchors.set(node.anchor, node);
-      if (isMap(node) || isSeq(node)) for (const it of node.items) walk(it);
+      // Scalars first: most nodes are.
+      if (isScalar(node)) { if (node.anchor) anchors.set(node.anchor, node); return; }
+      if (isMap(node)) {
+        if (node.anchor) anchors.set(node.anchor, node);
+        for (const pair of node.items) { walk(pair.key); walk(pair.value); }
+        return;
+      }
+      if (isSeq(node)) {
+        if (node.anchor) anchors.set(node.anchor, node);
+        for (const it of node.items) walk(it);
+        return;
+      }
+      if (isAlias(node)) map.set(node, anchors.get(node.source));
+      else if (isPair(node)) { walk(node.key); walk(node.value); } // `[a: b]` puts pairs in a sequence
     };
     walk(doc.contents);
     targetsByDoc.set(doc, targets = map);
@@ -115,7 +135,7 @@ export function entriesOf(doc: YDoc, map: YAMLMap | undefined): Map<string, Entr
   let out = entriesByMap.get(map);
   if (!out) {
     out = new Map<string, Entry>();
-    collect(doc, map, out, false, new Set());
+    collect(doc, map, out, false);
     entriesByMap.set(map, out);
   }
   return out;
@@ -123,23 +143,24 @@ export function entriesOf(doc: YDoc, map: YAMLMap | undefined): Map<string, Entr
 
 const entriesByMap = new WeakMap<YAMLMap, Map<string, Entry>>();
 
-function collect(doc: YDoc, map: YAMLMap, out: Map<string, Entry>, inherited: boolean, seen: Set<YAMLMap>): void {
-  if (seen.has(map)) return;
-  seen.add(map);
-  const merges: unknown[] = [];
+function collect(doc: YDoc, map: YAMLMap, out: Map<string, Entry>, inherited: boolean, seen?: Set<YAMLMap>): void {
+  let merges: unknown[] | undefined;
   for (const item of map.items) {
     const pair = item as Pair;
-    if (isMergeKey(pair.key)) { merges.push(pair.value); continue; }
+    if (isMergeKey(pair.key)) { (merges ??= []).push(pair.value); continue; }
     const key = keyText(pair.key);
     if (key === undefined || out.has(key)) continue;
     out.set(key, makeEntry(doc, map, pair, key, inherited));
   }
+  if (!merges) return;
+  // Only merges can lead back to a mapping already read (`<<: *self`).
+  seen ??= new Set([map]);
   for (const m of merges) {
     const src = deref(doc, m);
     const sources = src && isSeq(src) ? src.items : [m];
     for (const s of sources) {
       const sm = asMap(doc, s);
-      if (sm) collect(doc, sm, out, true, seen);
+      if (sm && !seen.has(sm)) { seen.add(sm); collect(doc, sm, out, true, seen); }
     }
   }
 }
@@ -216,37 +237,32 @@ export const MAX_PLAIN_VALUES = 200_000;
  * values or an alias refers to its own ancestor.
  */
 export function toPlain(doc: YDoc): unknown {
-  const sizes = new Map<Node, number>();
-  const size = (node: unknown): number => {
-    const n = deref(doc, node);
-    if (!n || !(isMap(n) || isSeq(n))) return 1;
-    const known = sizes.get(n);
-    if (known !== undefined) return known;
-    sizes.set(n, Infinity); // in progress: reaching it again is a cycle
-    let total = 1;
-    if (isMap(n)) for (const e of entriesOf(doc, n).values()) total += size(e.value);
-    else for (const it of n.items) total += size(it);
-    sizes.set(n, total);
-    return total;
-  };
-  if (size(doc.contents) > MAX_PLAIN_VALUES) return undefined;
+  // One pass builds each mapping and sequence once and adds up the expanded size of its subtree (what
+  // a validator walking the shared result pays); the result is dropped when that size is too large.
   const memo = new Map<Node, unknown>();
+  const sizes = new Map<Node, number>();
+  let size = 0; // the expanded size of what `plain` returned last
   const plain = (node: unknown): unknown => {
     const n = deref(doc, node);
-    if (!n) return null;
-    if (isScalar(n)) return n.value ?? null;
+    if (!n || isScalar(n)) { size = 1; return n ? n.value ?? null : null; }
     const hit = memo.get(n);
-    if (hit !== undefined) return hit;
+    if (hit !== undefined) { size = sizes.get(n)!; return hit; }
+    let total = 1;
     if (isSeq(n)) {
       const arr: unknown[] = [];
       memo.set(n, arr);
-      for (const it of n.items) arr.push(plain(it));
+      sizes.set(n, Infinity); // in progress: reaching it again is a cycle
+      for (const it of n.items) { arr.push(plain(it)); total += size; }
+      sizes.set(n, size = total);
       return arr;
     }
     const obj: Record<string, unknown> = {};
     memo.set(n, obj);
-    if (isMap(n)) for (const [k, e] of entriesOf(doc, n)) obj[k] = plain(e.value);
+    sizes.set(n, Infinity);
+    if (isMap(n)) for (const [k, e] of entriesOf(doc, n)) { obj[k] = plain(e.value); total += size; }
+    sizes.set(n, size = total);
     return obj;
   };
-  return plain(doc.contents);
+  const value = plain(doc.contents);
+  return size > MAX_PLAIN_VALUES ? undefined : value;
 }

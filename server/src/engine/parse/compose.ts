@@ -2,13 +2,14 @@
  * The compose parser: `yaml` v2 with exact source ranges, read the way compose reads it (aliases, `<<`
  * merges, map/list forms) into a service model that keeps the node and span of every value.
  */
-import { isMap, isScalar, isSeq, parseDocument, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
+import { parseDocument, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { ParseError, Span } from '../types';
-import { asMap, asSeq, deref, entriesOf, scalarText, seqItems, spanOf, type Entry, type YDoc } from './compose-yaml';
+import { asMap, asSeq, deref, entriesOf, scalarText, seqItems, spanOf, type Entry, type YDoc, isMap, isScalar, isSeq } from './compose-yaml';
 import { readEnvironment, type EnvEntry } from './compose-environment';
 import { readPorts, type PortEntry } from './compose-ports';
 import { readVolumes, type VolumeEntry } from './compose-volumes';
 import { parseImage, type ImageRef } from './compose-image';
+import { reparseEdit } from './compose-reparse';
 
 export type { Entry } from './compose-yaml';
 export type { EnvEntry } from './compose-environment';
@@ -63,18 +64,19 @@ export interface ComposeFile {
 /** How compose files are parsed (`<<` merges as compose reads them; duplicate keys are errors). */
 export const YAML_OPTIONS = { merge: true, prettyErrors: false, uniqueKeys: true, keepSourceTokens: false } as const;
 
-export function parseCompose(text: string): ComposeFile {
+/** `previous`: the parse of the text this one replaced in the editor, whose unchanged blocks are reused. */
+export function parseCompose(text: string, previous?: ComposeFile): ComposeFile {
   const file: ComposeFile = { errors: [], text, top: new Map(), services: [], networks: [] };
   try {
-    read(file, text);
+    read(file, text, previous);
   } catch (e) {
     file.errors.push({ span: { start: 0, end: 0 }, message: `could not read this file as compose: ${(e as Error).message}` });
   }
   return file;
 }
 
-function read(file: ComposeFile, text: string): void {
-  const doc = parseDocument(text, YAML_OPTIONS);
+function read(file: ComposeFile, text: string, previous: ComposeFile | undefined): void {
+  const doc = (previous?.doc && reparseEdit(previous.text, previous.doc, text, { options: YAML_OPTIONS })) || parseDocument(text, YAML_OPTIONS);
   file.doc = doc;
   for (const e of doc.errors) {
     // yaml may place an error at end of input one past the last character: keep spans inside the text.

@@ -1,4 +1,4 @@
-import { isScalar } from 'yaml';
+import { isScalar } from '../parse/compose-yaml';
 import type { WorkspaceFiles as Workspace } from '../workspace-files';
 import type { Span } from '../types';
 import type { NginxDirective, NginxFile } from '../parse/nginx';

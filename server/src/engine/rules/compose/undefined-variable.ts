@@ -1,4 +1,5 @@
-import { isMap, isPair, isScalar, isSeq, type Scalar } from 'yaml';
+import { isMap, isPair, isScalar, isSeq } from '../../parse/compose-yaml';
+import type { Scalar } from 'yaml';
 import type { Rule, Span } from '../../types';
 import type { Service } from '../../parse/compose';
 import { scanInterpolation, type VarRef } from '../../parse/interpolation';

@@ -1,7 +1,7 @@
 import type { Rule } from '../../types';
-import { isMap, isSeq, type Node } from 'yaml';
+import type { Node } from 'yaml';
 import { findUnknownKeys } from '../../compose-schema/validate';
-import { deref, entriesOf, toPlain, type YDoc } from '../../parse/compose-yaml';
+import { deref, entriesOf, toPlain, type YDoc, isMap, isSeq } from '../../parse/compose-yaml';
 import type { Span } from '../../types';
 import type { ComposeContext } from './support/report';
 
