@@ -63,6 +63,9 @@ export function reparseEdit(beforeText: string, before: YDoc, text: string, opts
   if (!isMap(partRoot) || partRoot.flow || partRoot.items.length !== 1) return undefined;
   const fresh = partRoot.items[0];
   if (keyText(fresh.key) !== keyText(pair.key)) return undefined;
+  // Where a node's trailing comments end (range[2]) depends on what follows the block: an empty
+  // value or a comment last in the block ends differently alone than before the next key.
+  if (endsInEmptyValue(fresh) || endsInComment(chunk)) return undefined;
   shift(fresh, chunkStart);
 
   const innerItems = inner.items.slice();
@@ -129,6 +132,24 @@ function isSelfContained(chunk: string, indent: number): boolean {
     i = end + 1;
   }
   return true;
+}
+
+function endsInEmptyValue(pair: Pair): boolean {
+  let n: unknown = pair.value;
+  for (;;) {
+    if (isPair(n)) { n = n.value; continue; }
+    if ((isMap(n) || isSeq(n)) && !n.flow && n.items.length) { n = n.items[n.items.length - 1]; continue; }
+    return n === null || n === undefined || (isScalar(n) && n.value === null && !n.source);
+  }
+}
+
+function endsInComment(chunk: string): boolean {
+  const lines = chunk.split('\n');
+  for (let i = lines.length - 1; i > 0; i--) {
+    const t = lines[i].trim();
+    if (t) return t.startsWith('#');
+  }
+  return false;
 }
 
 type Shiftable = Node | Pair | null | undefined | unknown;
