@@ -97,8 +97,11 @@ function read(file: ComposeFile, text: string, previous: ComposeFile | undefined
     file.servicesEntry = services;
     const map = asMap(doc, services.value);
     if (map) {
+      // A service whose pair the reparse shared with the previous tree reads the same as before.
+      const before = doc !== previous?.doc && previous?.services.length ? new Map(previous.services.map((s) => [s.entry.pair, s])) : undefined;
       for (const e of entriesOf(doc, map).values()) {
-        const svc = readService(doc, text, e);
+        const known = before?.get(e.pair);
+        const svc = known ? { ...known, entry: e } : readService(doc, text, e);
         if (!svc.map && e.value !== null) file.errors.push({ span: e.valueSpan, message: `service \`${e.key}\` must be a mapping` });
         file.services.push(svc);
       }
