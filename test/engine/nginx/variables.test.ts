@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { buildConfig } from '../../../server/src/engine/nginx/view';
-import { analyse } from '../../../server/src/engine/nginx/variables';
+import { analyse, varRefs } from '../../../server/src/engine/nginx/variables';
 import { findAll } from '../../../server/src/engine/nginx/tree';
 import { abs, workspace } from '../../support/lint';
 import { conf } from './helpers';
@@ -54,5 +55,28 @@ describe('nginx variable model: map and geo results', () => {
   it('lets a set in the location win over a map of the same name', () => {
     const text = conf('map $arg_to $t {', '  default $arg_to;', '}', 'server {', '  location / {', '    set $t app;', '    proxy_pass http://$t;', '  }', '}');
     assert.equal(varsOf({ 'app.conf': text }, 'app.conf', 'proxy_pass')[0].request, false);
+  });
+});
+
+describe('nginx variable model: references and scopes', () => {
+  it('reads $name, ${name} and $1 like /\\$(?:\\{(\\w+)\\}|([A-Za-z_]\\w*|[0-9]))/g', () => {
+    const re = /\$(?:\{([A-Za-z0-9_]+)\}|([A-Za-z_][A-Za-z0-9_]*|[0-9]))/g;
+    const expected = (s: string) => [...s.matchAll(re)].map((m) => ({ name: (m[1] ?? m[2]).toLowerCase(), start: m.index!, end: m.index! + m[0].length }));
+    fc.assert(fc.property(fc.array(fc.constantFrom('$', '{', '}', 'a', 'Z', '_', '0', '9', '${', '$1', '-', ' ', '/', 'é'), { maxLength: 24 }), (parts) => {
+      const s = parts.join('');
+      assert.deepEqual(varRefs(s), expected(s));
+    }), { numRuns: 2000 });
+  });
+
+  it('gives a block with no set, map or regex in scope the same answers as one that has them elsewhere', () => {
+    // The first server is plain (its answers skip the search); the second defines $t: both read from the same view.
+    const text = conf(
+      'server {', '  location / { proxy_pass http://$t$uri; }', '}',
+      'server {', '  set $t $arg_t;', '  location ~ ^/(.*)$ { proxy_pass http://$t/$1; }', '}',
+    );
+    const cfg = buildConfig(workspace({ 'app.conf': text }), abs('app.conf'));
+    const [plain, defined] = findAll(cfg.nodes, (x) => x.name === 'proxy_pass');
+    assert.deepEqual(analyse(plain, plain.args[0].value).map((v) => [v.name, v.request, v.newline]), [['t', false, false], ['uri', true, true]]);
+    assert.deepEqual(analyse(defined, defined.args[0].value).map((v) => [v.name, v.request, v.newline]), [['t', true, false], ['1', true, false]]);
   });
 });

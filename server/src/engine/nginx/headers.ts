@@ -1,7 +1,7 @@
 import { compareVersions } from '../config';
 import type { NginxArg } from '../parse/nginx';
-import type { NginxConfig } from './view';
-import { childrenNamed, type ConfNode } from './tree';
+import { hasInheritDirective, type NginxConfig } from './view';
+import { childrenNamed, lastChild, type ConfNode } from './tree';
 
 /**
  * The effective-headers model: the response headers nginx adds in each http/server/location/if
@@ -24,19 +24,22 @@ export interface HeaderEntry {
 
 export type InheritMode = 'on' | 'off' | 'merge';
 
+/** The lists are shared between levels (a block without headers of its own has its parent's): read them, never change them. */
 export interface HeaderLevel {
   /** The block (undefined: the top level of the root file, which is the http level of a fragment). */
   node: ConfNode | undefined;
   /** Headers set in this block itself, includes expanded, in order. */
-  own: HeaderEntry[];
+  own: readonly HeaderEntry[];
   /** What responses handled at this level carry. */
-  effective: HeaderEntry[];
+  effective: readonly HeaderEntry[];
   /** What the enclosing level sends. */
-  inherited: HeaderEntry[];
+  inherited: readonly HeaderEntry[];
   /** Inherited headers that this level no longer sends because it has headers of its own. */
-  dropped: HeaderEntry[];
+  dropped: readonly HeaderEntry[];
   mode: InheritMode;
 }
+
+const NO_ENTRIES: readonly HeaderEntry[] = Object.freeze([]);
 
 export const HEADER_LEVELS = new Set(['http', 'server', 'location', 'if']);
 
@@ -59,7 +62,7 @@ export class HeaderModel {
 
   constructor(readonly cfg: NginxConfig, nginxVersion: string) {
     // nginx before 1.29.3 refuses a config with `add_header_inherit`: a config that uses it runs on 1.29.3+.
-    this.inheritSupported = compareVersions(nginxVersion, '1.29.3') >= 0 || usesInherit(cfg.nodes);
+    this.inheritSupported = compareVersions(nginxVersion, '1.29.3') >= 0 || hasInheritDirective(cfg);
   }
 
   at(node: ConfNode | undefined): HeaderLevel {
@@ -68,36 +71,47 @@ export class HeaderModel {
     const kids = node ? node.children ?? [] : this.cfg.nodes;
     const parent = node ? this.at(levelParent(node)) : undefined;
     const mode = this.modeOf(kids, parent?.mode ?? 'on');
-    if (parent && mode !== 'off' && mode === parent.mode && !childrenNamed(undefined, 'add_header', kids).length && !childrenNamed(undefined, 'more_set_headers', kids).length) {
+    const adds = childrenNamed(undefined, 'add_header', kids);
+    const mores = childrenNamed(undefined, 'more_set_headers', kids);
+    if (parent && mode !== 'off' && mode === parent.mode && !adds.length && !mores.length) {
       // Most locations set no header: they send what the enclosing level sends (the lists are shared, read-only).
-      const level: HeaderLevel = { node, own: [], effective: parent.effective, inherited: parent.effective, dropped: [], mode };
+      const level: HeaderLevel = { node, own: NO_ENTRIES, effective: parent.effective, inherited: parent.effective, dropped: NO_ENTRIES, mode };
       this.cache.set(node, level);
       return level;
     }
-    const ownAdd = kids.filter((c) => c.name === 'add_header').map(fromAddHeader).filter(isEntry);
-    const ownMore = kids.filter((c) => c.name === 'more_set_headers').flatMap(fromMoreSetHeaders);
-    const inhAdd = parent ? parent.effective.filter((e) => e.node.name === 'add_header') : [];
-    const inhMore = parent ? parent.effective.filter((e) => e.node.name === 'more_set_headers') : [];
-    const keepAdd = mode === 'merge' ? inhAdd : mode === 'off' || ownAdd.length ? [] : inhAdd;
-    const keepMore = ownMore.length ? [] : inhMore;
-    const effective = [...keepAdd, ...ownAdd, ...keepMore, ...ownMore];
+    // Built with loops, not filter/spread chains: every server and location of a large config gets a level.
+    const ownAdd: HeaderEntry[] = [];
+    for (const c of adds) {
+      const e = fromAddHeader(c);
+      if (e) ownAdd.push(e);
+    }
+    const ownMore: HeaderEntry[] = [];
+    for (const c of mores) addMoreSetHeaders(c, ownMore);
     const inherited = parent?.effective ?? [];
-    const dropped = mode === 'off' ? [] : inherited.filter((e) => !effective.includes(e));
-    const level: HeaderLevel = { node, own: [...ownAdd, ...ownMore], effective, inherited, dropped, mode };
+    // What stays of the enclosing level: its add_header list unless this level replaces it, its more_set_headers likewise.
+    const keepAdd = mode === 'merge' || (mode !== 'off' && !ownAdd.length);
+    const own = ownMore.length ? ownAdd.concat(ownMore) : ownAdd;
+    let effective: readonly HeaderEntry[] = own;
+    if (inherited.length) {
+      const list: HeaderEntry[] = [];
+      if (keepAdd) for (const e of inherited) if (e.node.name === 'add_header') list.push(e);
+      for (const e of ownAdd) list.push(e);
+      if (!ownMore.length) for (const e of inherited) if (e.node.name === 'more_set_headers') list.push(e);
+      for (const e of ownMore) list.push(e);
+      effective = list;
+    }
+    const dropped = mode === 'off' || !inherited.length ? NO_ENTRIES : inherited.filter((e) => !effective.includes(e));
+    const level: HeaderLevel = { node, own, effective, inherited, dropped, mode };
     this.cache.set(node, level);
     return level;
   }
 
   private modeOf(kids: readonly ConfNode[], inheritedMode: InheritMode): InheritMode {
     if (!this.inheritSupported) return 'on';
-    const d = kids.filter((c) => c.name === 'add_header_inherit').pop();
+    const d = lastChild(undefined, 'add_header_inherit', kids);
     const v = d?.args[0]?.value;
     return v === 'merge' || v === 'off' || v === 'on' ? v : inheritedMode;
   }
-}
-
-function usesInherit(nodes: readonly ConfNode[]): boolean {
-  return nodes.some((n) => n.name === 'add_header_inherit' || (!!n.children && usesInherit(n.children)));
 }
 
 /** The entry for a header name in a list (the last one set wins in what a client reads). */
@@ -113,19 +127,21 @@ export function sends(list: readonly HeaderEntry[], key: string): HeaderEntry | 
   return e && e.value.trim() !== '' ? e : undefined;
 }
 
-function isEntry(e: HeaderEntry | undefined): e is HeaderEntry { return e !== undefined; }
-
 function fromAddHeader(n: ConfNode): HeaderEntry | undefined {
-  const [name, value] = n.args;
-  if (!name) return undefined;
+  const args = n.args;
+  if (!args.length) return undefined;
+  const name = args[0];
+  const value = args[1] as NginxArg | undefined;
+  let always = false;
+  for (let i = 2; i < args.length && !always; i++) always = args[i].value === 'always';
   return {
     name: name.value, key: name.value.toLowerCase(), value: value?.value ?? '', valueArg: value,
-    always: n.args.slice(2).some((a) => a.value === 'always'), node: n,
+    always, node: n,
   };
 }
 
-function fromMoreSetHeaders(n: ConfNode): HeaderEntry[] {
-  const out: HeaderEntry[] = [];
+/** Appends the entries of one `more_set_headers` node to `out`. */
+function addMoreSetHeaders(n: ConfNode, out: HeaderEntry[]): void {
   let statusLimited = false;
   for (let i = 0; i < n.args.length; i++) {
     const a = n.args[i];
@@ -135,12 +151,14 @@ function fromMoreSetHeaders(n: ConfNode): HeaderEntry[] {
     if (!m) continue;
     out.push({ name: m[1], key: m[1].toLowerCase(), value: m[2], valueArg: a, always: !statusLimited, node: n });
   }
-  return out;
 }
 
 /** The header entries one `add_header` / `more_set_headers` node sets. */
 export function entriesOf(n: ConfNode): HeaderEntry[] {
-  if (n.name === 'add_header') { const e = fromAddHeader(n); return e ? [e] : []; }
-  if (n.name === 'more_set_headers') return fromMoreSetHeaders(n);
-  return [];
+  const out: HeaderEntry[] = [];
+  if (n.name === 'add_header') {
+    const e = fromAddHeader(n);
+    if (e) out.push(e);
+  } else if (n.name === 'more_set_headers') addMoreSetHeaders(n, out);
+  return out;
 }

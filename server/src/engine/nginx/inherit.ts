@@ -1,4 +1,4 @@
-import { childrenNamed, type ConfNode } from './tree';
+import { childrenNamed, lastChild, type ConfNode } from './tree';
 
 /**
  * Directives that nginx inherits from the enclosing level when a level does not set them
@@ -8,11 +8,10 @@ import { childrenNamed, type ConfNode } from './tree';
  */
 export function effectiveDirective(block: ConfNode, name: string, top: readonly ConfNode[]): ConfNode | undefined {
   for (let n: ConfNode | undefined = block; n; n = n.parent) {
-    const own = childrenNamed(n, name);
-    if (own.length) return own[own.length - 1];
+    const own = lastChild(n, name);
+    if (own) return own;
   }
-  const atTop = top.filter((c) => c.name === name);
-  return atTop[atTop.length - 1];
+  return lastChild(undefined, name, top);
 }
 
 /** Like `effectiveDirective` for directives that add up within a level (`proxy_set_header`, `limit_req`): the whole list of the nearest level that has any. */

@@ -3,7 +3,8 @@ import { basename } from '../paths';
 import { eolOf } from '../text';
 import { insertInBlock } from './edit';
 import type { NginxView } from './rule-context';
-import { findAll, type ConfNode } from './tree';
+import type { ConfNode } from './tree';
+import { viewNodesNamed } from './view';
 
 /**
  * Where a `limit_req_zone` goes (it is only valid in the http context): into the http block of
@@ -14,13 +15,13 @@ import { findAll, type ConfNode } from './tree';
 export interface ZonePlan { name: string; edit?: EditSpec }
 
 export function existingZones(view: NginxView): string[] {
-  return findAll(view.cfg.nodes, (n) => n.name === 'limit_req_zone')
+  return viewNodesNamed(view.cfg, 'limit_req_zone')
     .map((n) => n.args.map((a) => /^zone=([^:]+)/.exec(a.value)?.[1]).find(Boolean))
     .filter((z): z is string => !!z);
 }
 
 export function usesLimitReq(view: NginxView): boolean {
-  return findAll(view.cfg.nodes, (n) => n.name === 'limit_req').length > 0;
+  return viewNodesNamed(view.cfg, 'limit_req').length > 0;
 }
 
 /** A zone to use: `base` declared by the returned edit, or undefined when no place in this file can hold it. */

@@ -73,15 +73,16 @@ export function configSet(ws: WorkspaceFiles, path: string): NginxConfig[] {
   return out;
 }
 
-/** Every header entry set by a directive of the linted file (add_header, more_set_headers). */
-export function headerEntriesInFile(view: NginxView): HeaderEntry[] {
+/** Every header entry set by a directive of the linted file (add_header, more_set_headers). Shared: read it, never change it. */
+export function headerEntriesInFile(view: NginxView): readonly HeaderEntry[] {
   let entries = headerEntries.get(view);
   if (!entries) {
-    entries = nodesNamed(view.cfg, view.file.path, 'add_header', 'more_set_headers').flatMap(entriesOf);
-    headerEntries.set(view, entries);
+    const list: HeaderEntry[] = [];
+    for (const n of nodesNamed(view.cfg, view.file.path, 'add_header', 'more_set_headers')) for (const e of entriesOf(n)) list.push(e);
+    headerEntries.set(view, entries = list);
   }
-  return entries.slice();
+  return entries;
 }
 
 // Five header rules read the same list of the same view.
-const headerEntries = new WeakMap<NginxView, HeaderEntry[]>();
+const headerEntries = new WeakMap<NginxView, readonly HeaderEntry[]>();

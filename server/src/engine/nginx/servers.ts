@@ -11,7 +11,8 @@ export interface Listen { node: ConfNode; address: string; port: number | undefi
 function perNode<T>(fn: (server: ConfNode) => T): (server: ConfNode) => T {
   const cache = new WeakMap<ConfNode, T>();
   return (server) => {
-    if (cache.has(server)) return cache.get(server) as T;
+    const hit = cache.get(server);
+    if (hit !== undefined || cache.has(server)) return hit as T;
     const v = fn(server);
     cache.set(server, v);
     return v;
@@ -20,8 +21,15 @@ function perNode<T>(fn: (server: ConfNode) => T): (server: ConfNode) => T {
 
 /** The server's `listen` directives, read (shared: do not change the list). */
 export const listensOf: (server: ConfNode) => readonly Listen[] = perNode((server) => {
-  return childrenNamed(server, 'listen').map((node) => {
-    const [addr = '', ...params] = argValues(node);
+  const out: Listen[] = [];
+  for (const node of childrenNamed(server, 'listen')) {
+    const args = node.args;
+    const addr = args.length ? args[0].value : '';
+    let ssl = false, quic = false;
+    for (let i = 1; i < args.length; i++) {
+      if (args[i].value === 'ssl') ssl = true;
+      else if (args[i].value === 'quic') quic = true;
+    }
     const unix = addr.startsWith('unix:');
     let host = '';
     let port: number | undefined;
@@ -30,8 +38,9 @@ export const listensOf: (server: ConfNode) => readonly Listen[] = perNode((serve
     else if (!unix) { host = addr; port = 80; }
     if (port === undefined && !unix) port = 80;
     const loopback = /^(127\.\d+\.\d+\.\d+|\[::1\]|localhost)$/i.test(host);
-    return { node, address: addr, port, ssl: params.includes('ssl'), quic: params.includes('quic'), loopback, unix };
-  });
+    out.push({ node, address: addr, port, ssl, quic, loopback, unix });
+  }
+  return out;
 });
 
 export function serverNames(server: ConfNode): string[] {
@@ -59,12 +68,12 @@ export const isTlsServer = perNode((server: ConfNode): boolean => {
  * Listens that serve plain HTTP to the network: not ssl/quic, not loopback or a unix socket.
  * A server without `listen` listens on *:80. Under `ssl on;` every listen is TLS.
  */
-export function plainListens(server: ConfNode): readonly Listen[] | 'default' {
+export const plainListens: (server: ConfNode) => readonly Listen[] | 'default' = perNode((server) => {
   const listens = listensOf(server);
   if (!listens.length) return sslOn(server) ? [] : 'default';
   if (sslOn(server)) return [];
   return listens.filter((l) => !l.ssl && !l.quic && !l.loopback && !l.unix && !(l.port === 443 && hasCertificate(server)));
-}
+});
 
 export function isPlainHttpServer(server: ConfNode): boolean {
   const p = plainListens(server);
@@ -75,9 +84,15 @@ const REDIRECT_CODES = new Set(['301', '302', '303', '307', '308']);
 
 /** `return 301 https://...` / `rewrite ^ https://... permanent` (unconditional). */
 function isHttpsRedirect(n: ConfNode): boolean {
-  const v = argValues(n);
-  if (n.name === 'return') return REDIRECT_CODES.has(v[0]) && /^https:\/\//i.test(v[1] ?? '');
-  if (n.name === 'rewrite') return /^https:\/\//i.test(v[1] ?? '') && (v[2] === 'permanent' || v[2] === 'redirect');
+  // Asked of every directive of a server: the name decides before any argument is read.
+  if (n.name === 'return') {
+    const code = n.args[0]?.value;
+    return code !== undefined && REDIRECT_CODES.has(code) && /^https:\/\//i.test(n.args[1]?.value ?? '');
+  }
+  if (n.name === 'rewrite') {
+    const flag = n.args[2]?.value;
+    return /^https:\/\//i.test(n.args[1]?.value ?? '') && (flag === 'permanent' || flag === 'redirect');
+  }
   return false;
 }
 
@@ -103,7 +118,7 @@ export function redirectsToHttps(server: ConfNode): boolean {
 }
 
 export function isAcmeLocation(n: ConfNode): boolean {
-  return n.name === 'location' && n.args.some((a) => /\.well-known\/acme-challenge/.test(a.value));
+  return n.name === 'location' && n.args.some((a) => a.value.includes('.well-known/acme-challenge'));
 }
 
 /**
@@ -142,6 +157,12 @@ export function serverLabel(server: ConfNode): string {
 
 /** Names that only a local client reaches: a dev or internal server, not a public site. */
 export function isLocalOnly(server: ConfNode): boolean {
-  const names = serverNames(server);
-  return names.length > 0 && names.every((n) => /^(localhost|127\.0\.0\.1|\[::1\]|.*\.localhost|.*\.local|.*\.internal)$/i.test(n));
+  let any = false;
+  for (const n of childrenNamed(server, 'server_name')) {
+    for (const a of n.args) {
+      if (!/^(localhost|127\.0\.0\.1|\[::1\]|.*\.localhost|.*\.local|.*\.internal)$/i.test(a.value)) return false;
+      any = true;
+    }
+  }
+  return any;
 }

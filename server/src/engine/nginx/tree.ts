@@ -25,7 +25,18 @@ export function argValues(n: { args: NginxArg[] }): string[] {
 export function childrenNamed(n: ConfNode | undefined, name: string, top?: readonly ConfNode[]): readonly ConfNode[] {
   const list = n ? n.children : top;
   if (!list) return NONE;
-  // The rules ask each server and location for one directive after another: index the block once.
+  if (list.length <= SCAN_MAX) {
+    // Most blocks (a server, its locations) hold a few dozen directives at most: reading them is cheaper
+    // than building and keeping an index of each (names compare as the same string, see `directiveName`).
+    let first: ConfNode | undefined;
+    let more: ConfNode[] | undefined;
+    for (const c of list) {
+      if (c.name !== name) continue;
+      if (!first) first = c; else (more ??= [first]).push(c);
+    }
+    return more ?? (first ? [first] : NONE);
+  }
+  // A large block (an http block of many servers) is asked for one directive after another: index it once.
   let index = byName.get(list);
   if (!index) {
     index = new Map();
@@ -39,12 +50,21 @@ export function childrenNamed(n: ConfNode | undefined, name: string, top?: reado
 }
 
 const NONE: readonly ConfNode[] = Object.freeze([]);
+/** Blocks up to this size are searched rather than indexed by `childrenNamed`. */
+const SCAN_MAX = 24;
 const byName = new WeakMap<readonly ConfNode[], Map<string, ConfNode[]>>();
 
 /** The last direct child named `name` (nginx: the last one wins for most single-value directives). */
-export function lastChild(n: ConfNode, name: string): ConfNode | undefined {
-  const list = childrenNamed(n, name);
-  return list[list.length - 1];
+export function lastChild(n: ConfNode | undefined, name: string, top?: readonly ConfNode[]): ConfNode | undefined {
+  const list = n ? n.children : top;
+  if (!list) return undefined;
+  if (list.length <= SCAN_MAX) {
+    // Searched from the end, without the list `childrenNamed` would make.
+    for (let i = list.length - 1; i >= 0; i--) if (list[i].name === name) return list[i];
+    return undefined;
+  }
+  const all = childrenNamed(n, name, top);
+  return all[all.length - 1];
 }
 
 /** Depth-first walk over nodes and their expanded children. Return false from `fn` to skip a subtree. */

@@ -29,9 +29,39 @@ export interface VarInfo {
 /** `$name` and `${name}` references of a script, in order. */
 export function varRefs(script: string): { name: string; start: number; end: number }[] {
   const out: { name: string; start: number; end: number }[] = [];
-  const re = /\$(?:\{([A-Za-z0-9_]+)\}|([A-Za-z_][A-Za-z0-9_]*|[0-9]))/g;
-  for (let m = re.exec(script); m; m = re.exec(script)) out.push({ name: (m[1] ?? m[2]).toLowerCase(), start: m.index, end: m.index + m[0].length });
+  for (let i = script.indexOf('$'); i !== -1; i = script.indexOf('$', i)) {
+    const end = refEnd(script, i);
+    if (end < 0) { i++; continue; }
+    out.push({ name: refName(script, i, end), start: i, end });
+    i = end;
+  }
   return out;
+}
+
+function isWordCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+}
+
+/**
+ * Where the reference starting at the `$` at `i` ends, or -1 when that `$` starts none. The scan
+ * of `/\$(?:\{([A-Za-z0-9_]+)\}|([A-Za-z_][A-Za-z0-9_]*|[0-9]))/g`, without a match array per reference.
+ */
+function refEnd(s: string, i: number): number {
+  const c = s.charCodeAt(i + 1);
+  if (c === 123) {
+    let j = i + 2;
+    while (isWordCode(s.charCodeAt(j))) j++;
+    return j > i + 2 && s.charCodeAt(j) === 125 ? j + 1 : -1;
+  }
+  if (c >= 48 && c <= 57) return i + 2;
+  if (!isWordCode(c)) return -1;
+  let j = i + 2;
+  while (isWordCode(s.charCodeAt(j))) j++;
+  return j;
+}
+
+function refName(s: string, i: number, end: number): string {
+  return (s.charCodeAt(i + 1) === 123 ? s.slice(i + 2, end - 1) : s.slice(i + 1, end)).toLowerCase();
 }
 
 interface Taint { newline: boolean; cr: boolean; dot: boolean; slashFirst: boolean; request: boolean; label: string; roots: string[] }
@@ -79,18 +109,21 @@ function setOf(node: ConfNode, name: string): ConfNode | undefined {
 
 // Asked for every variable of every header: an http block has every server as a child, so its
 // `set`s are indexed once (the last `set` of a name wins) instead of being searched each time.
-const setIndex = new WeakMap<ConfNode, Map<string, ConfNode>>();
+const setIndex = new WeakMap<ConfNode, ReadonlyMap<string, ConfNode>>();
 
 const NO_VARS: ReadonlyMap<string, ConfNode> = new Map();
 
 function setsIn(block: ConfNode): ReadonlyMap<string, ConfNode> {
-  const sets = childrenNamed(block, 'set');
-  if (!sets.length) return NO_VARS;
   let index = setIndex.get(block);
   if (!index) {
-    index = new Map();
-    for (const c of sets) {
-      if (c.args[0]) index.set(c.args[0].value.toLowerCase().replace(/^\$\{?|\}$/g, ''), c);
+    const sets = childrenNamed(block, 'set');
+    if (!sets.length) index = NO_VARS;
+    else {
+      const byName = new Map<string, ConfNode>();
+      for (const c of sets) {
+        if (c.args[0]) byName.set(c.args[0].value.toLowerCase().replace(/^\$\{?|\}$/g, ''), c);
+      }
+      index = byName;
     }
     setIndex.set(block, index);
   }
@@ -99,17 +132,20 @@ function setsIn(block: ConfNode): ReadonlyMap<string, ConfNode> {
 
 // `map`/`geo` blocks sit at the http level: in an enclosing `http` block, or at the top level of a
 // fragment (reached through `topLevelOf`). Indexed by the block's child list, the last one of a name wins.
-const mapIndex = new WeakMap<readonly ConfNode[], Map<string, ConfNode>>();
+const mapIndex = new WeakMap<readonly ConfNode[], ReadonlyMap<string, ConfNode>>();
 
 function mapsIn(list: readonly ConfNode[]): ReadonlyMap<string, ConfNode> {
-  const maps = childrenNamed(undefined, 'map', list), geos = childrenNamed(undefined, 'geo', list);
-  if (!maps.length && !geos.length) return NO_VARS;
   let index = mapIndex.get(list);
   if (!index) {
-    index = new Map();
-    for (const c of list) {
-      const target = (c.name === 'map' || c.name === 'geo') && c.children ? c.args[c.args.length - 1] : undefined;
-      if (target && c.args.length <= 2) index.set(target.value.toLowerCase().replace(/^\$\{?|\}$/g, ''), c);
+    const maps = childrenNamed(undefined, 'map', list), geos = childrenNamed(undefined, 'geo', list);
+    if (!maps.length && !geos.length) index = NO_VARS;
+    else {
+      const byName = new Map<string, ConfNode>();
+      for (const c of list) {
+        const target = (c.name === 'map' || c.name === 'geo') && c.children ? c.args[c.args.length - 1] : undefined;
+        if (target && c.args.length <= 2) byName.set(target.value.toLowerCase().replace(/^\$\{?|\}$/g, ''), c);
+      }
+      index = byName;
     }
     mapIndex.set(list, index);
   }
@@ -154,16 +190,46 @@ function mapTaint(m: ConfNode, name: string, depth: number): Taint {
 
 // Everything taintOf reads hangs off `node.parent` (sets, maps, regex locations), so the answer is
 // the same for every directive of a block: the proxy_set_header lines of each location ask it again and again.
-const taintCache = new WeakMap<ConfNode, Map<string, Taint>>();
+interface ScopeTaints {
+  /** No `set`, `map`/`geo` or regex (`if`, `location ~`) in this block, its ancestors or the top level: every variable is a builtin or plain. */
+  plain: boolean;
+  /** Per depth (up to 6), per name. */
+  byDepth: Map<string, Taint>[];
+}
+
+const scopeCache = new WeakMap<ConfNode, ScopeTaints>();
+
+function scopeOf(scope: ConfNode): ScopeTaints {
+  let s = scopeCache.get(scope);
+  if (!s) {
+    const above = scope.parent ? scopeOf(scope.parent).plain : !topHasMaps(scope);
+    s = { plain: above && definesNothing(scope), byDepth: [] };
+    scopeCache.set(scope, s);
+  }
+  return s;
+}
+
+/** Nothing in this block that `setOf`, `mapOf` or `regexProviders` could find (an `if` is never taken as such). */
+function definesNothing(p: ConfNode): boolean {
+  if (p.name === 'if' || (p.name === 'location' && (p.args[0]?.value ?? '').startsWith('~'))) return false;
+  return !childrenNamed(p, 'set').length && !(p.children && mapsIn(p.children).size);
+}
+
+function topHasMaps(root: ConfNode): boolean {
+  const top = topLevelOf(root);
+  return !!top && mapsIn(top).size > 0;
+}
 
 function taintOf(node: ConfNode, name: string, depth: number): Taint {
   const scope = node.parent;
   if (!scope) return computeTaint(node, name, depth);
-  let byName = taintCache.get(scope);
-  if (!byName) taintCache.set(scope, byName = new Map());
-  const key = `${depth}\u0000${name}`;
-  let t = byName.get(key);
-  if (!t) byName.set(key, t = computeTaint(node, name, depth));
+  const s = scopeOf(scope);
+  // What computeTaint finds when nothing in scope defines variables, without looking for them.
+  if (s.plain) return builtinTaint(name) ?? plainTaint(name);
+  let byName = s.byDepth[depth];
+  if (!byName) s.byDepth[depth] = byName = new Map();
+  let t = byName.get(name);
+  if (!t) byName.set(name, t = computeTaint(node, name, depth));
   return t;
 }
 
@@ -226,5 +292,15 @@ function computeTaint(node: ConfNode, name: string, depth: number): Taint {
 
 /** Every variable of `script` (an argument of `node`) with what it may hold. */
 export function analyse(node: ConfNode, script: string, depth = 0): VarInfo[] {
-  return varRefs(script).map((r) => ({ ...taintOf(node, r.name, depth), name: r.name, start: r.start, end: r.end }));
+  const out: VarInfo[] = [];
+  for (let i = script.indexOf('$'); i !== -1; i = script.indexOf('$', i)) {
+    const end = refEnd(script, i);
+    if (end < 0) { i++; continue; }
+    const name = refName(script, i, end);
+    const t = taintOf(node, name, depth);
+    // Spelled out rather than spread: one object shape for every VarInfo.
+    out.push({ newline: t.newline, cr: t.cr, dot: t.dot, slashFirst: t.slashFirst, request: t.request, label: t.label, roots: t.roots, name, start: i, end });
+    i = end;
+  }
+  return out;
 }

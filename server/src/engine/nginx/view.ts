@@ -3,7 +3,7 @@ import { parsed } from '../languages';
 import { basename, dirname } from '../paths';
 import type { WorkspaceFiles, SourceDocument } from '../workspace-files';
 import { resolveInclude, type IncludeTarget } from './include';
-import { registerTopLevel, type ConfNode } from './tree';
+import { registerTopLevel, walk, type ConfNode } from './tree';
 
 /**
  * The expanded view of one nginx config: a root file with every `include` followed
@@ -32,18 +32,24 @@ function parseOf(doc: SourceDocument): NginxFile { return parsed<NginxFile>(doc,
 /** Builds the view rooted at `rootPath` (uncached; see `configOf`). */
 export function buildConfig(ws: WorkspaceFiles, rootPath: string): NginxConfig {
   const cfg: NginxConfig = { root: rootPath, nodes: [], files: [rootPath], includes: new Map(), unresolved: [], context: 'http' };
+  const facts = newFacts();
+  factsByConfig.set(cfg, facts);
   const doc = ws.document(rootPath);
   if (!doc) return cfg;
   const tree = parseOf(doc);
   if (tree.sections.length) {
     // An `nginx -T` dump: includes resolve to the dumped files first.
     const used = new Set<number>([0]);
+    const expanded = new Set<number>();
     const sectionOf = (pattern: string): number[] => tree.sections
       .map((s, i) => (matchesPath(pattern, s.path, tree.sections[0].path) ? i : -1)).filter((i) => i > 0);
-    const expandSection = (i: number, parent: ConfNode | undefined, via: ConfNode | undefined, stack: number[]): ConfNode[] =>
-      tree.sections[i].directives.flatMap((d) => toNodes(d, parent, via, stack));
+    const expandSection = (i: number, parent: ConfNode | undefined, via: ConfNode | undefined, stack: number[]): ConfNode[] => {
+      if (expanded.has(i)) facts.repeats = true;
+      expanded.add(i);
+      return tree.sections[i].directives.flatMap((d) => toNodes(d, parent, via, stack));
+    };
     const toNodes = (d: NginxDirective, parent: ConfNode | undefined, via: ConfNode | undefined, stack: number[]): ConfNode[] => {
-      const n = makeNode(d, rootPath, parent, via);
+      const n = makeNode(facts, d, rootPath, parent, via);
       const out = [n];
       if (d.block) n.children = d.block.flatMap((c) => toNodes(c, n, via, stack));
       if (d.name === 'include' && d.args.length === 1 && stack.length < MAX_DEPTH) {
@@ -51,42 +57,97 @@ export function buildConfig(ws: WorkspaceFiles, rootPath: string): NginxConfig {
         if (hits.length) {
           cfg.includes.set(n, { files: [rootPath], glob: true, stock: false });
           for (const i of hits) { used.add(i); out.push(...expandSection(i, parent, n, [...stack, i])); }
-        } else out.push(...followInclude(ws, cfg, n, parent, [rootPath], 0));
+        } else out.push(...followInclude(ws, cfg, facts, n, parent, [rootPath], 0));
       }
       return out;
     };
     cfg.nodes = expandSection(0, undefined, undefined, [0]);
     tree.sections.forEach((_s, i) => { if (!used.has(i)) cfg.nodes.push(...expandSection(i, undefined, undefined, [i])); });
   } else {
-    cfg.nodes = expandDirectives(ws, cfg, rootPath, tree.directives, undefined, undefined, [rootPath]);
+    cfg.nodes = expandDirectives(ws, cfg, facts, rootPath, tree.directives, undefined, undefined, [rootPath]);
   }
   cfg.context = guessContext(cfg.nodes);
   registerTopLevel(cfg.nodes);
   return cfg;
 }
 
-function makeNode(d: NginxDirective, file: string, parent: ConfNode | undefined, via: ConfNode | undefined): ConfNode {
-  const n: ConfNode = { d, file, name: d.name, args: d.args };
-  if (parent) n.parent = parent;
-  if (via) n.via = via;
+/** Nodes of one name in view order, with their rank in that order (for merging lists of several names). */
+interface NameList { nodes: ConfNode[]; rank: number[] }
+
+/**
+ * What is noted while a view is built, so that no rule walks the whole view again to learn it: every
+ * node by name. Nodes are made in view order (a block, its children, then what its includes bring
+ * in), which is the order of `walk`.
+ */
+interface ViewFacts {
+  byName: Map<string, NameList>;
+  /** Some file (or dump section) was expanded more than once: a directive may appear twice. */
+  repeats: boolean;
+  /** The offsets of the nodes grow along the view (not in an `nginx -T` dump that includes a later section). */
+  inOrder: boolean;
+  count: number;
+  lastStart: number;
+}
+
+const factsByConfig = new WeakMap<NginxConfig, ViewFacts>();
+
+function newFacts(): ViewFacts {
+  return { byName: new Map(), repeats: false, inOrder: true, count: 0, lastStart: -1 };
+}
+
+/** The facts of a view; one not made by `buildConfig` is walked for them (and assumed to repeat directives). */
+function factsOf(cfg: NginxConfig): ViewFacts {
+  let facts = factsByConfig.get(cfg);
+  if (!facts) {
+    const f = newFacts();
+    f.repeats = true;
+    walk(cfg.nodes, (n) => { noteNode(f, n); });
+    factsByConfig.set(cfg, facts = f);
+  }
+  return facts;
+}
+
+function noteNode(facts: ViewFacts, n: ConfNode): void {
+  addNamed(facts.byName, n, facts.count++);
+  if (n.d.span.start < facts.lastStart) facts.inOrder = false;
+  facts.lastStart = n.d.span.start;
+}
+
+function makeNode(facts: ViewFacts, d: NginxDirective, file: string, parent: ConfNode | undefined, via: ConfNode | undefined): ConfNode {
+  // One literal per case rather than properties added afterwards: a view has a node per directive,
+  // and an added property costs each of them a separate property store.
+  const n: ConfNode = parent
+    ? (via ? { d, file, name: d.name, args: d.args, parent, via } : { d, file, name: d.name, args: d.args, parent })
+    : (via ? { d, file, name: d.name, args: d.args, via } : { d, file, name: d.name, args: d.args });
+  noteNode(facts, n);
   return n;
 }
 
+function addNamed(byName: Map<string, NameList>, n: ConfNode, rank: number): void {
+  const list = byName.get(n.name);
+  if (list) { list.nodes.push(n); list.rank.push(rank); } else byName.set(n.name, { nodes: [n], rank: [rank] });
+}
+
+/** Every node named `name` in the whole view (all its files), in `walk` order. Shared: read it, never change it. */
+export function viewNodesNamed(cfg: NginxConfig, name: string): readonly ConfNode[] {
+  return factsOf(cfg).byName.get(name)?.nodes ?? NONE;
+}
+
 function expandDirectives(
-  ws: WorkspaceFiles, cfg: NginxConfig, file: string, dirs: NginxDirective[],
+  ws: WorkspaceFiles, cfg: NginxConfig, facts: ViewFacts, file: string, dirs: NginxDirective[],
   parent: ConfNode | undefined, via: ConfNode | undefined, stack: string[],
 ): ConfNode[] {
   const out: ConfNode[] = [];
   for (const d of dirs) {
-    const n = makeNode(d, file, parent, via);
+    const n = makeNode(facts, d, file, parent, via);
     out.push(n);
-    if (d.block) n.children = expandDirectives(ws, cfg, file, d.block, n, via, stack);
-    if (d.name === 'include' && d.args.length === 1) out.push(...followInclude(ws, cfg, n, parent, stack, 0));
+    if (d.block) n.children = expandDirectives(ws, cfg, facts, file, d.block, n, via, stack);
+    if (d.name === 'include' && d.args.length === 1) out.push(...followInclude(ws, cfg, facts, n, parent, stack, 0));
   }
   return out;
 }
 
-function followInclude(ws: WorkspaceFiles, cfg: NginxConfig, inc: ConfNode, parent: ConfNode | undefined, stack: string[], _depth: number): ConfNode[] {
+function followInclude(ws: WorkspaceFiles, cfg: NginxConfig, facts: ViewFacts, inc: ConfNode, parent: ConfNode | undefined, stack: string[], _depth: number): ConfNode[] {
   const target = resolveInclude(ws, inc.args[0].value, inc.file, cfg.root);
   cfg.includes.set(inc, target);
   if (!target.files.length) {
@@ -99,8 +160,8 @@ function followInclude(ws: WorkspaceFiles, cfg: NginxConfig, inc: ConfNode, pare
     if (stack.includes(f)) continue;
     const doc = ws.document(f);
     if (!doc) continue;
-    if (!cfg.files.includes(f)) cfg.files.push(f);
-    out.push(...expandDirectives(ws, cfg, f, parseOf(doc).directives, parent, inc, [...stack, f]));
+    if (!cfg.files.includes(f)) cfg.files.push(f); else facts.repeats = true;
+    out.push(...expandDirectives(ws, cfg, facts, f, parseOf(doc).directives, parent, inc, [...stack, f]));
   }
   return out;
 }
@@ -175,58 +236,89 @@ function includerCandidates(ws: WorkspaceFiles, path: string): string[] {
  * document order, read from an index of the view.
  */
 export function nodesNamed(cfg: NginxConfig, file: string, ...names: string[]): ConfNode[] {
-  const byName = fileIndex(cfg, file);
-  if (names.length === 1) return [...(byName.get(names[0]) ?? [])];
-  const out = names.flatMap((name) => byName.get(name) ?? []);
-  return out.sort((a, b) => a.d.span.start - b.d.span.start);
+  const index = fileIndex(cfg, file);
+  if (names.length === 1) return (index.byName.get(names[0])?.nodes ?? NONE).slice();
+  if (!index.inOrder) {
+    const out: ConfNode[] = [];
+    for (const name of names) for (const n of index.byName.get(name)?.nodes ?? NONE) out.push(n);
+    return out.sort((a, b) => a.d.span.start - b.d.span.start);
+  }
+  const lists: NameList[] = [];
+  for (const name of names) {
+    const list = index.byName.get(name);
+    if (list) lists.push(list);
+  }
+  if (lists.length <= 1) return lists.length ? lists[0].nodes.slice() : [];
+  // Each list is in document order already: merge them on their ranks (the earlier name first on a
+  // tie, as a stable sort of the concatenation would).
+  const out: ConfNode[] = [];
+  const at = lists.map(() => 0);
+  for (;;) {
+    let best = -1;
+    let bestRank = Infinity;
+    for (let k = 0; k < lists.length; k++) {
+      const rank = lists[k].rank[at[k]];
+      if (rank !== undefined && rank < bestRank) { best = k; bestRank = rank; }
+    }
+    if (best < 0) return out;
+    out.push(lists[best].nodes[at[best]++]);
+  }
 }
 
-// Most nginx rules ask `nodesNamed` for something: the tree is walked once per (config, file), in
-// document order. A file included twice has its directives in the view twice: the first one counts.
-const indexByConfig = new WeakMap<NginxConfig, Map<string, Map<string, ConfNode[]>>>();
+const NONE: readonly ConfNode[] = Object.freeze([]);
 
-function fileIndex(cfg: NginxConfig, file: string): Map<string, ConfNode[]> {
+// Most nginx rules ask `nodesNamed` for something: the view of a single file is indexed as it is
+// built; otherwise the tree is walked once per (config, file), in document order. A file included
+// twice has its directives in the view twice: the first one counts.
+interface FileIndex {
+  byName: Map<string, NameList>;
+  /** The file's nodes come in the order of their offsets (not so in an `nginx -T` dump that includes a later section). */
+  inOrder: boolean;
+}
+
+const indexByConfig = new WeakMap<NginxConfig, Map<string, FileIndex>>();
+
+function fileIndex(cfg: NginxConfig, file: string): FileIndex {
+  const facts = factsOf(cfg);
+  // A view of one file, each directive once: its own index is the view's.
+  if (!facts.repeats && cfg.files.length === 1 && file === cfg.root) return facts;
   let byFile = indexByConfig.get(cfg);
   if (!byFile) { byFile = new Map(); indexByConfig.set(cfg, byFile); }
   let index = byFile.get(file);
   if (!index) {
-    const byName = new Map<string, ConfNode[]>();
-    const seen = new Set<NginxDirective>();
+    const byName = new Map<string, NameList>();
+    // Only a view that expanded some file twice can meet a directive twice: the others need no `seen` set.
+    const seen = facts.repeats ? new Set<NginxDirective>() : undefined;
+    let inOrder = true;
+    let last = -1;
+    let rank = 0;
     const visit = (nodes: readonly ConfNode[]) => {
       for (const n of nodes) {
-        if (n.file === file && !seen.has(n.d)) {
-          seen.add(n.d);
-          const same = byName.get(n.name);
-          if (same) same.push(n); else byName.set(n.name, [n]);
+        if (n.file === file && (!seen || !seen.has(n.d))) {
+          seen?.add(n.d);
+          const start = n.d.span.start;
+          if (start < last) inOrder = false;
+          last = start;
+          addNamed(byName, n, rank++);
         }
         if (n.children) visit(n.children);
       }
     };
     visit(cfg.nodes);
-    byFile.set(file, index = byName);
+    byFile.set(file, index = { byName, inOrder });
   }
   return index;
 }
-
-const includesByConfig = new WeakMap<NginxConfig, boolean>();
 
 /**
  * Whether any `include` is in the view. The "an include we cannot read may hide it" checks run per
  * server or per proxy_pass over the enclosing blocks' children; without any include they can stop at once.
  */
 export function hasIncludes(cfg: NginxConfig): boolean {
-  let has = includesByConfig.get(cfg);
-  if (has === undefined) {
-    has = false;
-    const visit = (nodes: readonly ConfNode[]) => {
-      for (const n of nodes) {
-        if (n.name === 'include') { has = true; return; }
-        if (n.children) visit(n.children);
-        if (has) return;
-      }
-    };
-    visit(cfg.nodes);
-    includesByConfig.set(cfg, has);
-  }
-  return has;
+  return factsOf(cfg).byName.has('include');
+}
+
+/** Whether an `add_header_inherit` is in the view. */
+export function hasInheritDirective(cfg: NginxConfig): boolean {
+  return factsOf(cfg).byName.has('add_header_inherit');
 }

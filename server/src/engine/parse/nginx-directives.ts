@@ -21,3 +21,23 @@ const COMMON = new Set([
 export function looksLikeDirectiveName(word: string): boolean {
   return COMMON.has(word);
 }
+
+/**
+ * The names the engine looks for, each mapped to itself: `directiveName` hands the parser the one
+ * string (the engine's own literal) for every directive so named, not a fresh copy per directive,
+ * so the tree holds fewer strings and every name comparison and name-keyed lookup of the rules
+ * compares the same string.
+ */
+const KNOWN = new Map<string, string>();
+for (const name of [
+  ...COMMON, ...PAIR_BLOCKS,
+  // Looked for by the config view, the header and variable models and the rules.
+  'http', 'events', 'stream', 'mail', 'worker_processes', 'if', 'set', 'ssl', 'internal', 'default', 'more_set_headers',
+  'add_header_inherit', 'limit_req_zone', 'grpc_pass', 'scgi_pass', 'tcp_nopush', 'tcp_nodelay', 'types_hash_max_size',
+  'hostnames', 'volatile', 'proxy', 'proxy_recursive', 'delete', 'ranges',
+]) KNOWN.set(name, name);
+
+/** The engine's own string for a known directive name, else the name as read. */
+export function directiveName(name: string): string {
+  return KNOWN.get(name) ?? name;
+}

@@ -23,7 +23,7 @@
  * context the top level is; `engine/nginx/context.ts` guesses it.
  */
 import type { ParseError, Span } from '../types';
-import { looksLikeDirectiveName, PAIR_BLOCKS } from './nginx-directives';
+import { directiveName, looksLikeDirectiveName, PAIR_BLOCKS } from './nginx-directives';
 
 export interface NginxArg {
   raw: string;
@@ -61,17 +61,21 @@ export interface NginxFile {
 }
 
 type TokKind = 'word' | '{' | '}' | ';' | 'eof';
-interface Token { kind: TokKind; span: Span; raw: string; value: string; quote?: '"' | "'"; unterminated?: boolean }
+
+/** A placeholder until a directive's arguments are read (never left in the tree). */
+const NO_ARGS: NginxArg[] = [];
 
 /** Deepest block nesting read; deeper blocks are reported and skipped (see `parseBlock`). */
 const MAX_NESTING = 100;
 
 const DUMP_MARKER = /^# configuration file ([^\r\n]+):[ \t]*\r?$/gm;
+const DUMP_MARKER_TEXT = '# configuration file ';
 
 export function parseNginx(text: string): NginxFile {
   const out: NginxFile = { directives: [], comments: [], errors: [], sections: [] };
   try {
-    const markers = [...text.matchAll(DUMP_MARKER)];
+    // The marker's fixed text is searched first: a regex scan over every line start of a large file costs more.
+    const markers = text.includes(DUMP_MARKER_TEXT) ? [...text.matchAll(DUMP_MARKER)] : [];
     if (markers.length === 0) {
       out.directives = new Parser(text, 0, text.length, out).parseAll();
       return out;
@@ -106,7 +110,17 @@ function isSpaceCode(c: number): boolean { return c === 32 || (c >= 9 && c <= 13
 
 class Parser {
   private pos: number;
-  private peeked: Token | undefined;
+  // The one token looked ahead at lives in these fields, not in an object per token: a large file
+  // has tens of thousands of tokens, and only the spans kept in the tree need objects of their own.
+  private peeked = false;
+  private kind: TokKind = 'eof';
+  private tokStart = 0;
+  private tokEnd = 0;
+  private raw = '';
+  private value = '';
+  private quote: '"' | "'" | undefined = undefined;
+  private unterminated = false;
+  private readonly argBuffer: NginxArg[] = [];
 
   constructor(private readonly text: string, start: number, private readonly end: number, private readonly out: NginxFile) {
     this.pos = start === 0 && text.charCodeAt(0) === 0xfeff ? 1 : start;
@@ -122,45 +136,70 @@ class Parser {
 
   // ---- lexer ----
 
-  private peek(): Token {
-    if (!this.peeked) this.peeked = this.lex();
-    return this.peeked;
+  /** The kind of the next token (read on first ask; its text and span are in the token fields). */
+  private peek(): TokKind {
+    if (!this.peeked) { this.lex(); this.peeked = true; }
+    return this.kind;
   }
 
-  private next(): Token {
-    const t = this.peek();
-    this.peeked = undefined;
-    return t;
+  /** Consumes the token `peek` saw; its fields stay readable until the next `peek`. */
+  private next(): void {
+    this.peek();
+    this.peeked = false;
   }
 
-  private lex(): Token {
+  private tokSpan(): Span {
+    return { start: this.tokStart, end: this.tokEnd };
+  }
+
+  private setToken(kind: TokKind, start: number, end: number, raw: string, value: string, quote: '"' | "'" | undefined, unterminated: boolean): void {
+    this.kind = kind;
+    this.tokStart = start;
+    this.tokEnd = end;
+    this.raw = raw;
+    this.value = value;
+    this.quote = quote;
+    this.unterminated = unterminated;
+  }
+
+  private lex(): void {
     const t = this.text;
+    const end = this.end;
+    let pos = this.pos;
+    // Character codes, not one-character strings, in this loop: it runs before every token.
     for (;;) {
-      while (this.pos < this.end && isSpaceCode(t.charCodeAt(this.pos))) this.pos++;
-      if (this.pos >= this.end) return { kind: 'eof', span: { start: this.end, end: this.end }, raw: '', value: '' };
-      const s = this.pos;
-      if (t[s] === '{' && (t[s + 1] === '%' || t[s + 1] === '#')) {
+      while (pos < end && isSpaceCode(t.charCodeAt(pos))) pos++;
+      if (pos >= end) { this.pos = pos; this.setToken('eof', end, end, '', '', undefined, false); return; }
+      const s = pos;
+      const c = t.charCodeAt(s);
+      if (c === 123 /* { */ && (t.charCodeAt(s + 1) === 37 /* % */ || t.charCodeAt(s + 1) === 35 /* # */)) {
         // A Jinja/Twig statement or comment in a config template: not nginx, skipped like a comment.
         const close = t.indexOf(t[s + 1] + '}', s + 2);
-        this.pos = close < 0 || close >= this.end ? this.end : close + 2;
-        this.out.comments.push({ span: { start: s, end: this.pos }, text: t.slice(s, this.pos) });
+        pos = close < 0 || close >= end ? end : close + 2;
+        this.out.comments.push({ span: { start: s, end: pos }, text: t.slice(s, pos) });
         continue;
       }
-      if (t[s] !== '#') break;
-      while (this.pos < this.end && t[this.pos] !== '\n' && t[this.pos] !== '\r') this.pos++;
-      this.out.comments.push({ span: { start: s, end: this.pos }, text: t.slice(s, this.pos) });
+      if (c !== 35 /* # */) break;
+      while (pos < end) {
+        const e = t.charCodeAt(pos);
+        if (e === 10 || e === 13) break;
+        pos++;
+      }
+      this.out.comments.push({ span: { start: s, end: pos }, text: t.slice(s, pos) });
     }
-    const s = this.pos;
+    this.pos = pos;
+    const s = pos;
     const c = t[s];
     if ((c === '{' && !this.templateExpressionAt(s)) || c === '}' || c === ';') {
       this.pos++;
-      return { kind: c, span: { start: s, end: s + 1 }, raw: c, value: c };
+      this.setToken(c, s, s + 1, c, c, undefined, false);
+      return;
     }
-    if (c === '"' || c === "'") return this.lexQuoted(c);
-    return this.lexWord();
+    if (c === '"' || c === "'") this.lexQuoted(c);
+    else this.lexWord();
   }
 
-  private lexQuoted(q: '"' | "'"): Token {
+  private lexQuoted(q: '"' | "'"): void {
     const t = this.text;
     const s = this.pos;
     let i = s + 1;
@@ -184,17 +223,18 @@ class Parser {
       while (eol < this.end && t[eol] !== '\n' && t[eol] !== '\r') eol++;
       this.error({ start: s, end: s + 1 }, `unterminated ${q === '"' ? 'double' : 'single'}-quoted string`);
       this.pos = eol;
-      return { kind: 'word', span: { start: s, end: eol }, raw: t.slice(s, eol), value: unescapeQuoted(t.slice(s + 1, eol), q), quote: q, unterminated: true };
+      this.setToken('word', s, eol, t.slice(s, eol), unescapeQuoted(t.slice(s + 1, eol), q), q, true);
+      return;
     }
     this.pos = i + 1;
     const after = t[this.pos];
     if (this.pos < this.end && !isSpace(after) && after !== ';' && after !== '{' && after !== '}' && after !== ')') {
       this.error({ start: this.pos, end: this.pos + 1 }, `unexpected "${after}" after a quoted string (nginx needs a space here)`);
     }
-    return { kind: 'word', span: { start: s, end: this.pos }, raw: t.slice(s, this.pos), value, quote: q };
+    this.setToken('word', s, this.pos, t.slice(s, this.pos), value, q, false);
   }
 
-  private lexWord(): Token {
+  private lexWord(): void {
     const t = this.text;
     const s = this.pos;
     let i = s;
@@ -232,7 +272,7 @@ class Parser {
     if (i === s) i = s + 1; // never an empty token (the lexer must always advance)
     this.pos = i;
     const raw = t.slice(s, i);
-    return { kind: 'word', span: { start: s, end: i }, raw, value: raw };
+    this.setToken('word', s, i, raw, raw, undefined, false);
   }
 
   /** `{{ ... }}` closed on the same line. */
@@ -300,107 +340,120 @@ class Parser {
   private skipBlockBody(): void {
     let open = 0;
     for (;;) {
-      const tok = this.peek();
-      if (tok.kind === 'eof' || (tok.kind === '}' && open === 0)) return;
+      const kind = this.peek();
+      if (kind === 'eof' || (kind === '}' && open === 0)) return;
       this.next();
-      if (tok.kind === '{') open++;
-      else if (tok.kind === '}') open--;
+      if (kind === '{') open++;
+      else if (kind === '}') open--;
     }
   }
 
   private parseBlockItems(parent: NginxDirective | undefined): NginxDirective[] {
     const list: NginxDirective[] = [];
+    const inPairs = parent !== undefined && PAIR_BLOCKS.has(parent.name);
     for (;;) {
-      const tok = this.peek();
-      if (tok.kind === 'eof') {
+      const kind = this.peek();
+      if (kind === 'eof') {
         if (parent) this.error(parent.open ?? parent.nameSpan, `unexpected end of file, expecting "}" to close "${parent.name}"`);
         return list;
       }
-      if (tok.kind === '}') {
+      if (kind === '}') {
         if (parent) return list;
         this.next();
-        this.error(tok.span, 'unexpected "}"');
+        this.error(this.tokSpan(), 'unexpected "}"');
         continue;
       }
-      if (tok.kind === ';') {
+      if (kind === ';') {
         this.next();
-        this.error(tok.span, 'unexpected ";"');
+        this.error(this.tokSpan(), 'unexpected ";"');
         continue;
       }
-      if (tok.kind === '{') {
+      if (kind === '{') {
         this.next();
-        this.error(tok.span, 'unexpected "{" (a block without a directive name)');
+        const span = this.tokSpan();
+        this.error(span, 'unexpected "{" (a block without a directive name)');
         // Read the anonymous block to keep the braces balanced, then drop it.
-        const anon: NginxDirective = { name: '', nameSpan: tok.span, args: [], span: tok.span, open: tok.span, parent };
+        const anon: NginxDirective = { name: '', nameSpan: span, args: [], span, open: span, parent };
         this.parseBlock(anon);
-        if (this.peek().kind === '}') this.next();
+        if (this.peek() === '}') this.next();
         continue;
       }
-      if (/^\{\{[^]*\}\}$/.test(tok.raw)) {
+      const raw = this.raw;
+      if (raw.length >= 4 && raw.startsWith('{{') && raw.endsWith('}}')) {
         // A template statement in directive position (`{{ end }}`, `{{ custom_config }}`): not nginx.
         this.next();
-        this.out.comments.push({ span: tok.span, text: tok.raw });
+        this.out.comments.push({ span: this.tokSpan(), text: raw });
         continue;
       }
-      list.push(this.parseDirective(parent));
+      list.push(this.parseDirective(parent, inPairs));
     }
   }
 
-  private parseDirective(parent: NginxDirective | undefined): NginxDirective {
-    const nameTok = this.next();
+  /** Reads the directive whose name is the current (word) token. `inPairs`: the parent is a `map`-like block. */
+  private parseDirective(parent: NginxDirective | undefined, inPairs: boolean): NginxDirective {
+    this.next();
     const d: NginxDirective = {
-      name: nameTok.value, nameSpan: nameTok.span, args: [],
-      span: { start: nameTok.span.start, end: nameTok.span.end }, parent,
+      name: directiveName(this.value), nameSpan: this.tokSpan(), args: NO_ARGS,
+      span: { start: this.tokStart, end: this.tokEnd }, parent,
     };
-    const inPairs = parent !== undefined && PAIR_BLOCKS.has(parent.name);
-    for (;;) {
-      const tok = this.peek();
-      if (tok.kind === 'word') {
-        if (!inPairs && d.name !== 'if' && tok.quote === undefined && this.startsLine(tok) && looksLikeDirectiveName(tok.value) && d.args.length > 0) {
-          this.missingSemicolon(d);
-          break;
-        }
-        this.next();
-        d.args.push(toArg(tok));
-        d.span.end = tok.span.end;
-        // The open quote most likely swallowed the `;`: one error is enough.
-        if (tok.unterminated) break;
-        continue;
-      }
-      if (tok.kind === ';') {
-        this.next();
-        d.span.end = tok.span.end;
+    // The arguments are gathered in a buffer and copied to an array of their exact size: an array grown
+    // by `push` from empty keeps room for 16, and the tree holds one argument list per directive.
+    const buf = this.argBuffer;
+    let count = 0;
+    let cut: 'semicolon' | 'quote' | undefined;
+    while (this.peek() === 'word') {
+      // Cheapest tests first: most arguments stop at `count > 0` or because they do not start a line.
+      if (!inPairs && count > 0 && this.quote === undefined && d.name !== 'if' && this.startsLine(this.tokStart) && looksLikeDirectiveName(this.value)) {
+        cut = 'semicolon';
         break;
       }
-      if (tok.kind === '{') {
-        this.next();
-        d.open = tok.span;
-        if (/_by_lua_block$/.test(d.name)) {
-          const { body, close } = this.lexLua();
-          d.lua = { span: body, text: this.text.slice(body.start, body.end) };
-          if (close) { d.close = close; d.span.end = close.end; } else {
-            d.span.end = body.end;
-            this.error(tok.span, `unexpected end of file, expecting "}" to close "${d.name}"`);
-          }
-          break;
-        }
-        d.block = this.parseBlock(d);
-        const close = this.peek();
-        if (close.kind === '}') {
-          this.next();
-          d.close = close.span;
-          d.span.end = close.span.end;
-        } else {
-          d.span.end = lastEnd(d);
-        }
-        break;
-      }
-      // `}` or end of file before the `;`.
-      this.missingSemicolon(d);
-      break;
+      this.next();
+      const span = { start: this.tokStart, end: this.tokEnd };
+      buf[count++] = this.quote ? { raw: this.raw, value: this.value, span, quote: this.quote } : { raw: this.raw, value: this.value, span };
+      d.span.end = this.tokEnd;
+      // The open quote most likely swallowed the `;`: one error is enough.
+      if (this.unterminated) { cut = 'quote'; break; }
     }
+    d.args = buf.slice(0, count);
+    if (cut === 'semicolon') this.missingSemicolon(d);
+    else if (cut === undefined) this.directiveEnd(d);
     if (d.name === 'if') stripCondition(d);
     return d;
+  }
+
+  /** After the arguments: the `;`, or the block (a Lua body is read raw), or the error of a missing `;`. */
+  private directiveEnd(d: NginxDirective): void {
+    const kind = this.peek();
+    if (kind === ';') {
+      this.next();
+      d.span.end = this.tokEnd;
+      return;
+    }
+    if (kind === '{') {
+      this.next();
+      const open = this.tokSpan();
+      d.open = open;
+      if (d.name.endsWith('_by_lua_block')) {
+        const { body, close } = this.lexLua();
+        d.lua = { span: body, text: this.text.slice(body.start, body.end) };
+        if (close) { d.close = close; d.span.end = close.end; } else {
+          d.span.end = body.end;
+          this.error(open, `unexpected end of file, expecting "}" to close "${d.name}"`);
+        }
+        return;
+      }
+      d.block = this.parseBlock(d);
+      if (this.peek() === '}') {
+        this.next();
+        d.close = this.tokSpan();
+        d.span.end = this.tokEnd;
+      } else {
+        d.span.end = lastEnd(d);
+      }
+      return;
+    }
+    // `}` or end of file before the `;`.
+    this.missingSemicolon(d);
   }
 
   private missingSemicolon(d: NginxDirective): void {
@@ -408,9 +461,9 @@ class Parser {
     this.error(at, `directive "${d.name}" is not terminated by ";"`);
   }
 
-  /** True when only blanks separate the token from the previous line break. */
-  private startsLine(tok: Token): boolean {
-    for (let i = tok.span.start - 1; i >= 0; i--) {
+  /** True when only blanks separate the offset from the previous line break. */
+  private startsLine(start: number): boolean {
+    for (let i = start - 1; i >= 0; i--) {
       const c = this.text[i];
       if (c === '\n' || c === '\r') return true;
       if (c !== ' ' && c !== '\t') return false;
@@ -428,12 +481,6 @@ function skipLongBracket(t: string, from: number, eq: string, end: number): numb
   const close = `]${eq}]`;
   const j = t.indexOf(close, from);
   return j < 0 || j >= end ? end : j + close.length;
-}
-
-function toArg(tok: Token): NginxArg {
-  const a: NginxArg = { raw: tok.raw, value: tok.value, span: tok.span };
-  if (tok.quote) a.quote = tok.quote;
-  return a;
 }
 
 function unescapeQuoted(body: string, q: string): string {

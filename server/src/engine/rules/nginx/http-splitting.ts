@@ -49,8 +49,11 @@ export const httpSplitting: Rule<RuleContext<NginxFile>> = {
       const arg = headerArg(n);
       if (!arg || !arg.value.includes('$')) continue;
       const upstream = n.name.startsWith('proxy_');
+      // Most headers hold no variable that can carry a line break: the rewrite captures are only read when one does.
+      const risky = analyse(n, arg.value).filter((v) => v.newline || (!upstream && v.cr));
+      if (!risky.length) continue;
       const skip = ownCaptures(n);
-      const bad = analyse(n, arg.value).filter((v) => !skip(v) && (v.newline || (!upstream && v.cr)));
+      const bad = risky.filter((v) => !skip(v));
       if (!bad.length) continue;
       const direct = bad.every((v) => v.name === 'uri' || v.name === 'document_uri');
       const fixed = direct ? useRequestUri(n, arg) : undefined;

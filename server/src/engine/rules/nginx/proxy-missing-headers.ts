@@ -40,12 +40,15 @@ export const proxyMissingHeaders: Rule<RuleContext<NginxFile>> = {
   check(ctx) {
     const view = nginxView(ctx);
     const path = ctx.file.path;
+    // The locations of a server share its proxy_set_header list: what it lacks is worked out once per
+    // list. A list is all the proxy_set_header of one block, so its first node tells which list it is.
+    const missingFor = new Map<ConfNode | undefined, Need[]>();
     for (const pass of nodesNamed(view.cfg, path, 'proxy_pass')) {
       const block = pass.parent;
       if (hidesProxyHeaders(view, block)) continue;
       const set = block ? effectiveList(block, 'proxy_set_header', view.cfg.nodes) : view.cfg.nodes.filter((n) => n.name === 'proxy_set_header');
-      const names = new Set(set.filter((n) => (n.args[1]?.value ?? '') !== '').map((n) => n.args[0]?.value.toLowerCase()));
-      const missing = NEEDS.filter((need) => !need.satisfiedBy.some((h) => names.has(h)));
+      let missing = missingFor.get(set[0]);
+      if (!missing) missingFor.set(set[0], missing = missingFrom(set));
       if (!missing.length) continue;
       const fix = block && block.file === path ? headerFix(view, block, pass, set, missing) : undefined;
       ctx.report({
@@ -56,6 +59,11 @@ export const proxyMissingHeaders: Rule<RuleContext<NginxFile>> = {
     }
   },
 };
+
+function missingFrom(set: readonly ConfNode[]): Need[] {
+  const names = new Set(set.filter((n) => (n.args[1]?.value ?? '') !== '').map((n) => n.args[0]?.value.toLowerCase()));
+  return NEEDS.filter((need) => !need.satisfiedBy.some((h) => names.has(h)));
+}
 
 function headerFix(view: NginxView, block: ConfNode, pass: ConfNode, inherited: readonly ConfNode[], missing: Need[]) {
   const own = childrenNamed(block, 'proxy_set_header');

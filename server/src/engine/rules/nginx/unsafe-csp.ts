@@ -43,9 +43,12 @@ export const unsafeCsp: Rule<RuleContext<NginxFile>> = {
   sources: ['OWASP Secure Headers Project', 'MDN HTTP Observatory'],
   check(ctx) {
     const view = nginxView(ctx);
+    // A large config repeats one policy in every server: each distinct policy is read once.
+    const byPolicy = new Map<string, string[]>();
     for (const e of headerEntriesInFile(view)) {
       if (e.key !== 'content-security-policy' || !e.valueArg) continue;
-      const problems = cspProblems(e.value);
+      let problems = byPolicy.get(e.value);
+      if (!problems) byPolicy.set(e.value, problems = cspProblems(e.value));
       if (!problems.length) continue;
       ctx.report({ span: e.valueArg.span, message: `Content-Security-Policy allows ${problems.join(', ')}: injected scripts may run.` });
     }
