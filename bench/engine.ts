@@ -5,7 +5,7 @@ import { parseDocument } from 'yaml';
 import { MemoryHost, Workspace, lintFile, mergeConfig } from '../server/src/engine';
 import { parseNginx } from '../server/src/engine/parse/nginx';
 import { parseDotenv } from '../server/src/engine/parse/dotenv';
-import { YAML_OPTIONS } from '../server/src/engine/parse/compose';
+import { YAML_OPTIONS } from '../server/src/engine/parse/compose-yaml';
 import { composeEnv, composeFile, envFile, nginxFile } from './generate';
 
 export interface Row {

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseDocument } from 'yaml';
-import { YAML_OPTIONS } from '../../server/src/engine/parse/compose';
+import { YAML_OPTIONS } from '../../server/src/engine/parse/compose-yaml';
 import { reparseEdit } from '../../server/src/engine/parse/compose-reparse';
 import { dumpDocument } from '../support/yaml-dump';
 
@@ -46,7 +46,7 @@ describe('corpus: compose reparse after an edit equals a full parse', function (
         const at = Math.floor(random() * text.length);
         const after = text.slice(0, at) + EDITS[Math.floor(random() * EDITS.length)] + text.slice(at + Math.floor(random() * 3));
         tried++;
-        const re = reparseEdit(text, prev, after, { options: YAML_OPTIONS });
+        const re = reparseEdit(text, prev, after);
         if (!re) continue;
         reused++;
         assert.equal(dumpDocument(re), dumpDocument(parseDocument(after, YAML_OPTIONS)), `${path.relative(CORPUS, file)}: edit at ${at}`);

@@ -2,18 +2,17 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parseDocument } from 'yaml';
 import { reparseEdit, commonEnds } from '../../../server/src/engine/parse/compose-reparse';
-import { parseCompose, YAML_OPTIONS } from '../../../server/src/engine/parse/compose';
+import { parseCompose } from '../../../server/src/engine/parse/compose';
+import { YAML_OPTIONS } from '../../../server/src/engine/parse/compose-yaml';
 import { MemoryHost, Workspace, lintFile, mergeConfig } from '../../../server/src/engine';
 import { composeEnv, composeFile } from '../../../bench/generate';
 import { fixtures, params, RUNS } from '../../property/support';
 import { dumpDocument } from '../../support/yaml-dump';
 
-const opts = { options: YAML_OPTIONS };
-
 /** Re-parses `after` from `before`; when reused, the tree must be the one a full parse gives. */
 function check(before: string, after: string): boolean {
   const prev = parseDocument(before, YAML_OPTIONS);
-  const re = reparseEdit(before, prev, after, opts);
+  const re = reparseEdit(before, prev, after);
   if (!re) return false;
   const full = parseDocument(after, YAML_OPTIONS);
   assert.equal(dumpDocument(re), dumpDocument(full), `reparse differs from a full parse:\n--- before\n${before}\n--- after\n${after}`);
@@ -95,7 +94,7 @@ describe('compose reparse (an edit inside one block)', () => {
       // Typing at the end of a value: the offsets of earlier edits moved every later line by one.
       const offset = lines.slice(0, line + 1).join('\n').length + targets.indexOf(line);
       const next = current.slice(0, offset) + '9' + current.slice(offset);
-      if (reparseEdit(current, parseCompose(current).doc!, next, opts)) reused++;
+      if (reparseEdit(current, parseCompose(current).doc!, next)) reused++;
       current = next;
       ws.setOpen('/b/docker-compose.yml', current);
       const incremental = lintFile(ws, '/b/docker-compose.yml', config);

@@ -29,13 +29,18 @@ export interface VarInfo {
 /** `$name` and `${name}` references of a script, in order. */
 export function varRefs(script: string): { name: string; start: number; end: number }[] {
   const out: { name: string; start: number; end: number }[] = [];
+  eachRef(script, (name, start, end) => { out.push({ name, start, end }); });
+  return out;
+}
+
+/** Calls `fn` for each reference of `script` in order (lower-cased name, offsets), without a match array per reference. */
+function eachRef(script: string, fn: (name: string, start: number, end: number) => void): void {
   for (let i = script.indexOf('$'); i !== -1; i = script.indexOf('$', i)) {
     const end = refEnd(script, i);
     if (end < 0) { i++; continue; }
-    out.push({ name: refName(script, i, end), start: i, end });
+    fn(refName(script, i, end), i, end);
     i = end;
   }
-  return out;
 }
 
 function isWordCode(c: number): boolean {
@@ -293,14 +298,10 @@ function computeTaint(node: ConfNode, name: string, depth: number): Taint {
 /** Every variable of `script` (an argument of `node`) with what it may hold. */
 export function analyse(node: ConfNode, script: string, depth = 0): VarInfo[] {
   const out: VarInfo[] = [];
-  for (let i = script.indexOf('$'); i !== -1; i = script.indexOf('$', i)) {
-    const end = refEnd(script, i);
-    if (end < 0) { i++; continue; }
-    const name = refName(script, i, end);
+  eachRef(script, (name, start, end) => {
     const t = taintOf(node, name, depth);
     // Spelled out rather than spread: one object shape for every VarInfo.
-    out.push({ newline: t.newline, cr: t.cr, dot: t.dot, slashFirst: t.slashFirst, request: t.request, label: t.label, roots: t.roots, name, start: i, end });
-    i = end;
-  }
+    out.push({ newline: t.newline, cr: t.cr, dot: t.dot, slashFirst: t.slashFirst, request: t.request, label: t.label, roots: t.roots, name, start, end });
+  });
   return out;
 }

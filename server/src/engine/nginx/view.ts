@@ -270,15 +270,9 @@ const NONE: readonly ConfNode[] = Object.freeze([]);
 // Most nginx rules ask `nodesNamed` for something: the view of a single file is indexed as it is
 // built; otherwise the tree is walked once per (config, file), in document order. A file included
 // twice has its directives in the view twice: the first one counts.
-interface FileIndex {
-  byName: Map<string, NameList>;
-  /** The file's nodes come in the order of their offsets (not so in an `nginx -T` dump that includes a later section). */
-  inOrder: boolean;
-}
+const indexByConfig = new WeakMap<NginxConfig, Map<string, ViewFacts>>();
 
-const indexByConfig = new WeakMap<NginxConfig, Map<string, FileIndex>>();
-
-function fileIndex(cfg: NginxConfig, file: string): FileIndex {
+function fileIndex(cfg: NginxConfig, file: string): ViewFacts {
   const facts = factsOf(cfg);
   // A view of one file, each directive once: its own index is the view's.
   if (!facts.repeats && cfg.files.length === 1 && file === cfg.root) return facts;
@@ -286,26 +280,20 @@ function fileIndex(cfg: NginxConfig, file: string): FileIndex {
   if (!byFile) { byFile = new Map(); indexByConfig.set(cfg, byFile); }
   let index = byFile.get(file);
   if (!index) {
-    const byName = new Map<string, NameList>();
+    const own = newFacts();
     // Only a view that expanded some file twice can meet a directive twice: the others need no `seen` set.
     const seen = facts.repeats ? new Set<NginxDirective>() : undefined;
-    let inOrder = true;
-    let last = -1;
-    let rank = 0;
     const visit = (nodes: readonly ConfNode[]) => {
       for (const n of nodes) {
         if (n.file === file && (!seen || !seen.has(n.d))) {
           seen?.add(n.d);
-          const start = n.d.span.start;
-          if (start < last) inOrder = false;
-          last = start;
-          addNamed(byName, n, rank++);
+          noteNode(own, n);
         }
         if (n.children) visit(n.children);
       }
     };
     visit(cfg.nodes);
-    byFile.set(file, index = { byName, inOrder });
+    byFile.set(file, index = own);
   }
   return index;
 }

@@ -6,20 +6,16 @@
  * The previous tree is never changed: the nodes before the block are shared (their ranges still
  * hold), the block comes from its own parse, and the nodes after it are copies with shifted ranges.
  * Anything this cannot prove equivalent to a full parse returns undefined and the caller parses the
- * whole text: a previous tree with errors, an edit on a key line or across blocks, an anchor in
- * the block, tabs or CR in it, a line of the block that would end it in context.
+ * whole text: a previous tree with errors, an edit on a key line or across blocks, the last block of
+ * a mapping, an anchor in the block, tabs or CR in it, a line of the block that would end it in
+ * context, a block that ends in an empty value or a comment.
  */
 import * as yaml from 'yaml';
 import type { Node, Pair, YAMLMap } from 'yaml';
-import { isAlias, isMap, isPair, isScalar, isSeq, keyText, type YDoc } from './compose-yaml';
-
-export interface ReparseOptions {
-  /** The options of the full parse (the block is parsed with the same ones). */
-  options: yaml.ParseOptions & yaml.DocumentOptions & yaml.SchemaOptions;
-}
+import { isAlias, isMap, isPair, isScalar, isSeq, keyText, YAML_OPTIONS, type YDoc } from './compose-yaml';
 
 /** The tree of `text`, reusing `before` (the tree of `beforeText`); undefined when a full parse is needed. */
-export function reparseEdit(beforeText: string, before: YDoc, text: string, opts: ReparseOptions): YDoc | undefined {
+export function reparseEdit(beforeText: string, before: YDoc, text: string): YDoc | undefined {
   if (before.errors.length || before.warnings.length) return undefined;
   const root = before.contents;
   if (!isMap(root) || root.flow) return undefined;
@@ -57,7 +53,7 @@ export function reparseEdit(beforeText: string, before: YDoc, text: string, opts
   const chunk = text.slice(chunkStart, chunkEnd + delta);
   if (!isSelfContained(oldChunk, indent) || !isSelfContained(chunk, indent)) return undefined;
 
-  const part = yaml.parseDocument(chunk, opts.options);
+  const part = yaml.parseDocument(chunk, YAML_OPTIONS);
   if (part.errors.length || part.warnings.length) return undefined;
   const partRoot = part.contents;
   if (!isMap(partRoot) || partRoot.flow || partRoot.items.length !== 1) return undefined;
@@ -82,7 +78,7 @@ export function reparseEdit(beforeText: string, before: YDoc, text: string, opts
   doc.contents = withItems(root, rootItems, delta) as YDoc['contents'];
   doc.errors = [];
   doc.warnings = [];
-  if (before.range) doc.range = [before.range[0], before.range[1] + delta, before.range[2] + delta];
+  if (before.range) doc.range = endsMoved(before.range, delta);
   return doc;
 }
 
@@ -159,7 +155,7 @@ function shift(n: Shiftable, delta: number): void {
   if (!n || delta === 0) return;
   if (isPair(n)) { shift(n.key, delta); shift(n.value, delta); return; }
   const node = n as Node;
-  if (node.range) node.range = [node.range[0] + delta, node.range[1] + delta, node.range[2] + delta];
+  if (node.range) node.range = moved(node.range, delta);
   if (isMap(node) || isSeq(node)) for (const it of node.items as unknown[]) shift(it, delta);
 }
 
@@ -173,7 +169,7 @@ function shifted<T extends Shiftable>(n: T, delta: number): T {
     return copy as T;
   }
   const node = copy as unknown as Node;
-  if (node.range) node.range = [node.range[0] + delta, node.range[1] + delta, node.range[2] + delta];
+  if (node.range) node.range = moved(node.range, delta);
   if (isMap(node) || isSeq(node)) {
     const items = node.items as unknown[];
     const out = new Array<unknown>(items.length);
@@ -186,9 +182,16 @@ function shifted<T extends Shiftable>(n: T, delta: number): T {
 function withItems(map: YAMLMap, items: unknown[], delta: number): YAMLMap {
   const copy = copyNode(map);
   copy.items = items as YAMLMap['items'];
-  if (map.range) copy.range = [map.range[0], map.range[1] + delta, map.range[2] + delta];
+  if (map.range) copy.range = endsMoved(map.range, delta);
   return copy;
 }
+
+type Range = [number, number, number];
+
+function moved(r: Range, delta: number): Range { return [r[0] + delta, r[1] + delta, r[2] + delta]; }
+
+/** A node that holds the edit: it starts where it did and ends `delta` later. */
+function endsMoved(r: Range, delta: number): Range { return [r[0], r[1] + delta, r[2] + delta]; }
 
 /**
  * A shallow copy made by the node's own constructor, so it carries the node type `yaml`'s guards

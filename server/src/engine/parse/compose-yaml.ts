@@ -4,6 +4,9 @@ import type { Alias, Document, Node, Pair, YAMLMap, YAMLSeq } from 'yaml';
 import type { Span } from '../types';
 
 export type YDoc = Document.Parsed;
+
+/** How compose files are parsed (`<<` merges as compose reads them; duplicate keys are errors). */
+export const YAML_OPTIONS = { merge: true, prettyErrors: false, uniqueKeys: true, keepSourceTokens: false } as const;
 export type { Node as YNode, Pair as YPair, YAMLMap as YMap, YAMLSeq as YSeq };
 
 // `yaml`'s guards and Scalar, bound once. In the bundles `yaml` is a CommonJS module that esbuild

@@ -4,7 +4,7 @@
  */
 import { parseDocument, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { ParseError, Span } from '../types';
-import { asMap, asSeq, deref, entriesOf, scalarText, seqItems, spanOf, type Entry, type YDoc, isMap, isScalar, isSeq } from './compose-yaml';
+import { asMap, asSeq, deref, entriesOf, scalarText, seqItems, spanOf, type Entry, type YDoc, isMap, isScalar, isSeq, YAML_OPTIONS } from './compose-yaml';
 import { readEnvironment, type EnvEntry } from './compose-environment';
 import { readPorts, type PortEntry } from './compose-ports';
 import { readVolumes, type VolumeEntry } from './compose-volumes';
@@ -61,9 +61,6 @@ export interface ComposeFile {
   networks: TopNetwork[];
 }
 
-/** How compose files are parsed (`<<` merges as compose reads them; duplicate keys are errors). */
-export const YAML_OPTIONS = { merge: true, prettyErrors: false, uniqueKeys: true, keepSourceTokens: false } as const;
-
 /** `previous`: the parse of the text this one replaced in the editor, whose unchanged blocks are reused. */
 export function parseCompose(text: string, previous?: ComposeFile): ComposeFile {
   const file: ComposeFile = { errors: [], text, top: new Map(), services: [], networks: [] };
@@ -76,7 +73,8 @@ export function parseCompose(text: string, previous?: ComposeFile): ComposeFile 
 }
 
 function read(file: ComposeFile, text: string, previous: ComposeFile | undefined): void {
-  const doc = (previous?.doc && reparseEdit(previous.text, previous.doc, text, { options: YAML_OPTIONS })) || parseDocument(text, YAML_OPTIONS);
+  const reparsed = previous?.doc && reparseEdit(previous.text, previous.doc, text);
+  const doc = reparsed || parseDocument(text, YAML_OPTIONS);
   file.doc = doc;
   for (const e of doc.errors) {
     // yaml may place an error at end of input one past the last character: keep spans inside the text.
@@ -98,7 +96,7 @@ function read(file: ComposeFile, text: string, previous: ComposeFile | undefined
     const map = asMap(doc, services.value);
     if (map) {
       // A service whose pair the reparse shared with the previous tree reads the same as before.
-      const before = doc !== previous?.doc && previous?.services.length ? new Map(previous.services.map((s) => [s.entry.pair, s])) : undefined;
+      const before = reparsed && previous ? new Map(previous.services.map((s) => [s.entry.pair, s])) : undefined;
       for (const e of entriesOf(doc, map).values()) {
         const known = before?.get(e.pair);
         const svc = known ? { ...known, entry: e } : readService(doc, text, e);
