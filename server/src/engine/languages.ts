@@ -3,6 +3,7 @@ import type { SourceDocument } from './workspace-files';
 import { parseCompose } from './parse/compose';
 import { parseNginx } from './parse/nginx';
 import { parseDotenv } from './parse/dotenv';
+import { findMarkup, type Markup } from './markup';
 
 /** Each takes the text and, when the editor replaced an earlier version of it, that version's parse. */
 const PARSERS: Record<Language, (text: string, previous?: never) => unknown> = {
@@ -14,5 +15,14 @@ const PARSERS: Record<Language, (text: string, previous?: never) => unknown> = {
 /** The parse tree of a document for a language, computed once per document version. */
 export function parsed<P>(doc: SourceDocument, language: Language): P {
   const key = `parse:${language}`;
-  return doc.memo(key, () => PARSERS[language](doc.text, doc.previous<never>(key))) as P;
+  return doc.memo(key, () => {
+    const markup = markupOf(doc, language);
+    // A rendered template is parsed around its tags: the tags are blanked at the same offsets.
+    return markup ? PARSERS[language](markup.masked) : PARSERS[language](doc.text, doc.previous<never>(key));
+  }) as P;
+}
+
+/** The templating markup of a document read as `language`, if any (computed once per version). */
+export function markupOf(doc: SourceDocument, language: Language): Markup | undefined {
+  return doc.memo(`markup:${language}`, () => findMarkup(doc.text, language === 'nginx'));
 }

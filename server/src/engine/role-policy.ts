@@ -1,0 +1,47 @@
+import type { Finding, Severity, Span } from './types';
+import type { RoleInfo } from './roles';
+import type { Markup } from './markup';
+import { insideMarkup, touchesMarkup } from './markup';
+import { isTemplateBlank } from './secrets/placeholders';
+
+/** A finding with the span of the linted file it was reported at. */
+export interface PlacedFinding { finding: Finding; span: Span }
+
+/** Rules about a secret's value: in a template only values that work as they stand are worth a word. */
+const VALUE_RULES = /\/(weak-secret|hardcoded-secret|committed-default-secret|secret-reused|leaked-credential)$/;
+/** Rules about a real file on disk, meaningless for a file that is copied or rendered first. */
+const REAL_FILE_RULES = new Set(['env/not-gitignored', 'env/file-permissions', 'env/template-value-copied']);
+
+const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
+
+/**
+ * SPEC §10, applied once after every rule ran so no rule needs to know: development files are capped
+ * at info; templates keep only what survives copying or rendering (never an empty value, a
+ * placeholder, the markup itself, or a real-file rule), copied ones at info; markup is never a
+ * syntax error, and where the renderer includes other files, what seems missing may be there (info).
+ * Test files never get here unless the team turned them on.
+ */
+export function applyRolePolicy(items: PlacedFinding[], role: RoleInfo, text: string, markup: Markup | undefined): Finding[] {
+  const out: Finding[] = [];
+  for (const { finding, span } of items) {
+    if (markup && (finding.rule.endsWith('/syntax') || insideMarkup(markup, span) || (VALUE_RULES.test(finding.rule) && touchesMarkup(markup, span)))) continue;
+    if (markup?.includes) { out.push(capped(finding, 'rendered template: the files its markup includes are not seen')); continue; }
+    if (role.role === 'template') {
+      if (REAL_FILE_RULES.has(finding.rule)) continue;
+      if (VALUE_RULES.test(finding.rule) && isTemplateBlank(unquote(text.slice(span.start, span.end)))) continue;
+      if (!role.rendered) { out.push(capped(finding, 'template: users who copy it keep this')); continue; }
+    }
+    out.push(role.role === 'development' ? capped(finding, 'development file') : finding);
+  }
+  return out;
+}
+
+function capped(f: Finding, why: string): Finding {
+  if (RANK[f.severity] >= RANK.info) return f;
+  return { ...f, severity: 'info', message: `${f.message} (${why}: capped at info)` };
+}
+
+function unquote(s: string): string {
+  const t = s.trim();
+  return /^(["']).*\1$/s.test(t) ? t.slice(1, -1) : t;
+}
