@@ -14,10 +14,10 @@ describe('cli', () => {
       const r = cli(dir, '--format', 'json', '--rule', 'env/not-gitignored=off', '--rule', 'env/file-permissions=off');
       assert.equal(r.code, 1, r.stderr);
       const j = JSON.parse(r.stdout);
-      assert.equal(j.version, 1);
+      assert.equal(j.version, 2);
       assert.equal(j.tool.name, 'deploylint');
       assert.match(j.tool.version, /^\d+\.\d+\.\d+/);
-      assert.deepEqual(j.files, ['.env', 'docker-compose.yml']);
+      assert.deepEqual(j.files, [{ path: '.env', kind: 'env', role: 'production' }, { path: 'docker-compose.yml', kind: 'compose', role: 'production' }]);
       const port = j.findings.find((f: { rule: string }) => f.rule === 'compose/exposed-datastore-port');
       assert.deepEqual(
         { file: port.file, severity: port.severity, line: port.line, column: port.column, endLine: port.endLine, endColumn: port.endColumn, fixable: port.fixable },
@@ -74,7 +74,7 @@ describe('cli', () => {
         'deploy/nginx/site.conf': 'server { listen 80; }\n', 'deploy/app.conf': 'not nginx at all\n',
       });
       const j = JSON.parse(cli(dir, '--format', 'json').stdout);
-      assert.deepEqual(j.files, ['.env', 'deploy/nginx/site.conf']);
+      assert.deepEqual(j.files.map((f: { path: string }) => f.path), ['.env', 'deploy/nginx/site.conf']);
     });
   });
 

@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseCliArgs, UsageError, USAGE, type LintArgs, type GenerateArgs } from './args';
 import { formatJson, formatText, toCliFinding } from './format';
@@ -43,8 +44,8 @@ function lint(args: LintArgs, out: (s: string) => void, err: (s: string) => void
     if (text === undefined) throw new UsageError(`--config: cannot read ${args.config}`);
     try { fileConfig = parseConfigFile(text, known); } catch (e) { throw new ConfigError(`${path.relative('.', configPath) || configPath}: ${(e as Error).message}`); }
   }
-  // Role globs are relative to the config's folder; path guesses (`tests/`, `.devcontainer/`) to the folder the CLI runs in.
-  const roles = { ...fileConfig?.roles, root: enginePath('.'), ...(configPath ? { base: path.posix.dirname(configPath) } : {}) };
+  // Role globs are relative to the config's folder; path guesses (`tests/`, `.devcontainer/`) to the project.
+  const roles = { ...fileConfig?.roles, root: projectRoot(args.paths), ...(configPath ? { base: path.posix.dirname(configPath) } : {}) };
   const config = mergeConfig(fileConfig, { rules: args.rules, roles });
   const { files, missing } = collectFiles(args.paths);
   if (missing.length) throw new UsageError(`no such file or folder: ${missing.join(', ')}`);
@@ -69,6 +70,23 @@ function lint(args: LintArgs, out: (s: string) => void, err: (s: string) => void
   else if (args.format === 'sarif') out(formatSarif(toolVersion(), allRules, findings, rel, ws));
   else out(formatText(findings.map((f) => toCliFinding(f, rel)), listed, args.color));
   return findings.some((f) => severityRank(f.severity) <= severityRank(args.failOn)) ? 1 : 0;
+}
+
+/**
+ * The folder the CLI runs in, or the folder that holds every path given when they lie elsewhere: a
+ * `ci/` or `tests/` above the project (a runner's home) must not make every file a test file.
+ */
+function projectRoot(inputs: string[]): string {
+  const cwd = enginePath('.');
+  const dirs = inputs.map((i) => {
+    const p = enginePath(i);
+    try { return fs.statSync(i).isDirectory() ? p : path.posix.dirname(p); } catch { return path.posix.dirname(p); }
+  });
+  const under = (p: string, root: string) => p === root || p.startsWith(root.endsWith('/') ? root : root + '/');
+  if (dirs.every((d) => under(d, cwd))) return cwd;
+  let root = dirs[0] ?? cwd;
+  while (!dirs.every((d) => under(d, root)) && root !== '/') root = path.posix.dirname(root);
+  return root;
 }
 
 function rel(file: string): string {

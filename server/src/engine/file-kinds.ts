@@ -84,7 +84,9 @@ export function mightBeDeployFile(path: string): boolean {
 
 /** A line the renderer consumes: `{% if %}`, `{{ end }}`, `{# note #}`. */
 const MARKUP_LINE = /^\s*(\{%.*%\}|\{\{-?\s*(if|else|end|range|with|define|block|template|for|endfor|endif)\b.*\}\}|\{#.*#\})\s*$/;
-const APACHE = /^\s*(<\/?(VirtualHost|Directory|IfModule|Location|Files|Proxy)\b|(ServerName|ServerAlias|DocumentRoot|LoadModule|ProxyPass|SSLEngine|RewriteEngine)\s)|^\s*Listen\s+[\w.:[\]]+\s*$/im;
+const APACHE_SECTION = /^\s*<\/?(VirtualHost|Directory|IfModule|Location|Files|Proxy)\b/im;
+/** Apache's own capitalisation: nginx's `listen 80` missing its `;` is a typo, not Apache. */
+const APACHE_DIRECTIVE = /^\s*((ServerName|ServerAlias|DocumentRoot|LoadModule|ProxyPass|SSLEngine|RewriteEngine)\s|Listen\s+[\w.:[\]]+\s*$)/m;
 const INI_SECTION = /^\s*\[[^\]\n]+\]\s*$/m;
 /** Directives nearly every nginx file has one of: proof that `;`-terminated lines are nginx, not C or shell. */
 const NGINX_WORDS = new Set([
@@ -100,7 +102,7 @@ const NGINX_WORDS = new Set([
 /** What a file's content says: nginx, something else (Apache, ini, prose), or nothing yet (empty or comments only). */
 export function sniffNginx(text: string): 'nginx' | 'other' | 'empty' {
   const sample = text.slice(0, 64 * 1024);
-  if (APACHE.test(sample) || INI_SECTION.test(sample)) return 'other';
+  if (APACHE_SECTION.test(sample) || APACHE_DIRECTIVE.test(sample) || INI_SECTION.test(sample)) return 'other';
   let statements = 0; let shaped = 0; let known = 0;
   for (const raw of sample.split('\n')) {
     if (MARKUP_LINE.test(raw)) continue;
@@ -109,7 +111,7 @@ export function sniffNginx(text: string): 'nginx' | 'other' | 'empty' {
     statements++;
     if (/[;{}]$/.test(line) || /^\}/.test(line)) shaped++;
     const word = /^([a-z_][a-z0-9_]*)(\s|\{|;|$)/.exec(line)?.[1];
-    if (word && NGINX_WORDS.has(word) && /[;{]\s*$/.test(line) && !/^\S+\s*=/.test(line)) known++;
+    if (word && NGINX_WORDS.has(word) && /[;{]/.test(line) && !/^\S+\s*=/.test(line)) known++;
   }
   if (!statements) return 'empty';
   return known > 0 && shaped / statements >= 0.6 ? 'nginx' : 'other';

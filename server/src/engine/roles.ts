@@ -94,6 +94,7 @@ const TEST_SEGMENTS = new Set(['test', 'tests', 'e2e', 'ci', 'fixtures', 'playwr
 const DEV_SEGMENTS = new Set(['.devcontainer', 'dev', 'development', 'local']);
 const TEST_WORDS = new Set(['test', 'tests', 'testing', 'ci', 'e2e']);
 const DEV_WORDS = new Set(['dev', 'develop', 'development', 'local']);
+const PROD_WORDS = new Set(['prod', 'production']);
 const COPY_WORDS = new Set(['example', 'sample', 'template', 'dist', 'tmpl', 'tpl', 'default', 'defaults']);
 
 function byPath(rel: string, kind: Language | undefined): RoleInfo | undefined {
@@ -110,7 +111,8 @@ function byPath(rel: string, kind: Language | undefined): RoleInfo | undefined {
   let w = word(TEST_WORDS);
   if (w) return { role: 'test', source: 'path', reason: `"${w}" in the name` };
   for (const s of segments) if (DEV_SEGMENTS.has(s.toLowerCase())) return { role: 'development', source: 'path', reason: `path segment "${s}/"` };
-  if ((w = word(DEV_WORDS))) return { role: 'development', source: 'path', reason: `"${w}" in the name` };
+  // `.env.production.local` is production's own override, not a developer's file.
+  if (!word(PROD_WORDS) && (w = word(DEV_WORDS))) return { role: 'development', source: 'path', reason: `"${w}" in the name` };
   return templateByName(name, words, kind);
 }
 
