@@ -57,7 +57,7 @@ export function lintFile(ws: Workspace, path: string, config: EngineConfig, opti
     }
   }
   const sup = readSuppressions(doc.text);
-  return applyRolePolicy(findings, role, doc.text, markupOf(doc, language)).filter((f) => !isSuppressed(sup, f)).sort(compareFindings);
+  return applyRolePolicy(findings, role, doc.text, markupOf(doc, language), doc.path).filter((f) => !isSuppressed(sup, f)).sort(compareFindings);
 }
 
 /** What a file is for (SPEC §10), as the lint of it sees it. */

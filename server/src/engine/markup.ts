@@ -45,7 +45,8 @@ export function findMarkup(text: string, nginx: boolean): Markup | undefined {
   if (!structural) return undefined;
   spans.push(...expressions.filter((e) => !spans.some((s) => s.start <= e.start && e.end <= s.end)));
   spans.sort((a, b) => a.start - b.start);
-  const goTemplate = !jinja && expressions.some((e) => /^\{\{-?\s*[.$]/.test(text.slice(e.start, e.end)));
+  // `{{ .Env.X }}`, `{{ $var }}` and `{{ if }}` are Go templates (gomplate, confd); Jinja writes `{% if %}`.
+  const goTemplate = !jinja && expressions.some((e) => /^\{\{-?\s*[.$]/.test(text.slice(e.start, e.end)) || GO_CONTROL.test(text.slice(e.start, e.end)));
   const includes = spans.some((s) => INCLUDE.test(text.slice(s.start, s.end)));
   return { flavour: goTemplate ? 'Go template' : 'Jinja/Liquid', spans, masked: mask(text, spans), includes };
 }

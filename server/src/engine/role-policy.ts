@@ -1,4 +1,4 @@
-import type { Finding, Severity, Span } from './types';
+import type { Finding, Fix, Severity, Span } from './types';
 import type { RoleInfo } from './roles';
 import type { Markup } from './markup';
 import { insideMarkup, touchesMarkup } from './markup';
@@ -21,14 +21,15 @@ const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 
  * syntax error, and where the renderer includes other files, what seems missing may be there (info).
  * Test files never get here unless the team turned them on.
  */
-export function applyRolePolicy(items: PlacedFinding[], role: RoleInfo, text: string, markup: Markup | undefined): Finding[] {
+export function applyRolePolicy(items: PlacedFinding[], role: RoleInfo, text: string, markup: Markup | undefined, path: string): Finding[] {
   const out: Finding[] = [];
-  for (const { finding, span } of items) {
-    if (markup && (finding.rule.endsWith('/syntax') || insideMarkup(markup, span) || (VALUE_RULES.test(finding.rule) && touchesMarkup(markup, span)))) continue;
+  for (const { finding: found, span } of items) {
+    if (markup && (found.rule.endsWith('/syntax') || insideMarkup(markup, span) || (VALUE_RULES.test(found.rule) && touchesMarkup(markup, span)))) continue;
+    const finding = markup ? { ...found, fixes: found.fixes.filter((f) => keepsMarkup(f, markup, path)) } : found;
     if (markup?.includes) { out.push(capped(finding, 'rendered template: the files its markup includes are not seen')); continue; }
     if (role.role === 'template') {
       if (REAL_FILE_RULES.has(finding.rule)) continue;
-      if (VALUE_RULES.test(finding.rule) && isTemplateBlank(unquote(text.slice(span.start, span.end)))) continue;
+      if (VALUE_RULES.test(finding.rule) && isTemplateBlank(valueAt(text, span))) continue;
       if (!role.rendered) { out.push(capped(finding, 'template: users who copy it keep this')); continue; }
     }
     out.push(role.role === 'development' ? capped(finding, 'development file') : finding);
@@ -36,9 +37,24 @@ export function applyRolePolicy(items: PlacedFinding[], role: RoleInfo, text: st
   return out;
 }
 
+/**
+ * Rules see the markup as filler (`xxxx`): a fix that edits the markup, or copies filler from
+ * elsewhere in the file, would break the template. Such fixes are not offered.
+ */
+function keepsMarkup(fix: Fix, markup: Markup, path: string): boolean {
+  return fix.edits.every((e) => (e.file !== path || !touchesMarkup(markup, { start: e.start, end: Math.max(e.end, e.start + 1) })) && !/x{5}/.test(e.newText));
+}
+
 function capped(f: Finding, why: string): Finding {
   if (RANK[f.severity] >= RANK.info) return f;
   return { ...f, severity: 'info', message: `${f.message} (${why}: capped at info)` };
+}
+
+/** The value a finding points at: its own text, or — when it points at the key of an empty value (`KEY=`, `KEY: ""`) — what follows the key. */
+function valueAt(text: string, span: Span): string {
+  const lineEnd = text.indexOf('\n', span.end);
+  const after = /^\s*[:=]\s*(.*)$/.exec(text.slice(span.end, lineEnd < 0 ? text.length : lineEnd));
+  return unquote(after ? after[1].replace(/\s+#.*$/, '') : text.slice(span.start, span.end));
 }
 
 function unquote(s: string): string {
