@@ -135,6 +135,17 @@ describe('engine: the role policy (SPEC §10)', () => {
       assert.match(found.find((f) => f.rule === 'nginx/no-https')!.message, /files its markup includes are not seen/);
     });
 
+    it('what only some renderings contain is information; messages name template values as such, never by the filler', () => {
+      const text = 'server {\n    listen 443 ssl;\n    server_name {{ domain }};\n    client_max_body_size 0;\n{% if uploads %}\n    location /up {\n        client_max_body_size 0;\n    }\n{% endif %}\n}\n';
+      const found = lint({ 'templates/site.conf.j2': text }, 'templates/site.conf.j2', 'nginx/unlimited-body-size');
+      assertRanges(found, 'nginx/unlimited-body-size', ['4:26-4:27', '7:30-7:31']);
+      assert.deepEqual(found.map((f) => f.severity), ['warning', 'info']);
+      assert.match(found[1].message, /inside a template condition/);
+      const all = lint({ 'templates/site.conf.j2': text }, 'templates/site.conf.j2');
+      assert.ok(all.some((f) => f.message.includes('"{{…}}"')), 'a server named by markup');
+      assert.ok(all.every((f) => !/xxxxx/.test(f.message)), 'no filler in messages');
+    });
+
     it('a compose file without markup but with {{ }} in a command is linted in full, syntax errors included', () => {
       const text = 'services:\n  mon:\n    image: docker:27\n    command: ["docker", "ps", "--format", "{{.Names}}"]\n  bad: [\n';
       assert.ok(lint({ 'docker-compose.yml': text }, 'docker-compose.yml').some((f) => f.rule === 'compose/syntax' && f.severity === 'error'));

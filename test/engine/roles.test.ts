@@ -80,7 +80,7 @@ describe('engine/roles: what a file is for (SPEC §10)', () => {
     });
 
     it('development: .devcontainer/, dev/develop/development/local as a word of the name', () => {
-      for (const p of ['/repo/.devcontainer/docker-compose.yml', '/repo/docker-compose.dev.yml', '/repo/dev.env', '/repo/.env.development', '/repo/.env.local', '/repo/examples/local/compose.yml']) {
+      for (const p of ['/repo/.devcontainer/docker-compose.yml', '/repo/docker-compose.dev.yml', '/repo/dev.env', '/repo/.env.development', '/repo/.env.local', '/repo/examples/local/compose.yml', '/repo/demo-setups/relay-compose.yaml']) {
         assert.equal(roleName(p), 'development', p);
       }
     });
@@ -95,7 +95,7 @@ describe('engine/roles: what a file is for (SPEC §10)', () => {
     });
 
     it('production: everything else, words inside words, folders above the project root, example.com sites, .env.production.local', () => {
-      for (const p of ['/repo/docker-compose.yml', '/repo/latest.compose.yml', '/repo/contest/compose.yml', '/repo/devices/compose.yml', '/repo/examples/compose.yml',
+      for (const p of ['/repo/docker-compose.yml', '/repo/latest.compose.yml', '/repo/contest/compose.yml', '/repo/devices/compose.yml', '/repo/democracy/compose.yml', '/repo/examples/compose.yml',
         '/repo/conf.d/example.com.conf', '/repo/.env.production.local', '/repo/.env.production', '/repo/deploy/prod/compose.yml']) {
         assert.equal(roleName(p, p.endsWith('.conf') ? 'server { listen 80; }\n' : COMPOSE, p.endsWith('.conf') ? 'nginx' : 'compose'), 'production', p);
       }

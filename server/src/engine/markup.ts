@@ -14,6 +14,8 @@ export interface Markup {
   masked: string;
   /** The renderer pulls in other files (`{% include %}`, `{{ template }}`): what the file lacks may come from them. */
   includes: boolean;
+  /** Text between `{% if %}`/`{% for %}` (or `{{ if }}`/`{{ range }}`) and its end: rendered only for some settings. */
+  conditional: Span[];
 }
 
 const BLOCK_TAG = /\{%-?[\s\S]*?-?%\}|\{#[\s\S]*?#\}/g;
@@ -48,7 +50,23 @@ export function findMarkup(text: string, nginx: boolean): Markup | undefined {
   // `{{ .Env.X }}`, `{{ $var }}` and `{{ if }}` are Go templates (gomplate, confd); Jinja writes `{% if %}`.
   const goTemplate = !jinja && expressions.some((e) => /^\{\{-?\s*[.$]/.test(text.slice(e.start, e.end)) || GO_CONTROL.test(text.slice(e.start, e.end)));
   const includes = spans.some((s) => INCLUDE.test(text.slice(s.start, s.end)));
-  return { flavour: goTemplate ? 'Go template' : 'Jinja/Liquid', spans, masked: mask(text, spans), includes };
+  return { flavour: goTemplate ? 'Go template' : 'Jinja/Liquid', spans, masked: mask(text, spans), includes, conditional: conditionals(text, spans) };
+}
+
+const OPENS = /^\{[{%]-?\s*(if|for|range|with|unless|case)\b/;
+const CLOSES = /^\{[{%]-?\s*(endif|endfor|endunless|endcase|end)\b/;
+
+/** The bodies of conditional and loop tags, outermost and inner alike; unbalanced tags run to the end of the file. */
+function conditionals(text: string, spans: Span[]): Span[] {
+  const out: Span[] = [];
+  const open: number[] = [];
+  for (const s of spans) {
+    const tag = text.slice(s.start, s.end);
+    if (OPENS.test(tag)) open.push(s.end);
+    else if (CLOSES.test(tag) && open.length) out.push({ start: open.pop()!, end: s.start });
+  }
+  for (const start of open) out.push({ start, end: text.length });
+  return out;
 }
 
 function isStructural(text: string, at: number, expr: string): boolean {

@@ -25,8 +25,10 @@ export function applyRolePolicy(items: PlacedFinding[], role: RoleInfo, text: st
   const out: Finding[] = [];
   for (const { finding: found, span } of items) {
     if (markup && (found.rule.endsWith('/syntax') || insideMarkup(markup, span) || (VALUE_RULES.test(found.rule) && touchesMarkup(markup, span)))) continue;
-    const finding = markup ? { ...found, fixes: found.fixes.filter((f) => keepsMarkup(f, markup, path)) } : found;
+    // Rules saw the markup as filler: messages name it as the template value it is.
+    const finding = markup ? { ...found, message: found.message.replace(/x{5,}/g, '{{…}}'), fixes: found.fixes.filter((f) => keepsMarkup(f, markup, path)) } : found;
     if (markup?.includes) { out.push(capped(finding, 'rendered template: the files its markup includes are not seen')); continue; }
+    if (markup?.conditional.some((c) => c.start <= span.start && span.end <= c.end)) { out.push(capped(finding, 'inside a template condition: rendered only for some settings')); continue; }
     if (role.role === 'template') {
       if (REAL_FILE_RULES.has(finding.rule)) continue;
       if (VALUE_RULES.test(finding.rule) && isTemplateBlank(valueAt(text, span))) continue;

@@ -110,13 +110,15 @@ function byPath(rel: string, kind: Language | undefined): RoleInfo | undefined {
   const word = (set: Set<string>) => words.find((w) => set.has(w));
   let w = word(TEST_WORDS);
   if (w) return { role: 'test', source: 'path', reason: `"${w}" in the name` };
-  for (const s of segments) if (DEV_SEGMENTS.has(s.toLowerCase())) return { role: 'development', source: 'path', reason: `path segment "${s}/"` };
+  // `demo-setups/`, `demos/`: stacks for trying a project on a workstation, not deployments.
+  for (const s of segments) if (DEV_SEGMENTS.has(s.toLowerCase()) || /^demos?([-_]|$)/i.test(s)) return { role: 'development', source: 'path', reason: `path segment "${s}/"` };
   // `.env.production.local` is production's own override, not a developer's file.
   if (!word(PROD_WORDS) && (w = word(DEV_WORDS))) return { role: 'development', source: 'path', reason: `"${w}" in the name` };
   return templateByName(name, words, kind);
 }
 
 function templateByName(name: string, words: string[], kind: Language | undefined): RoleInfo | undefined {
+  if (/\.(sample|dist|example)$/i.test(name)) return { role: 'template', source: 'path', reason: `"${name.slice(name.lastIndexOf('.') + 1)}" in the name: a file to copy` };
   // nginx's official image renders `/etc/nginx/templates/*.template` with envsubst at start: only `${VAR}`s change.
   if (kind === 'nginx' && /\.(conf|nginx)\.template$|(^|[._-])template[._-]/i.test(name)) {
     return { role: 'template', source: 'path', reason: 'an envsubst template: rendered at container start', rendered: true };
