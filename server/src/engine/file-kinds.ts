@@ -67,6 +67,9 @@ export function kindOf(path: string, text?: string): FileKind | undefined {
   return undefined;
 }
 
+/** Whether a name can be an nginx file at all (the content decides the rest): other files are not read. */
+export function mightBeNginx(path: string): boolean { return nginxByName(path) !== undefined; }
+
 /** Whether the walk must read a file to know its kind (the name alone does not decide). */
 export function needsContent(path: string): boolean {
   if (kindOf(path) !== undefined && nginxByName(path) !== 'likely') return false;
