@@ -18,7 +18,8 @@ export interface Markup {
   conditional: Span[];
 }
 
-const BLOCK_TAG = /\{%-?[\s\S]*?-?%\}|\{#[\s\S]*?#\}/g;
+/** Bounded: a stray `{%` must not make every later one scan to the end of the file. */
+const BLOCK_TAG = /\{%-?[\s\S]{0,1000}?-?%\}|\{#[^\n]{0,1000}?#\}/g;
 const EXPRESSION = /\{\{-?[^{}\n]*?-?\}\}/g;
 const INCLUDE = /^\{[{%]-?\s*(include|import|extends|render|template)\b/;
 /** Go template control words: a `{{ if ... }}` line is structure, not a value. */
@@ -34,7 +35,6 @@ export function findMarkup(text: string, nginx: boolean): Markup | undefined {
   const spans: Span[] = [];
   let jinja = false;
   for (const m of text.matchAll(BLOCK_TAG)) {
-    if (m[0].startsWith('{#') && !/^\{#[^\n]*#\}$/.test(m[0])) continue;
     spans.push({ start: m.index, end: m.index + m[0].length });
     jinja = true;
   }

@@ -27,12 +27,12 @@ export function applyRolePolicy(items: PlacedFinding[], role: RoleInfo, text: st
     if (markup && (found.rule.endsWith('/syntax') || insideMarkup(markup, span) || (VALUE_RULES.test(found.rule) && touchesMarkup(markup, span)))) continue;
     // Rules saw the markup as filler: messages name it as the template value it is.
     const finding = markup ? { ...found, message: found.message.replace(/x{5,}/g, '{{…}}'), fixes: found.fixes.filter((f) => keepsMarkup(f, markup, path)) } : found;
-    if (markup?.includes) { out.push(capped(finding, 'rendered template: the files its markup includes are not seen')); continue; }
-    if (markup?.conditional.some((c) => c.start <= span.start && span.end <= c.end)) { out.push(capped(finding, 'inside a template condition: rendered only for some settings')); continue; }
+    if (markup?.includes) { out.push(capped(finding, 'rendered template', 'the files its markup includes are not seen')); continue; }
+    if (markup?.conditional.some((c) => c.start <= span.start && span.end <= c.end)) { out.push(capped(finding, 'inside a template condition', 'rendered only for some settings')); continue; }
     if (role.role === 'template') {
       if (REAL_FILE_RULES.has(finding.rule)) continue;
       if (VALUE_RULES.test(finding.rule) && isTemplateBlank(valueAt(text, span))) continue;
-      if (!role.rendered) { out.push(capped(finding, 'template: users who copy it keep this')); continue; }
+      if (!role.rendered) { out.push(capped(finding, 'template', 'users who copy it keep this')); continue; }
     }
     out.push(role.role === 'development' ? capped(finding, 'development file') : finding);
   }
@@ -47,9 +47,10 @@ function keepsMarkup(fix: Fix, markup: Markup, path: string): boolean {
   return fix.edits.every((e) => (e.file !== path || !touchesMarkup(markup, { start: e.start, end: Math.max(e.end, e.start + 1) })) && !/x{5}/.test(e.newText));
 }
 
-function capped(f: Finding, why: string): Finding {
+/** `(development file: capped at info)`, `(template: capped at info; users who copy it keep this)`. */
+function capped(f: Finding, what: string, why?: string): Finding {
   if (RANK[f.severity] >= RANK.info) return f;
-  return { ...f, severity: 'info', message: `${f.message} (${why}: capped at info)` };
+  return { ...f, severity: 'info', message: `${f.message} (${what}: capped at info${why ? `; ${why}` : ''})` };
 }
 
 /** The value a finding points at: its own text, or — when it points at the key of an empty value (`KEY=`, `KEY: ""`) — what follows the key. */

@@ -1,6 +1,5 @@
 import type { RuleContext } from '../context';
 import type { NginxFile } from '../parse/nginx';
-import { languageOf } from '../files';
 import { mightBeNginx } from '../file-kinds';
 import { dirname } from '../paths';
 import type { WorkspaceFiles } from '../workspace-files';
@@ -65,7 +64,7 @@ export function configSet(ws: WorkspaceFiles, path: string): NginxConfig[] {
     // A `site.conf.sample` next to `site.conf` is an alternative to copy, not part of the running set.
     if (p === path || !mightBeNginx(p) || /\.(sample|dist|example)$/i.test(name) || out.some((c) => c.files.includes(p))) continue;
     const doc = ws.document(p);
-    if (!doc || languageOf(p, doc.text) !== 'nginx') continue;
+    if (doc?.language !== 'nginx') continue;
     const cfg = configFor(ws, p);
     if (!out.includes(cfg)) out.push(cfg);
   }
