@@ -18,6 +18,8 @@ describe('engine/file-kinds: discovery by content (SPEC §2)', () => {
     }
     assert.equal(kindOf('/w/templates/sites-default.conf.j2', JINJA_VHOST), 'nginx', 'Jinja tags do not hide the nginx around them');
     assert.equal(kindOf('/w/h5bp/security/headers.conf', SNIPPET), 'nginx', 'a snippet of bare directives outside nginx folders');
+    const resolver = 'ssl_stapling on;\nssl_stapling_verify on;\nresolver\n  # (1)\n  1.1.1.1 1.0.0.1\n  # (2)\n  8.8.8.8 8.8.4.4\n  valid=60s;\nresolver_timeout 2s;\n';
+    assert.equal(kindOf('/w/h5bp/tls/ocsp_stapling.conf', resolver), 'nginx', 'a directive over several lines');
   });
 
   it('does not lint the same names when the content is something else', () => {

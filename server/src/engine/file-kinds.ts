@@ -117,7 +117,8 @@ export function sniffNginx(text: string): 'nginx' | 'other' | 'empty' {
     if (word && NGINX_WORDS.has(word) && /[;{]/.test(line) && !/^\S+\s*=/.test(line)) known++;
   }
   if (!statements) return 'empty';
-  return known > 0 && shaped / statements >= 0.6 ? 'nginx' : 'other';
+  // Half: multi-line directives (log_format, a long CSP, a resolver list) leave unterminated lines.
+  return known > 0 && shaped / statements >= 0.5 ? 'nginx' : 'other';
 }
 
 /** A compose file by content: a top-level `services:` map whose entries have `image:` or `build:` (SPEC §2). */
