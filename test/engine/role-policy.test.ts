@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { fileInfo, mergeConfig } from '../../server/src/engine';
+import { MemoryHost, Workspace, fileInfo, lintFile, mergeConfig } from '../../server/src/engine';
 import { parseCompose } from '../../server/src/engine/parse/compose';
 import { findMarkup } from '../../server/src/engine/markup';
 import { lint, assertRanges, checkFix, workspace } from '../support/lint';
@@ -150,5 +150,17 @@ describe('engine: the role policy (SPEC §10)', () => {
       const text = 'services:\n  mon:\n    image: docker:27\n    command: ["docker", "ps", "--format", "{{.Names}}"]\n  bad: [\n';
       assert.ok(lint({ 'docker-compose.yml': text }, 'docker-compose.yml').some((f) => f.rule === 'compose/syntax' && f.severity === 'error'));
     });
+  });
+
+  it('deciding the role does not cost the incremental reparse: the parse still gets the replaced version', () => {
+    const ws = new Workspace(new MemoryHost());
+    ws.setOpen('/ws/docker-compose.yml', DB);
+    lintFile(ws, '/ws/docker-compose.yml', mergeConfig());
+    const doc = ws.setOpen('/ws/docker-compose.yml', DB.replace('postgres:16', 'postgres:17'));
+    const given: unknown[] = [];
+    const previous = doc.previous.bind(doc);
+    doc.previous = <T>(key: string): T | undefined => { const p = previous<T>(key); given.push(p); return p; };
+    lintFile(ws, '/ws/docker-compose.yml', mergeConfig());
+    assert.ok(given.length > 0 && given.every((p) => p !== undefined), 'the compose parser received the previous tree');
   });
 });

@@ -22,7 +22,13 @@ export function parsed<P>(doc: SourceDocument, language: Language): P {
   }) as P;
 }
 
+// Not `doc.memo`: a memo drops the replaced version, and the parse below still wants it for an incremental reparse.
+const markups = new WeakMap<SourceDocument, Partial<Record<Language, Markup | null>>>();
+
 /** The templating markup of a document read as `language`, if any (computed once per version). */
 export function markupOf(doc: SourceDocument, language: Language): Markup | undefined {
-  return doc.memo(`markup:${language}`, () => findMarkup(doc.text, language === 'nginx'));
+  let byLanguage = markups.get(doc);
+  if (!byLanguage) markups.set(doc, byLanguage = {});
+  if (byLanguage[language] === undefined) byLanguage[language] = findMarkup(doc.text, language === 'nginx') ?? null;
+  return byLanguage[language] ?? undefined;
 }
