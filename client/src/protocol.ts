@@ -18,6 +18,8 @@ export interface StatusParams {
   counts: { error: number; warning: number; info: number; hint: number };
   configError?: string;
   disabled?: boolean;
+  /** The kind and role deploylint chose for the document (SPEC §2, §10), and why; `skipped` when a test file is not linted. */
+  file?: { kind: string; role: string; reason: string; skipped?: string };
 }
 
 export interface Upstream { service: string; port: number; file: string }

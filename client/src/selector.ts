@@ -1,30 +1,27 @@
+import { KIND_GLOBS } from '../../server/src/engine/file-kinds';
+
 /**
  * Which documents the server sees (SPEC §2): by language id AND by file pattern, because other
- * extensions (or none) decide what language a compose, nginx or env file opens as. The server makes
- * the final call from the name and content, so a pattern that is too wide costs nothing but a message.
+ * extensions (or none) decide what language a compose, nginx or env file opens as. The patterns come
+ * from the engine's kinds table; the server makes the final call from the name and content, so a
+ * pattern that is too wide costs nothing but a message.
  */
 export interface DocumentFilter { language?: string; scheme?: string; pattern?: string }
 
-export const COMPOSE_PATTERN = '**/{docker-compose*,compose*,*.compose}.{yml,yaml}';
-export const ENV_PATTERN = '**/{.env,.env.*,*.env}';
-export const NGINX_PATTERNS = [
-  '**/nginx.conf', '**/*.nginx', '**/*.conf.template',
-  '**/{nginx,conf.d,sites-available,sites-enabled,snippets}/*',
-  // Any *.conf: the server keeps it when its content has server/http/location blocks.
-  '**/*.conf',
-];
+export const COMPOSE_PATTERNS = KIND_GLOBS.compose;
+export const ENV_PATTERNS = KIND_GLOBS.env;
+export const NGINX_PATTERNS = KIND_GLOBS.nginx;
 
 export const DOCUMENT_SELECTOR: DocumentFilter[] = [
   { language: 'dockercompose' },
   { language: 'nginx' },
   { language: 'NGINX' },
   { language: 'dotenv' },
-  { language: 'yaml', pattern: COMPOSE_PATTERN },
-  { language: 'properties', pattern: ENV_PATTERN },
-  { language: 'plaintext', pattern: ENV_PATTERN },
-  { pattern: COMPOSE_PATTERN },
-  { pattern: ENV_PATTERN },
-  ...NGINX_PATTERNS.map((pattern) => ({ pattern })),
+  // Compose recognised by content only (`etherpad.yml`) is linted by the workspace scan, not sent while typing:
+  // every YAML document of the workspace would otherwise go to the server.
+  ...COMPOSE_PATTERNS.map((pattern) => ({ language: 'yaml', pattern })),
+  ...ENV_PATTERNS.flatMap((pattern) => [{ language: 'properties', pattern }, { language: 'plaintext', pattern }]),
+  ...[...COMPOSE_PATTERNS, ...ENV_PATTERNS, ...NGINX_PATTERNS].map((pattern) => ({ pattern })),
 ];
 
 /** Language ids of nginx documents (ours and other extensions'). */

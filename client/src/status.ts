@@ -60,6 +60,11 @@ export class StatusItem implements vscode.Disposable {
         const icon = status?.configError ? '$(warning)' : here ? '$(shield)' : '$(check)';
         this.item.text = `${icon} deploylint${here ? ` ${here}` : ''}`;
         md.appendText(`${here} finding${here === 1 ? '' : 's'} in this file, ${total} in open and scanned files.`);
+        if (status?.file) {
+          const f = status.file;
+          md.appendText(`\n\n${f.kind} file, role ${f.role}: ${f.reason}.`);
+          if (f.skipped) md.appendText(` Not linted: ${f.skipped}.`);
+        }
         if (status?.disabled) md.appendText('\n\nDisabled for this file (deploylint.enable).');
         if (status?.configError) md.appendText(`\n\nIgnoring ${status.configError}`);
       }

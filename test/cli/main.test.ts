@@ -14,10 +14,10 @@ describe('cli', () => {
       const r = cli(dir, '--format', 'json', '--rule', 'env/not-gitignored=off', '--rule', 'env/file-permissions=off');
       assert.equal(r.code, 1, r.stderr);
       const j = JSON.parse(r.stdout);
-      assert.equal(j.version, 1);
+      assert.equal(j.version, 2);
       assert.equal(j.tool.name, 'deploylint');
       assert.match(j.tool.version, /^\d+\.\d+\.\d+/);
-      assert.deepEqual(j.files, ['.env', 'docker-compose.yml']);
+      assert.deepEqual(j.files, [{ path: '.env', kind: 'env', role: 'production' }, { path: 'docker-compose.yml', kind: 'compose', role: 'production' }]);
       const port = j.findings.find((f: { rule: string }) => f.rule === 'compose/exposed-datastore-port');
       assert.deepEqual(
         { file: port.file, severity: port.severity, line: port.line, column: port.column, endLine: port.endLine, endColumn: port.endColumn, fixable: port.fixable },
@@ -67,6 +67,47 @@ describe('cli', () => {
       assert.equal(cli(dir, 'does-not-exist').code, 2);
       assert.equal(cli(dir, '--format', 'xml').code, 2);
     });
+    it('lists each file with its kind and role; test files are skipped with the reason, development findings capped', () => {
+      const dir = tempProject({
+        'docker-compose.yml': COMPOSE, 'docker-compose.dev.yml': COMPOSE, 'tests/docker-compose.yml': COMPOSE, '.env.example': ENV,
+        '.gitignore': '.env\n',
+      });
+      const j = JSON.parse(cli(dir, '--format', 'json').stdout);
+      assert.deepEqual(j.files, [
+        { path: '.env.example', kind: 'env', role: 'template' },
+        { path: 'docker-compose.dev.yml', kind: 'compose', role: 'development' },
+        { path: 'docker-compose.yml', kind: 'compose', role: 'production' },
+        { path: 'tests/docker-compose.yml', kind: 'compose', role: 'test', skipped: 'test file (turn on with lintTestFiles)' },
+      ]);
+      const port = (file: string) => j.findings.filter((f: { file: string; rule: string }) => f.file === file && f.rule === 'compose/exposed-datastore-port').map((f: { severity: string }) => f.severity);
+      assert.deepEqual([port('docker-compose.yml'), port('docker-compose.dev.yml'), port('tests/docker-compose.yml')], [['error'], ['info'], []]);
+      assert.match(cli(dir).stdout, /Skipped 1 test file \(turn on with lintTestFiles: true in \.deploylint\.yaml\)\./);
+    });
+
+    it('reads roles: globs relative to the config file and lintTestFiles from it', () => {
+      const dir = tempProject({
+        'deploy/.deploylint.yaml': 'roles:\n  test: ["smoke/**"]\n  production: ["tests/**"]\n', 'deploy/smoke/docker-compose.yml': COMPOSE, 'deploy/tests/docker-compose.yml': COMPOSE,
+      });
+      const roleOf = (j: { files: { path: string; role: string }[] }) => Object.fromEntries(j.files.map((f) => [f.path, f.role]));
+      assert.deepEqual(roleOf(JSON.parse(cli(path.join(dir, 'deploy'), '--format', 'json').stdout)), { 'smoke/docker-compose.yml': 'test', 'tests/docker-compose.yml': 'production' });
+      fs.writeFileSync(path.join(dir, 'deploy/.deploylint.yaml'), 'roles:\n  test: ["smoke/**"]\nlintTestFiles: true\n');
+      const on = JSON.parse(cli(path.join(dir, 'deploy'), '--format', 'json').stdout);
+      assert.ok(on.files.every((f: { skipped?: string }) => !f.skipped));
+      assert.ok(on.findings.some((f: { file: string; severity: string }) => f.file === 'smoke/docker-compose.yml' && f.severity === 'error'));
+      assert.equal(cli(path.join(dir, 'deploy'), '--config', 'x.yaml').code, 2);
+      fs.writeFileSync(path.join(dir, 'deploy/x.yaml'), 'roles:\n  staging: ["a"]\n');
+      assert.match(cli(path.join(dir, 'deploy'), '--config', 'x.yaml').stderr, /unknown role staging/);
+    });
+
+    it('a folder named ci or tests above the linted project does not make its files test files', () => {
+      const dir = tempProject({ 'ci/app/docker-compose.yml': COMPOSE, 'ci/app/tests/docker-compose.yml': COMPOSE });
+      const elsewhere = tempProject({});
+      for (const cwd of [path.join(dir, 'ci'), elsewhere]) {
+        const j = JSON.parse(cli(cwd, '--format', 'json', path.join(dir, 'ci/app')).stdout);
+        assert.deepEqual(j.files.map((f: { role: string }) => f.role), ['production', 'test'], cwd);
+      }
+    });
+
     it('walks folders but skips node_modules, .git and gitignored files (env files are still linted)', () => {
       const dir = tempProject({
         'node_modules/x/docker-compose.yml': COMPOSE, '.git/docker-compose.yml': COMPOSE,
@@ -74,7 +115,7 @@ describe('cli', () => {
         'deploy/nginx/site.conf': 'server { listen 80; }\n', 'deploy/app.conf': 'not nginx at all\n',
       });
       const j = JSON.parse(cli(dir, '--format', 'json').stdout);
-      assert.deepEqual(j.files, ['.env', 'deploy/nginx/site.conf']);
+      assert.deepEqual(j.files.map((f: { path: string }) => f.path), ['.env', 'deploy/nginx/site.conf']);
     });
   });
 

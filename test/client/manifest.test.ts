@@ -18,11 +18,12 @@ describe('extension manifest (package.json contributes, activation, capabilities
     assert.ok(fs.existsSync(path.join(ROOT, pkg.icon)), 'the icon file exists');
   });
 
-  it('contributes every setting of SPEC §7 with resource scope, a description and its default', () => {
+  it('contributes every setting of SPEC §7 (and §10 lintTestFiles) with resource scope, a description and its default', () => {
     const props = pkg.contributes.configuration.properties;
     const defaults: Record<string, unknown> = {
       'deploylint.enable': true, 'deploylint.rules': {}, 'deploylint.secrets.minPasswordLength': 16, 'deploylint.secrets.minKeyBytes': 32,
       'deploylint.nginx.version': '1.26', 'deploylint.run': 'onType', 'deploylint.workspaceScan': false, 'deploylint.trace.server': 'off',
+      'deploylint.lintTestFiles': false,
     };
     assert.deepEqual(Object.keys(props).sort(), Object.keys(defaults).sort());
     for (const [key, value] of Object.entries(defaults)) {
@@ -106,6 +107,14 @@ describe('client document selector', () => {
   });
 
   it('leaves other YAML and text files alone', () => {
+    for (const p of ['/w/.github/workflows/ci.yml', '/w/values.yaml', '/w/README.md', '/w/environment.ts', '/w/nginx/README.md']) {
+      assert.ok(!selected(p) || !languageOf(p, '# Read me\n\nSome prose.\n'), p);
+    }
     for (const p of ['/w/.github/workflows/ci.yml', '/w/values.yaml', '/w/README.md', '/w/environment.ts']) assert.ok(!selected(p), p);
+  });
+
+  it('sends the files content decides on: nginx vhosts without extension in nginx folders, samples, Jinja and envsubst templates', () => {
+    for (const p of ['/w/sites-available/app', '/w/conf.d/app.conf.sample', '/w/x/site.conf.sample', '/w/templates/sites-default.conf.j2', '/w/x/app.nginx.template',
+      '/w/nginx/templates/default.conf.template', '/w/docker-compose.yml.j2', '/w/env.example']) assert.ok(selected(p), p);
   });
 });

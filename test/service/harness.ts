@@ -65,7 +65,7 @@ export class LspClient {
   readonly published = new Map<string, PublishDiagnosticsParams[]>();
   readonly appliedEdits: WorkspaceEdit[] = [];
   readonly shownDocuments: string[] = [];
-  readonly statuses: { uri: string; counts: Record<string, number> }[] = [];
+  readonly statuses: { uri: string; counts: Record<string, number>; file?: { kind: string; role: string; reason: string; skipped?: string } }[] = [];
   stderr = '';
   initializeResult!: InitializeResult;
   private readonly versions = new Map<string, number>();
@@ -100,7 +100,7 @@ export class LspClient {
       this.published.set(p.uri, [...(this.published.get(p.uri) ?? []), p]);
       this.wake();
     });
-    c.onNotification('deploylint/status', (p: { uri: string; counts: Record<string, number> }) => { this.statuses.push(p); this.wake(); });
+    c.onNotification('deploylint/status', (p: LspClient['statuses'][number]) => { this.statuses.push(p); this.wake(); });
     c.onNotification('window/logMessage', () => undefined);
     c.onRequest(ConfigurationRequest.type, (p) => p.items.map((i) => (this.opts.settings ? this.opts.settings(i.scopeUri) : {})));
     c.onRequest(RegistrationRequest.type, () => undefined);

@@ -62,6 +62,16 @@ describe('language server over stdio: push diagnostics (compose/exposed-datastor
     assert.ok(Array.isArray(d.data) && d.data.length > 0, 'fixes travel in data');
     const status = await client.until('status notification', () => client.statuses.find((s) => s.uri === uri && s.counts.error > 0));
     assert.ok(status.counts.error >= 1);
+    assert.deepEqual(status.file, { kind: 'compose', role: 'production', reason: 'no test, development or template sign' }, 'the hover shows the kind and role');
+  });
+
+  it('a test file is not linted; the status says why and how to turn it on', async () => {
+    const uri = ws.uri('app/tests/docker-compose.yml');
+    client.open(uri, 'dockercompose', COMPOSE);
+    const status = await client.until('status of the test file', () => client.statuses.find((s) => s.uri === uri));
+    assert.deepEqual(status.file, { kind: 'compose', role: 'test', reason: 'path segment "tests/"', skipped: 'test file (turn on with deploylint.lintTestFiles)' });
+    assert.deepEqual(ours(await client.diagnosticsFor(uri), RULE), []);
+    client.close(uri);
   });
 
   it('a quick fix edit, applied and sent back as didChange, clears the finding', async () => {

@@ -14,7 +14,18 @@ describe('service: deploylint.* settings', () => {
     const team = findTeamConfig(ws, '/ws/sub/dir/.env');
     assert.equal(team.path, '/ws/.deploylint.yaml');
     const cfg = engineConfig(team, normalizeSettings({ rules: { 'c/d': 'off' }, secrets: { minPasswordLength: 16, minKeyBytes: 64 } }));
-    assert.deepEqual(cfg, { rules: { 'a/b': 'info', 'c/d': 'off' }, secrets: { minPasswordLength: 24, minKeyBytes: 64 }, nginx: { version: '1.24' } });
+    assert.deepEqual(cfg, {
+      rules: { 'a/b': 'info', 'c/d': 'off' }, secrets: { minPasswordLength: 24, minKeyBytes: 64 }, nginx: { version: '1.24' },
+      roles: { globs: {}, lintTestFiles: false },
+    });
+  });
+
+  it('role globs are read relative to the config file, lintTestFiles comes from the file or the editor, path guesses below the workspace folder', () => {
+    const ws = new Workspace(new MemoryHost({ '/ws/.deploylint.yaml': 'roles:\n  test:\n    - "deploy/ci/**"\nlintTestFiles: false\n' }));
+    const team = findTeamConfig(ws, '/ws/deploy/ci/docker-compose.yml');
+    const cfg = engineConfig(team, normalizeSettings({}), '/ws');
+    assert.deepEqual(cfg.roles, { globs: { test: ['deploy/ci/**'] }, lintTestFiles: false, base: '/ws', root: '/ws' });
+    assert.equal(engineConfig(team, normalizeSettings({ lintTestFiles: true })).roles.lintTestFiles, true);
   });
 
   it('an invalid .deploylint.yaml is reported, not thrown', () => {

@@ -16,14 +16,19 @@ export function toCliFinding(f: Finding, rel: (p: string) => string): CliFinding
   };
 }
 
-export function formatJson(version: string, files: string[], findings: CliFinding[]): string {
-  return JSON.stringify({ version: 1, tool: { name: 'deploylint', version }, files, findings }, null, 2) + '\n';
+/** A file the CLI looked at: its kind and role (SPEC §2, §10); `skipped` says why it was not linted. */
+export interface CliFile { path: string; kind: string; role: string; skipped?: string }
+
+export function formatJson(version: string, files: CliFile[], findings: CliFinding[]): string {
+  return JSON.stringify({ version: 2, tool: { name: 'deploylint', version }, files, findings }, null, 2) + '\n';
 }
 
 const COLORS: Record<Severity, string> = { error: '31', warning: '33', info: '36', hint: '90' };
 
 /** One line per finding, like Ruff and gcc: `path:line:col: severity [rule] message`, then a summary. */
-export function formatText(findings: CliFinding[], fileCount: number, color: boolean): string {
+export function formatText(findings: CliFinding[], files: CliFile[], color: boolean): string {
+  const skipped = files.filter((f) => f.skipped).length;
+  const fileCount = files.length - skipped;
   const paint = (code: string, s: string) => (color ? `\x1b[${code}m${s}\x1b[0m` : s);
   const lines = findings.map((f) =>
     `${paint('1', `${f.file}:${f.line}:${f.column}`)}: ${paint(COLORS[f.severity], f.severity)} ${paint('2', `[${f.rule}]`)} ${f.message}`);
@@ -36,6 +41,7 @@ export function formatText(findings: CliFinding[], fileCount: number, color: boo
     lines.push('', `${findings.length} problem${findings.length === 1 ? '' : 's'} (${parts.join(', ')}) in ${fileCount} file${fileCount === 1 ? '' : 's'}.`
       + (fixable ? ` ${fixable} ha${fixable === 1 ? 's' : 've'} a fix: safe ones apply with --fix, all show in the editor.` : ''));
   }
+  if (skipped) lines.push(`Skipped ${skipped} test file${skipped === 1 ? '' : 's'} (turn on with lintTestFiles: true in .deploylint.yaml).`);
   return lines.join('\n') + '\n';
 }
 

@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseCliArgs, UsageError, USAGE, type LintArgs, type GenerateArgs } from './args';
 import { formatJson, formatText, toCliFinding } from './format';
@@ -7,7 +8,7 @@ import { collectFiles } from '../node/walk';
 import { Workspace } from '../engine/workspace';
 import { allRules } from '../engine/rules';
 import { ConfigError, findConfigPath, mergeConfig, parseConfigFile } from '../engine/config';
-import { lintFiles, severityRank } from '../engine/lint';
+import { fileInfo, lintFiles, severityRank } from '../engine/lint';
 import { fixAll } from '../engine/fix-all';
 import { generateNginx } from '../generate';
 import { toolVersion } from '../version';
@@ -43,7 +44,9 @@ function lint(args: LintArgs, out: (s: string) => void, err: (s: string) => void
     if (text === undefined) throw new UsageError(`--config: cannot read ${args.config}`);
     try { fileConfig = parseConfigFile(text, known); } catch (e) { throw new ConfigError(`${path.relative('.', configPath) || configPath}: ${(e as Error).message}`); }
   }
-  const config = mergeConfig(fileConfig, { rules: args.rules });
+  // Role globs are relative to the config's folder; path guesses (`tests/`, `.devcontainer/`) to the project.
+  const roles = { ...fileConfig?.roles, root: projectRoot(args.paths), ...(configPath ? { base: path.posix.dirname(configPath) } : {}) };
+  const config = mergeConfig(fileConfig, { rules: args.rules, roles });
   const { files, missing } = collectFiles(args.paths);
   if (missing.length) throw new UsageError(`no such file or folder: ${missing.join(', ')}`);
   const ws = new Workspace(host);
@@ -59,11 +62,31 @@ function lint(args: LintArgs, out: (s: string) => void, err: (s: string) => void
     findings = lintFiles(ws, files, config, { onRuleError });
   }
 
-  const relFiles = files.map(rel);
-  if (args.format === 'json') out(formatJson(toolVersion(), relFiles, findings.map((f) => toCliFinding(f, rel))));
+  const listed = files.flatMap((f) => {
+    const info = fileInfo(ws, f, config);
+    return info ? [{ path: rel(f), kind: info.kind, role: info.role.role, ...(info.skipped ? { skipped: info.skipped } : {}) }] : [];
+  });
+  if (args.format === 'json') out(formatJson(toolVersion(), listed, findings.map((f) => toCliFinding(f, rel))));
   else if (args.format === 'sarif') out(formatSarif(toolVersion(), allRules, findings, rel, ws));
-  else out(formatText(findings.map((f) => toCliFinding(f, rel)), files.length, args.color));
+  else out(formatText(findings.map((f) => toCliFinding(f, rel)), listed, args.color));
   return findings.some((f) => severityRank(f.severity) <= severityRank(args.failOn)) ? 1 : 0;
+}
+
+/**
+ * The folder the CLI runs in, or the folder that holds every path given when they lie elsewhere: a
+ * `ci/` or `tests/` above the project (a runner's home) must not make every file a test file.
+ */
+function projectRoot(inputs: string[]): string {
+  const cwd = enginePath('.');
+  const dirs = inputs.map((i) => {
+    const p = enginePath(i);
+    try { return fs.statSync(i).isDirectory() ? p : path.posix.dirname(p); } catch { return path.posix.dirname(p); }
+  });
+  const under = (p: string, root: string) => p === root || p.startsWith(root.endsWith('/') ? root : root + '/');
+  if (dirs.every((d) => under(d, cwd))) return cwd;
+  let root = dirs[0] ?? cwd;
+  while (!dirs.every((d) => under(d, root)) && root !== '/') root = path.posix.dirname(root);
+  return root;
 }
 
 function rel(file: string): string {

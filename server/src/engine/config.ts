@@ -3,23 +3,41 @@ import type { Severity } from './types';
 
 export type RuleSetting = Severity | 'off';
 
+type RoleName = 'production' | 'development' | 'test' | 'template';
+const ROLE_NAMES: readonly RoleName[] = ['production', 'development', 'test', 'template'];
+
+/** File roles (SPEC §10): `roles: { test: [globs] ... }` and `lintTestFiles` of `.deploylint.yaml`. */
+export interface RolesConfig {
+  /** Globs per role, relative to `base` (a glob without `/` matches a file name in any folder). */
+  globs: Partial<Record<RoleName, string[]>>;
+  /** The folder of the config file that gave the globs. */
+  base?: string;
+  /** The project root the path guesses (`tests/`, `.devcontainer/`) are read below: a CLI's folder, an editor's workspace folder. */
+  root?: string;
+  /** Test and CI files are skipped unless this is on. */
+  lintTestFiles: boolean;
+}
+
 export interface EngineConfig {
   /** Per-rule severity override or 'off'. */
   rules: Record<string, RuleSetting>;
   secrets: { minPasswordLength: number; minKeyBytes: number };
   nginx: { version: string };
+  roles: RolesConfig;
 }
 
 export const DEFAULT_CONFIG: EngineConfig = {
   rules: {},
   secrets: { minPasswordLength: 16, minKeyBytes: 32 },
   nginx: { version: '1.26' },
+  roles: { globs: {}, lintTestFiles: false },
 };
 
 export type PartialConfig = {
   rules?: Record<string, RuleSetting>;
   secrets?: Partial<EngineConfig['secrets']>;
   nginx?: Partial<EngineConfig['nginx']>;
+  roles?: Partial<RolesConfig>;
 };
 
 const SETTINGS = new Set<RuleSetting>(['off', 'error', 'warning', 'info', 'hint']);
@@ -30,9 +48,11 @@ export function mergeConfig(...layers: (PartialConfig | undefined)[]): EngineCon
     rules: { ...DEFAULT_CONFIG.rules },
     secrets: { ...DEFAULT_CONFIG.secrets },
     nginx: { ...DEFAULT_CONFIG.nginx },
+    roles: { ...DEFAULT_CONFIG.roles },
   };
   for (const l of layers) {
     if (!l) continue;
+    if (l.roles) out.roles = { ...out.roles, ...l.roles };
     Object.assign(out.rules, l.rules ?? {});
     for (const [k, v] of Object.entries(l.secrets ?? {})) if (typeof v === 'number' && v > 0) (out.secrets as Record<string, number>)[k] = v;
     if (l.nginx?.version) out.nginx.version = String(l.nginx.version);
@@ -42,7 +62,7 @@ export function mergeConfig(...layers: (PartialConfig | undefined)[]): EngineCon
 
 export class ConfigError extends Error {}
 
-/** Reads `.deploylint.yaml`: `rules: { id: severity }`, `secrets: {...}`, `nginx: { version }`. */
+/** Reads `.deploylint.yaml`: `rules: { id: severity }`, `secrets: {...}`, `nginx: { version }`, `roles: { role: [globs] }`, `lintTestFiles`. */
 export function parseConfigFile(text: string, knownRules?: Set<string>): PartialConfig {
   let data: unknown;
   try { data = parseYaml(text); } catch (e) { throw new ConfigError(`invalid YAML: ${(e as Error).message}`); }
@@ -60,6 +80,29 @@ export function parseConfigFile(text: string, knownRules?: Set<string>): Partial
   if (d.nginx != null && typeof d.nginx === 'object') {
     const v = (d.nginx as Record<string, unknown>).version;
     if (v != null) out.nginx = { version: String(v) };
+  }
+  const roles = parseRoles(d.roles, d.lintTestFiles);
+  if (roles) out.roles = roles;
+  return out;
+}
+
+/** `roles: { <role>: [globs] }` and `lintTestFiles: true|false`. */
+function parseRoles(value: unknown, lintTestFiles: unknown): Partial<RolesConfig> | undefined {
+  if (value == null && lintTestFiles == null) return undefined;
+  const out: Partial<RolesConfig> = {};
+  if (lintTestFiles != null) {
+    if (typeof lintTestFiles !== 'boolean') throw new ConfigError('`lintTestFiles` must be true or false');
+    out.lintTestFiles = lintTestFiles;
+  }
+  if (value != null) {
+    if (typeof value !== 'object' || Array.isArray(value)) throw new ConfigError('`roles` must map a role (production, development, test, template) to a list of globs');
+    out.globs = {};
+    for (const [role, globs] of Object.entries(value as Record<string, unknown>)) {
+      if (!ROLE_NAMES.includes(role as RoleName)) throw new ConfigError(`roles: unknown role ${role} (one of ${ROLE_NAMES.join(', ')})`);
+      const list = typeof globs === 'string' ? [globs] : globs;
+      if (!Array.isArray(list) || !list.every((g) => typeof g === 'string' && g.length > 0)) throw new ConfigError(`roles.${role} must be a list of globs`);
+      out.globs[role as RoleName] = list as string[];
+    }
   }
   return out;
 }

@@ -4,7 +4,9 @@ import type { EditSpec, Finding, Fix, FixSpec, Language, Report, Severity } from
 import type { Workspace } from './workspace';
 import type { SourceDocument } from './workspace-files';
 import { rulesFor } from './rules';
-import { parsed } from './languages';
+import { markupOf, parsed } from './languages';
+import { roleOf, type RoleInfo } from './roles';
+import { applyRolePolicy, type PlacedFinding } from './role-policy';
 import { isSuppressed, readSuppressions } from './suppress';
 import { LineIndex } from './text';
 
@@ -35,14 +37,16 @@ export function lintFile(ws: Workspace, path: string, config: EngineConfig, opti
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
     }];
   }
+  const role = roleFor(doc, language, config);
+  if (role.role === 'test' && !config.roles.lintTestFiles) return [];
   const tree = parsed(doc, language);
-  const findings: Finding[] = [];
+  const findings: PlacedFinding[] = [];
   for (const rule of rulesFor(language)) {
     const setting = config.rules[rule.id];
     if (setting === 'off') continue;
     const severity: Severity = setting ?? rule.severity;
     const ctx = makeContext(ws, doc, tree, config, severity, (r) => {
-      findings.push(toFinding(ws, doc, rule.id, setting ? severity : (r.severity ?? severity), r));
+      findings.push({ finding: toFinding(ws, doc, rule.id, setting ? severity : (r.severity ?? severity), r), span: r.span });
     });
     const before = findings.length;
     try {
@@ -53,7 +57,30 @@ export function lintFile(ws: Workspace, path: string, config: EngineConfig, opti
     }
   }
   const sup = readSuppressions(doc.text);
-  return findings.filter((f) => !isSuppressed(sup, f)).sort(compareFindings);
+  return applyRolePolicy(findings, role, doc.text, markupOf(doc, language), doc.path).filter((f) => !isSuppressed(sup, f)).sort(compareFindings);
+}
+
+/** What a file is for (SPEC §10), as the lint of it sees it. */
+export function roleFor(doc: SourceDocument, language: Language, config: EngineConfig): RoleInfo {
+  return roleOf(doc.path, doc.text, language, config.roles, markupOf(doc, language));
+}
+
+export interface FileInfo {
+  kind: Language;
+  role: RoleInfo;
+  /** Why the file is not linted (a test file while `lintTestFiles` is off). */
+  skipped?: string;
+}
+
+/** The kind and role the engine chose for a file, as the CLI's JSON and the editor's hover show them (SPEC §2). */
+export function fileInfo(ws: Workspace, path: string, config: EngineConfig, language?: Language): FileInfo | undefined {
+  const doc = ws.document(path);
+  const kind = language ?? doc?.language;
+  if (!doc || !kind) return undefined;
+  const role = roleFor(doc, kind, config);
+  const info: FileInfo = { kind, role };
+  if (role.role === 'test' && !config.roles.lintTestFiles) info.skipped = 'test file (turn on with lintTestFiles)';
+  return info;
 }
 
 export function lintFiles(ws: Workspace, paths: readonly string[], config: EngineConfig, options: LintOptions = {}): Finding[] {

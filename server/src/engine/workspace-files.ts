@@ -15,7 +15,12 @@ export class SourceDocument {
   }
   /** Built on first use: a file read only for what it defines (a `.env`, an include) never needs it. */
   get lines(): LineIndex { return this.lineIndex ??= new LineIndex(this.text); }
-  get language(): Language | undefined { return languageOf(this.path, this.text); }
+  private kind: Language | null | undefined;
+  /** Decided once per text: content sniffing reads up to 64 KB, and config lookups ask for every sibling. */
+  get language(): Language | undefined {
+    if (this.kind === undefined) this.kind = languageOf(this.path, this.text) ?? null;
+    return this.kind ?? undefined;
+  }
   /** Memoises any derivation of this exact text (parse trees, indexes) under a key. */
   memo<T>(key: string, compute: () => T): T {
     if (!this.parses.has(key)) {

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
-import { languageOf, mightBeDeployFile } from '../engine/files';
+import { languageOf, mightBeDeployFile, needsContent } from '../engine/files';
 import { enginePath } from './host';
 
 const ALWAYS_SKIPPED = new Set(['node_modules', '.git', '.hg', '.svn']);
@@ -39,11 +39,11 @@ function walk(dir: string, inherited: Rules[], out: Set<string>): void {
     if (e.isDirectory()) {
       if (ALWAYS_SKIPPED.has(e.name) || ignored(rules, full, true)) continue;
       walk(full, rules, out);
-    } else if (e.isFile() && mightBeDeployFile(e.name)) {
+    } else if (e.isFile() && mightBeDeployFile(enginePath(full))) {
       const p = enginePath(full);
       const isEnv = languageOf(p) === 'env';
       if (!isEnv && ignored(rules, full, false)) continue;
-      if (languageOf(p) || sniffNginx(full)) out.add(p);
+      if (needsContent(p) ? byContent(full) : languageOf(p)) out.add(p);
     }
   }
 }
@@ -56,14 +56,15 @@ function ignored(rules: Rules[], full: string, isDir: boolean): boolean {
   return false;
 }
 
-/** A `*.conf` outside the usual folders is nginx when its content says so. */
-function sniffNginx(full: string): boolean {
+/** Names that do not decide (`*.conf`, `*.yml`, extensionless vhosts, `*.conf.j2`): the start of the content does. */
+function byContent(full: string): boolean {
   try {
     const fd = fs.openSync(full, 'r');
     const buf = Buffer.alloc(64 * 1024);
     const n = fs.readSync(fd, buf, 0, buf.length, 0);
     fs.closeSync(fd);
-    return languageOf(enginePath(full), buf.subarray(0, n).toString('utf8')) === 'nginx';
+    if (buf.subarray(0, n).includes(0)) return false;
+    return languageOf(enginePath(full), buf.subarray(0, n).toString('utf8')) !== undefined;
   } catch {
     return false;
   }

@@ -1,4 +1,5 @@
 import { languageOf, type Language } from '../engine';
+import { isVirtualPath } from './uri';
 
 /**
  * Editors name these files differently (VS Code: `dockercompose`, `yaml`, `dotenv`, `properties`,
@@ -15,5 +16,7 @@ const BY_LANGUAGE_ID: Record<string, Language> = {
 };
 
 export function languageFor(path: string, text: string, languageId?: string): Language | undefined {
-  return languageOf(path, text) ?? (languageId ? BY_LANGUAGE_ID[languageId] : undefined);
+  // An untitled buffer's name (`Untitled-1`) is no file name: its content is not sniffed, the user's language choice decides.
+  const byName = isVirtualPath(path) ? languageOf(path) : languageOf(path, text);
+  return byName ?? (languageId ? BY_LANGUAGE_ID[languageId] : undefined);
 }

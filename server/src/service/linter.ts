@@ -1,4 +1,4 @@
-import { lintFile, type Finding, type Language, type Workspace } from '../engine';
+import { fileInfo, lintFile, type FileInfo, type Finding, type Language, type Workspace } from '../engine';
 import { describeError, type Logger } from './log';
 import { engineConfig, findTeamConfig, type ServerSettings, type TeamConfig } from './settings';
 
@@ -6,6 +6,8 @@ export interface LintResult {
   findings: Finding[];
   language?: Language;
   team: TeamConfig;
+  /** Kind and role of the file, for the status hover. */
+  file?: FileInfo;
 }
 
 /**
@@ -15,12 +17,14 @@ export interface LintResult {
 export class Linter {
   private readonly reportedRules = new Set<string>();
 
-  constructor(readonly ws: Workspace, private readonly log: Logger) {}
+  /** `rootOf` names the workspace folder of a file: role guesses read the path below it (`tests/`, `.devcontainer/`). */
+  constructor(readonly ws: Workspace, private readonly log: Logger, private readonly rootOf: (path: string) => string | undefined = () => undefined) {}
 
   lint(path: string, language: Language | undefined, settings: ServerSettings): LintResult {
     const team = findTeamConfig(this.ws, path);
     if (!language || !settings.enable) return { findings: [], language, team };
-    const findings = lintFile(this.ws, path, engineConfig(team, settings), {
+    const config = engineConfig(team, settings, this.rootOf(path));
+    const findings = lintFile(this.ws, path, config, {
       language,
       onRuleError: (rule, file, e) => {
         if (this.reportedRules.has(rule)) return;
@@ -28,6 +32,6 @@ export class Linter {
         this.log.error(`rule ${rule} failed on ${file} and was skipped (logged once per rule): ${describeError(e)}`);
       },
     });
-    return { findings, language, team };
+    return { findings, language, team, file: fileInfo(this.ws, path, config, language) };
   }
 }

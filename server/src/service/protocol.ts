@@ -20,6 +20,8 @@ export interface StatusParams {
   configError?: string;
   /** deploylint.enable is false for this document. */
   disabled?: boolean;
+  /** The kind and role deploylint chose for the document (SPEC §2, §10), and why; `skipped` when a test file is not linted. */
+  file?: { kind: string; role: string; reason: string; skipped?: string };
 }
 
 export interface InitializationOptions {

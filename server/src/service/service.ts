@@ -5,6 +5,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { docsUrl, languageOf, Workspace, type Finding } from '../engine';
+import { KIND_GLOBS } from '../engine/file-kinds';
 import { collectFiles } from '../node/walk';
 import { WorkspaceScanner } from './scan';
 import { NodeHost } from '../node/host';
@@ -24,11 +25,9 @@ import { isVirtualPath, pathToUri, uriToPath } from './uri';
 
 const DEFAULT_DEBOUNCE_MS = 150;
 
-/** Files whose change on disk can change a finding: deployment files, ignore files, keys, our config. */
+/** Files whose change on disk can change a finding: deployment files (the engine's kinds table), ignore files, keys, our config. */
 const WATCHED = [
-  '**/{docker-compose,compose}*.{yml,yaml}', '**/*.compose.{yml,yaml}',
-  '**/.env', '**/.env.*', '**/*.env',
-  '**/*.conf', '**/*.nginx', '**/*.conf.template',
+  ...KIND_GLOBS.compose, ...KIND_GLOBS.env, ...KIND_GLOBS.nginx,
   '**/.gitignore', '**/.dockerignore', '**/.deploylint.{yaml,yml}',
   '**/*.{pem,key,crt}',
 ];
@@ -66,7 +65,7 @@ export class DeploylintService {
 
   constructor(private readonly connection: Connection) {
     this.log = connectionLogger(connection);
-    this.linter = new Linter(this.ws, this.log);
+    this.linter = new Linter(this.ws, this.log, (path) => this.folderOf(path));
   }
 
   listen(): void {
@@ -284,8 +283,19 @@ export class DeploylintService {
     return findings.map((f) => toDiagnostic(f, uriOf, related));
   }
 
+  /** The workspace folder holding a file (the deepest one), if any. */
+  private folderOf(path: string): string | undefined {
+    let best: string | undefined;
+    for (const f of this.folders) if (path.startsWith(f.endsWith('/') ? f : f + '/') && (!best || f.length > best.length)) best = f;
+    return best;
+  }
+
   private status(uri: string, result: LintResult, settings: ServerSettings): void {
     const params: StatusParams = { uri, counts: severityCounts(result.findings) };
+    if (result.file) {
+      const { kind, role, skipped } = result.file;
+      params.file = { kind, role: role.role, reason: role.reason, ...(skipped ? { skipped: `${skipped.replace('lintTestFiles', 'deploylint.lintTestFiles')}` } : {}) };
+    }
     if (!settings.enable) params.disabled = true;
     if (result.team.error && result.team.path) {
       params.configError = `${result.team.path}: ${result.team.error}`;
@@ -324,7 +334,7 @@ export class DeploylintService {
     this.ws.setOpen(path, doc.getText());
     const language = languageFor(path, doc.getText(), doc.languageId);
     if (!language) return undefined;
-    const config = engineConfig(findTeamConfig(this.ws, path), settings);
+    const config = engineConfig(findTeamConfig(this.ws, path), settings, this.folderOf(path));
     const edits = fixAllEdits(this.ws, path, config, language, this.support.createFiles, this.log);
     return edits.length ? toWorkspaceEdit(edits, this.support, this.target()) : undefined;
   }

@@ -11,6 +11,8 @@ export interface ServerSettings {
   nginx: { version: string };
   run: 'onType' | 'onSave';
   workspaceScan: boolean;
+  /** Lint test and CI files too (SPEC §10: skipped by default). */
+  lintTestFiles: boolean;
 }
 
 export const DEFAULT_SETTINGS: ServerSettings = {
@@ -20,6 +22,7 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   nginx: { ...DEFAULT_CONFIG.nginx },
   run: 'onType',
   workspaceScan: false,
+  lintTestFiles: false,
 };
 
 const SEVERITIES = new Set(['off', 'error', 'warning', 'info', 'hint']);
@@ -43,6 +46,7 @@ export function normalizeSettings(raw: unknown): ServerSettings {
     nginx: { version: typeof nginx.version === 'string' && /^\d+(\.\d+)*$/.test(nginx.version.trim()) ? nginx.version.trim() : DEFAULT_SETTINGS.nginx.version },
     run: r.run === 'onSave' ? 'onSave' : 'onType',
     workspaceScan: r.workspaceScan === true,
+    lintTestFiles: r.lintTestFiles === true,
   };
 }
 
@@ -57,6 +61,7 @@ export function editorLayer(s: ServerSettings): PartialConfig {
   if (s.secrets.minKeyBytes !== DEFAULT_CONFIG.secrets.minKeyBytes) secrets.minKeyBytes = s.secrets.minKeyBytes;
   if (Object.keys(secrets).length) layer.secrets = secrets;
   if (s.nginx.version !== DEFAULT_CONFIG.nginx.version) layer.nginx = { version: s.nginx.version };
+  if (s.lintTestFiles) layer.roles = { lintTestFiles: true };
   return layer;
 }
 
@@ -69,14 +74,22 @@ export function findTeamConfig(ws: Workspace, filePath: string): TeamConfig {
   const doc = p ? ws.document(p) : undefined;
   if (!p || !doc) return {};
   return doc.memo('deploylint-config', (): TeamConfig => {
-    try { return { path: p, config: parseConfigFile(doc.text) }; } catch (e) {
+    try {
+      const config = parseConfigFile(doc.text);
+      // Role globs are relative to the config file's folder.
+      if (config.roles) config.roles.base = dirname(p);
+      return { path: p, config };
+    } catch (e) {
       return { path: p, error: e instanceof ConfigError ? e.message : 'it cannot be read' };
     }
   });
 }
 
-export function engineConfig(team: TeamConfig, settings: ServerSettings): EngineConfig {
-  return mergeConfig(team.config, editorLayer(settings));
+/** `root`: the workspace folder of the file, below which role guesses read the path. */
+export function engineConfig(team: TeamConfig, settings: ServerSettings, root?: string): EngineConfig {
+  const config = mergeConfig(team.config, editorLayer(settings));
+  if (root) config.roles = { ...config.roles, root };
+  return config;
 }
 
 /**

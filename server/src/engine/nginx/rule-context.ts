@@ -1,6 +1,6 @@
 import type { RuleContext } from '../context';
 import type { NginxFile } from '../parse/nginx';
-import { languageOf } from '../files';
+import { mightBeNginx } from '../file-kinds';
 import { dirname } from '../paths';
 import type { WorkspaceFiles } from '../workspace-files';
 import type { Span } from '../types';
@@ -51,9 +51,6 @@ function buildView(ctx: RuleContext<NginxFile>, cfg: NginxConfig, headers: Heade
   };
 }
 
-/** Names an nginx file can have (the content decides for `*.conf`): other files are not read at all. */
-const NGINX_FILE_NAME = /\.conf$|\.nginx$|\.conf\.template$/i;
-
 /**
  * The configs that together make up a deployment for `path` (for "is there any TLS server?"):
  * its own config plus the configs of the other nginx files in the same folder (a separate
@@ -64,9 +61,10 @@ export function configSet(ws: WorkspaceFiles, path: string): NginxConfig[] {
   const dir = dirname(path);
   for (const name of ws.readDir(dir) ?? []) {
     const p = dir === '/' ? `/${name}` : `${dir}/${name}`;
-    if (p === path || !NGINX_FILE_NAME.test(name) || out.some((c) => c.files.includes(p))) continue;
+    // A `site.conf.sample` next to `site.conf` is an alternative to copy, not part of the running set.
+    if (p === path || !mightBeNginx(p) || /\.(sample|dist|example)$/i.test(name) || out.some((c) => c.files.includes(p))) continue;
     const doc = ws.document(p);
-    if (!doc || languageOf(p, doc.text) !== 'nginx') continue;
+    if (doc?.language !== 'nginx') continue;
     const cfg = configFor(ws, p);
     if (!out.includes(cfg)) out.push(cfg);
   }

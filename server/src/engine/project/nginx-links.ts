@@ -4,7 +4,7 @@ import type { Span } from '../types';
 import type { NginxDirective, NginxFile } from '../parse/nginx';
 import type { Service } from '../parse/compose';
 import { parsed } from '../languages';
-import { languageOf } from '../files';
+import { mightBeNginx } from '../file-kinds';
 import { dirname, resolve } from '../paths';
 import { composeFilesIn, composeOf } from './compose-project';
 
@@ -62,9 +62,9 @@ export function projectNginxFiles(ws: Workspace, composePath: string): string[] 
 }
 
 function isNginx(ws: Workspace, p: string): boolean {
-  if (!/\.(conf|nginx|template)$|nginx\.conf$/.test(p)) return false;
+  if (!mightBeNginx(p)) return false;
   const doc = ws.document(p);
-  return !!doc && languageOf(p, doc.text) === 'nginx';
+  return doc?.language === 'nginx';
 }
 
 /** A `proxy_pass` (or an upstream `server` it goes through) and the host:port it reaches. */
