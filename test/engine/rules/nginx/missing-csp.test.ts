@@ -18,6 +18,54 @@ describe('nginx/missing-csp', () => {
     assert.deepEqual(lint({ 'nginx/nginx.conf': `http {\n  add_header Content-Security-Policy "default-src 'self'" always;\n  server { listen 443 ssl; root /srv; }\n}\n` }, 'nginx/nginx.conf', RULE), []);
   });
 
+  describe('say only what is known: nginx cannot see the headers an app sends', () => {
+    // The shape of Mastodon's nginx config: the app behind proxy_pass, uploads served from disk by nginx.
+    const mastodon = [
+      'server {',
+      '    listen 443 ssl;',
+      '    server_name social.example.com;',
+      '    location / {',
+      '        proxy_pass http://web:3000;',
+      '    }',
+      '    location /system/ {',
+      '        alias /srv/mastodon/public/system/;',
+      '    }',
+      '}',
+      '',
+    ].join('\n');
+
+    it('uploads nginx serves itself without a CSP: warning, at that location; the proxied app is not blamed', () => {
+      const found = lint({ 'nginx/app.conf': mastodon }, 'nginx/app.conf', RULE);
+      assertRanges(found, RULE, ['7:5-7:22']);
+      assert.equal(found[0].severity, 'warning');
+      assert.match(found[0].message, /what nginx serves itself \(location \/system\/\)/);
+    });
+
+    it('a CSP on the uploads location (as Mastodon sets it): only the proxied app lacks one, info "unless the app sends its own"', () => {
+      const safe = mastodon.replace('public/system/;', `public/system/;\n        add_header Content-Security-Policy "default-src 'none'; form-action 'none'";`);
+      const found = lint({ 'nginx/app.conf': safe }, 'nginx/app.conf', RULE);
+      assertRanges(found, RULE, ['1:1-1:7']);
+      assert.equal(found[0].severity, 'info');
+      assert.match(found[0].message, /fine if the app sends its own/);
+    });
+
+    it('every location passes to an app (proxy, FastCGI): info', () => {
+      for (const pass of ['proxy_pass http://app:3000', 'fastcgi_pass php:9000']) {
+        const text = `server {\n    listen 443 ssl;\n    location / {\n        ${pass};\n    }\n}\n`;
+        const found = lint({ 'nginx/app.conf': text }, 'nginx/app.conf', RULE);
+        assertRanges(found, RULE, ['1:1-1:7']);
+        assert.equal(found[0].severity, 'info', pass);
+      }
+    });
+
+    it('a static site with try_files and an API location: warning at the server, which serves its own root', () => {
+      const spa = 'server {\n    listen 443 ssl;\n    root /srv/www;\n    location /api/ {\n        proxy_pass http://api:8080;\n    }\n    location / {\n        try_files $uri /index.html;\n    }\n}\n';
+      const found = lint({ 'nginx/app.conf': spa }, 'nginx/app.conf', RULE);
+      assertRanges(found, RULE, ['1:1-1:7']);
+      assert.equal(found[0].severity, 'warning');
+    });
+  });
+
   it('fix: a conservative policy, unsafe, in the quote style of the file', () => {
     const found = lint({ 'nginx/app.conf': site }, 'nginx/app.conf', RULE);
     assert.equal(found[0].fixes[0].safe, false);
