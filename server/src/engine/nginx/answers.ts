@@ -27,10 +27,17 @@ function passes(block: ConfNode): boolean {
   return false;
 }
 
-/** A block that only answers with `return` (a redirect, 204, 444...): no content of its own. */
+/** A block that only answers with `return` (a redirect, 204, 444...) or `deny all`: no content of its own. */
 function onlyReturns(block: ConfNode): boolean {
   const kids = block.children ?? [];
-  return kids.some((c) => c.name === 'return') && !kids.some((c) => c.name === 'try_files' || c.name === 'alias');
+  if (kids.some((c) => c.name === 'try_files' || c.name === 'alias' || PASS.has(c.name))) return false;
+  if (kids.some((c) => c.name === 'return')) return true;
+  return kids.some((c) => c.name === 'deny' && c.args[0]?.value === 'all') && !kids.some((c) => c.name === 'allow');
+}
+
+/** `/.well-known/...` holds ACME challenges, security.txt and other metadata files, not pages. */
+function isWellKnown(loc: ConfNode): boolean {
+  return isAcmeLocation(loc) || loc.args.some((a) => /^\/\.well-known(\/|$)/.test(a.value));
 }
 
 const cache = new WeakMap<ConfNode, readonly Answer[]>();
@@ -38,18 +45,20 @@ const cache = new WeakMap<ConfNode, readonly Answer[]>();
 /**
  * The blocks of `server` that answer requests, with what they answer with: every location that
  * passes on or serves files (nested ones too), and the server itself when requests can end there
- * (no `location /`, or a `root` of its own that its locations serve from). ACME challenge locations
- * and locations that only `return` are left out.
+ * (no `location /`, or a `root` of its own that its locations serve from). `/.well-known/` locations
+ * and locations that only `return` or deny are left out. A location with an include that is not in the
+ * workspace counts as passing on: what it holds is unknown.
  */
-export function answersOf(server: ConfNode): readonly Answer[] {
+export function answersOf(server: ConfNode, unread: (include: ConfNode) => boolean): readonly Answer[] {
   const hit = cache.get(server);
   if (hit) return hit;
   const out: Answer[] = [];
   const visit = (block: ConfNode) => {
     for (const loc of childrenNamed(block, 'location')) {
-      if (!loc.children || isAcmeLocation(loc) || onlyReturns(loc)) continue;
+      if (!loc.children || isWellKnown(loc) || onlyReturns(loc)) continue;
       const nested = childrenNamed(loc, 'location').length > 0;
-      if (passes(loc)) out.push({ block: loc, kind: 'app' });
+      // An include we cannot read may hold the proxy_pass: nginx may not be the one answering there.
+      if (passes(loc) || childrenNamed(loc, 'include').some(unread)) out.push({ block: loc, kind: 'app' });
       else if (!nested || handlesFiles(loc)) out.push({ block: loc, kind: 'files' });
       visit(loc);
     }

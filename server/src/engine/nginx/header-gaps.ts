@@ -21,7 +21,7 @@ export interface HeaderGap {
 
 export function headerGap(view: NginxView, server: ConfNode, lacks: (effective: readonly HeaderEntry[]) => boolean): HeaderGap | undefined {
   if (!lacks(view.headers.at(server).effective)) return undefined;
-  let answers = answersOf(server);
+  let answers = answersOf(server, (inc) => view.cfg.unresolved.includes(inc));
   if (!answers.length) answers = [{ block: server, kind: 'files' }];
   const lacking = answers.filter((a) => lacks(view.headers.at(a.block).effective));
   if (!lacking.length) return undefined;

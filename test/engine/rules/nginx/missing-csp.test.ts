@@ -58,6 +58,23 @@ describe('nginx/missing-csp', () => {
       }
     });
 
+    it('a dotfile deny, an ACME / .well-known location or an include we cannot read do not make nginx the one answering', () => {
+      const proxied = (extra: string) => `server {\n    listen 443 ssl;\n    location / {\n        proxy_pass http://app:3000;\n    }\n${extra}}\n`;
+      for (const extra of [
+        '    location ~ /\\.(?!well-known) {\n        deny all;\n    }\n',
+        '    location ^~ /.well-known {\n        root /usr/share/nginx/html;\n    }\n',
+        '    location /api/ {\n        include snippets/app-proxy.conf;\n    }\n',
+      ]) {
+        const found = lint({ 'nginx/app.conf': proxied(extra) }, 'nginx/app.conf', RULE);
+        assertRanges(found, RULE, ['1:1-1:7']);
+        assert.equal(found[0].severity, 'info', extra);
+      }
+      // The same location serving files of its own is a gap nginx owns.
+      const files = lint({ 'nginx/app.conf': proxied('    location /media/ {\n        root /srv;\n    }\n') }, 'nginx/app.conf', RULE);
+      assertRanges(files, RULE, ['6:5-6:21']);
+      assert.equal(files[0].severity, 'warning');
+    });
+
     it('a static site with try_files and an API location: warning at the server, which serves its own root', () => {
       const spa = 'server {\n    listen 443 ssl;\n    root /srv/www;\n    location /api/ {\n        proxy_pass http://api:8080;\n    }\n    location / {\n        try_files $uri /index.html;\n    }\n}\n';
       const found = lint({ 'nginx/app.conf': spa }, 'nginx/app.conf', RULE);
