@@ -9,7 +9,7 @@ import type { NginxConfig } from './view';
  * client's choice as much as `$http_host`.
  */
 export function answersAnyHost(cfg: NginxConfig, server: ConfNode): boolean {
-  if (!restrictsNames(server)) return true;
+  if (!restrictsNames(server.children ?? [])) return true;
   const all = serversOf(cfg);
   for (const key of addressKeys(server)) {
     const same = all.filter((s) => addressKeys(s).includes(key));
@@ -21,8 +21,9 @@ export function answersAnyHost(cfg: NginxConfig, server: ConfNode): boolean {
 
 const MATCH_ALL = /^(_|""|~\^?\.\*\$?|\*)$/;
 
-function restrictsNames(server: ConfNode): boolean {
-  const names = childrenNamed(server, 'server_name').flatMap((n) => n.args.map((a) => a.value));
+/** Some `server_name` among `directives` (a server's) names a host: not none, `_`, `""` or a match-all regex. */
+export function restrictsNames(directives: readonly ConfNode[]): boolean {
+  const names = childrenNamed(undefined, 'server_name', directives).flatMap((n) => n.args.map((a) => a.value));
   return names.some((n) => n !== '' && !MATCH_ALL.test(n));
 }
 
@@ -49,7 +50,13 @@ function serversOf(cfg: NginxConfig): ConfNode[] {
   return list;
 }
 
-/** The `server` block a node sits in (undefined in a fragment meant for one). */
-export function serverOf(n: ConfNode): ConfNode | undefined {
-  return ancestor(n, 'server');
+/**
+ * Whether the server a node sits in routes on a name of its own (`named`), answers any host (`any`), or
+ * cannot be told: a fragment included into a server we do not see, unless its own `server_name` is `_`.
+ */
+export function hostScope(cfg: NginxConfig, n: ConfNode): 'named' | 'any' | 'unknown' {
+  const server = ancestor(n, 'server');
+  if (server) return answersAnyHost(cfg, server) ? 'any' : 'named';
+  if (cfg.context !== 'server') return 'unknown';
+  return childrenNamed(undefined, 'server_name', cfg.nodes).length && !restrictsNames(cfg.nodes) ? 'any' : 'unknown';
 }

@@ -86,6 +86,16 @@ describe('nginx/host-spoofing', () => {
       assert.equal(loc[0].severity, 'warning');
     });
 
+    it('in a fragment for a server we do not see, the raw Host in a redirect is info; with its own server_name _ it is a catch-all', () => {
+      const unknown = lintText('meet.conf', 'root /srv;\nlocation = /viz {\n    return 301 $scheme://$http_host$request_uri/;\n}\n', RULE);
+      assertRanges(unknown, RULE, ['3:16-3:49']);
+      assert.equal(unknown[0].severity, 'info');
+      const any = lintText('meet.conf', 'server_name _;\nlocation / {\n    proxy_set_header Host $http_host;\n    proxy_pass http://app;\n}\n', RULE);
+      assert.equal(any.length, 1);
+      assert.match(any[0].message, /answers any host name/);
+      assert.deepEqual(any[0].fixes, []);
+    });
+
     it('redirects to $host, to a fixed host, or with request data only in the path are not reported', () => {
       for (const body of ['    return 301 https://$host$request_uri;\n', '    return 301 https://example.com/$http_host;\n', '    return 302 /login?next=$arg_next;\n', '    rewrite ^/old/(.*)$ /new/$1 permanent;\n']) {
         assert.deepEqual(lintText('app.conf', named(body), RULE), [], body);

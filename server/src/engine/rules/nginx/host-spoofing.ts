@@ -4,7 +4,7 @@ import type { NginxArg, NginxFile } from '../../parse/nginx';
 import { nginxView } from '../../nginx/rule-context';
 import { nodesNamed } from '../../nginx/view';
 import { analyse, type VarInfo } from '../../nginx/variables';
-import { answersAnyHost, serverOf } from '../../nginx/default-server';
+import { hostScope } from '../../nginx/default-server';
 import type { ConfNode } from '../../nginx/tree';
 
 /** Request data a client chooses freely: any header (`$http_host` keeps whatever Host it sent), arguments, cookies. */
@@ -56,7 +56,6 @@ export const hostSpoofing: Rule<RuleContext<NginxFile>> = {
   sources: ['gixy host_spoofing', 'OWASP Web Security Testing Guide: Host header injection'],
   check(ctx) {
     const view = nginxView(ctx);
-    const anyHost = (n: ConfNode) => { const s = serverOf(n); return !!s && answersAnyHost(view.cfg, s); };
     const names = (vars: VarInfo[]) => vars.map((v) => v.label).join(', ');
     const fixTo$host = (arg: NginxArg, vars: VarInfo[]) => {
       // Only a direct `$http_host` is rewritten in place; a value reached through `set` or a map is the user's to change.
@@ -72,7 +71,7 @@ export const hostSpoofing: Rule<RuleContext<NginxFile>> = {
       if (!name || !value || name.value.toLowerCase() !== 'host') continue;
       const bad = hostVars(n, value.value, true);
       if (!bad.length) continue;
-      const catchAll = anyHost(n) && onlyHttpHost(bad);
+      const catchAll = hostScope(view.cfg, n) === 'any' && onlyHttpHost(bad);
       const what = onlyHttpHost(bad)
         ? `The Host header sent upstream is the raw one the client sent (${names(bad)}), which can name another host than the one nginx routed on`
         : `The Host header sent upstream comes from the client (${names(bad)}), whatever host nginx routed on`;
@@ -90,12 +89,17 @@ export const hostSpoofing: Rule<RuleContext<NginxFile>> = {
       if (!target) continue;
       const bad = hostVars(n, target.value, false);
       if (!bad.length) continue;
-      const catchAll = anyHost(n) && onlyHttpHost(bad);
+      const scope = hostScope(view.cfg, n);
+      const catchAll = scope === 'any' && onlyHttpHost(bad);
+      // The raw Host only differs from a name nginx routed on when we see that the server has one.
+      const known = !onlyHttpHost(bad) || scope === 'named';
       ctx.report({
-        span: target.span, ...(catchAll ? { severity: 'info' as const } : {}),
+        span: target.span, ...(known ? {} : { severity: 'info' as const }),
         message: catchAll
           ? `This redirect sends clients to the host they named (${names(bad)}); this server answers any host name, so $host would be no better.`
-          : `This redirect sends clients to a host taken from the request (${names(bad)}), not the one nginx routed on: use $host or a fixed name.`,
+          : known
+            ? `This redirect sends clients to a host taken from the request (${names(bad)}), not the one nginx routed on: use $host or a fixed name.`
+            : `This redirect sends clients to the raw Host they sent (${names(bad)}), which can differ from the host nginx routed on: $host is the routed one.`,
         fixes: catchAll ? [] : fixTo$host(target, bad),
       });
     }
