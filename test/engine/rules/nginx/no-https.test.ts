@@ -40,6 +40,12 @@ describe('nginx/no-https', () => {
     }
   });
 
+  it('a port-80 server kept only for the ACME challenge serves nothing of its own; with a root it does', () => {
+    const acme = 'server {\n    listen 80;\n    server_name app.example.com;\n    location /.well-known/acme-challenge/ { root /var/www/certbot; }\n}\n';
+    assert.deepEqual(lint({ 'nginx/app.conf': acme }, 'nginx/app.conf', RULE), []);
+    assertRanges(lint({ 'nginx/app.conf': acme.replace('    location', '    root /srv/www;\n    location') }, 'nginx/app.conf', RULE), RULE, ['2:5-2:15']);
+  });
+
   it('servers we cannot see may serve HTTPS: an http level that includes a folder of sites not in the workspace', () => {
     const main = (extra: string) => `events {}\nhttp {\n    include conf.d/*.conf;\n${extra}}\n`;
     const files = (extra: string) => ({ 'nginx/nginx.conf': main(extra), 'nginx/conf.d/app.conf': plain });
