@@ -17,6 +17,8 @@ export interface HeaderGap {
   span: Span;
   /** Other places of the gap in the linted file (the files locations past the first). */
   related: { span: Span; label: string }[];
+  /** The finding names the server (it serves its own root, or only files); else its first files location. */
+  atServer: boolean;
 }
 
 export function headerGap(view: NginxView, server: ConfNode, lacks: (effective: readonly HeaderEntry[]) => boolean): HeaderGap | undefined {
@@ -33,7 +35,7 @@ export function headerGap(view: NginxView, server: ConfNode, lacks: (effective: 
   const spots = files.filter((a) => a.block !== server).map((a) => ({ span: headSpan(view, a.block), label: blockLabel(a.block) }))
     .filter((x): x is { span: Span; label: string } => !!x.span);
   const first = !anchorAtServer && files.length ? spots.shift() : undefined;
-  return { files, app, span: first?.span ?? server.d.nameSpan, related: first || anchorAtServer ? spots : [] };
+  return { files, app, span: first?.span ?? server.d.nameSpan, related: first || anchorAtServer ? spots : [], atServer: !first };
 }
 
 /** "location /, location /assets/" (at most three, then "and N more"). */

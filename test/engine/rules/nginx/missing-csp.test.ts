@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { lint, assertRanges, checkFix } from '../../../support/lint';
+import { lint, assertRanges, checkFix, applyFix, rangeOf } from '../../../support/lint';
 import { nginxParses } from '../../nginx/helpers';
 
 const RULE = 'nginx/missing-csp';
@@ -39,6 +39,19 @@ describe('nginx/missing-csp', () => {
       assertRanges(found, RULE, ['7:5-7:22']);
       assert.equal(found[0].severity, 'warning');
       assert.match(found[0].message, /what nginx serves itself \(location \/system\/\)/);
+    });
+
+    it('fix: the policy goes on the uploads location, where the gap is; the proxied app keeps its own', () => {
+      // checkFix counts findings; here the warning gives way to the info about the proxied part, so the three checks are spelled out.
+      const files = { 'nginx/app.conf': mastodon };
+      const [warning] = lint(files, 'nginx/app.conf', RULE);
+      const fixed = applyFix(files, warning.fixes[0]);
+      assert.equal(fixed['nginx/app.conf'], mastodon.replace('public/system/;\n', `public/system/;\n        add_header Content-Security-Policy "default-src 'self'; base-uri 'self'; form-action 'self'; object-src 'none'; frame-ancestors 'none'; upgrade-insecure-requests" always;\n`));
+      assert.ok(nginxParses(fixed['nginx/app.conf']));
+      const after = lint(fixed, 'nginx/app.conf', RULE);
+      assert.deepEqual(after.map((f) => `${rangeOf(f)} ${f.severity}`), ['1:1-1:7 info']);
+      // Fixing the remaining (info) finding's location part again adds nothing to the uploads location.
+      assert.equal(applyFix(fixed, after[0].fixes[0])['nginx/app.conf'].match(/default-src 'self'/g)?.length, 2);
     });
 
     it('a CSP on the uploads location (as Mastodon sets it): only the proxied app lacks one, info "unless the app sends its own"', () => {

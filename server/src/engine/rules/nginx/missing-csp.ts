@@ -34,6 +34,7 @@ export const missingCsp: Rule<RuleContext<NginxFile>> = {
       const gap = headerGap(view, server, (effective) => !sends(effective, KEY));
       if (!gap) continue;
       const label = serverLabel(server);
+      const lines = [{ key: KEY, line: headerLine(ctx.file, KEY) }];
       const message = gap.files.length
         ? `${label} sends no Content-Security-Policy on what nginx serves itself (${listBlocks(gap.files)}), where nothing else can add one.`
         : `${label} sends no Content-Security-Policy from nginx; its locations pass to an app (${listBlocks(gap.app)}), so this is fine if the app sends its own (nginx cannot see it).`;
@@ -43,8 +44,12 @@ export const missingCsp: Rule<RuleContext<NginxFile>> = {
         ...(gap.files.length ? {} : { severity: 'info' as const }),
         related: gap.related.map((r) => ({ file: ctx.file.path, span: r.span, message: `${r.label} serves files without a Content-Security-Policy` })),
         fixes: [{
-          title: 'Add a conservative Content-Security-Policy (review: it may break the app)', safe: false,
-          edits: addHeaderEdits(ctx.workspace, view, server, [{ key: KEY, line: headerLine(ctx.file, KEY) }]),
+          title: gap.atServer ? 'Add a conservative Content-Security-Policy (review: it may break the app)' : 'Add a conservative Content-Security-Policy where nginx serves files (review it)',
+          safe: false,
+          // In a proxy whose gap is a files location (uploads), the policy goes there: the app behind keeps its own.
+          edits: gap.atServer
+            ? addHeaderEdits(ctx.workspace, view, server, lines)
+            : gap.files.filter((a) => a.block.file === ctx.file.path).flatMap((a) => addHeaderEdits(ctx.workspace, view, a.block, lines)),
         }],
       });
     }
