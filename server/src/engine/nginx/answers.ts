@@ -40,8 +40,6 @@ function isWellKnown(loc: ConfNode): boolean {
   return isAcmeLocation(loc) || loc.args.some((a) => /^\/\.well-known(\/|$)/.test(a.value));
 }
 
-const cache = new WeakMap<ConfNode, readonly Answer[]>();
-
 /**
  * The blocks of `server` that answer requests, with what they answer with: every location that
  * passes on or serves files (nested ones too), and the server itself when requests can end there
@@ -49,9 +47,7 @@ const cache = new WeakMap<ConfNode, readonly Answer[]>();
  * and locations that only `return` or deny are left out. A location with an include that is not in the
  * workspace counts as passing on: what it holds is unknown.
  */
-export function answersOf(server: ConfNode, unread: (include: ConfNode) => boolean): readonly Answer[] {
-  const hit = cache.get(server);
-  if (hit) return hit;
+export function answersOf(server: ConfNode, unread: (include: ConfNode) => boolean): Answer[] {
   const out: Answer[] = [];
   const visit = (block: ConfNode) => {
     for (const loc of childrenNamed(block, 'location')) {
@@ -69,7 +65,6 @@ export function answersOf(server: ConfNode, unread: (include: ConfNode) => boole
   if (!locations.length || (!catchAll && childrenNamed(server, 'root').length > 0)) {
     if (!onlyReturns(server)) out.unshift({ block: server, kind: 'files' });
   }
-  cache.set(server, out);
   return out;
 }
 
@@ -79,5 +74,5 @@ function handlesFiles(block: ConfNode): boolean {
 
 /** `location /system/` for messages. */
 export function blockLabel(n: ConfNode): string {
-  return n.name === 'location' ? `location ${n.args.map((a) => a.raw).join(' ')}` : 'the server itself';
+  return n.name === 'location' ? `location ${n.args.map((a) => a.raw).join(' ')}` : 'files under its root';
 }

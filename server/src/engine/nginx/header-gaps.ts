@@ -35,7 +35,7 @@ export function headerGap(view: NginxView, server: ConfNode, lacks: (effective: 
   const spots = files.filter((a) => a.block !== server).map((a) => ({ span: headSpan(view, a.block), label: blockLabel(a.block) }))
     .filter((x): x is { span: Span; label: string } => !!x.span);
   const first = !anchorAtServer && files.length ? spots.shift() : undefined;
-  return { files, app, span: first?.span ?? server.d.nameSpan, related: first || anchorAtServer ? spots : [], atServer: !first };
+  return { files, app, span: first?.span ?? server.d.nameSpan, related: spots, atServer: !first };
 }
 
 /** "location /, location /assets/" (at most three, then "and N more"). */

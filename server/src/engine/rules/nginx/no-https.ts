@@ -40,10 +40,9 @@ export function anyTlsServer(configs: NginxConfig[]): boolean {
  * `include /etc/nginx/sites-enabled/*` of a stock nginx.conf): servers we cannot see may serve HTTPS.
  */
 function unseenSites(cfg: NginxConfig): boolean {
+  // Only in an `http {}` block of a main config: at the top of a fragment a glob is as likely to name snippets.
   for (const [inc, target] of cfg.includes) {
-    if (!target.glob || target.files.length || target.stock) continue;
-    const level = inc.parent?.name ?? (cfg.context === 'http' ? 'http' : 'main');
-    if (level === 'http') return true;
+    if (target.glob && !target.files.length && !target.stock && inc.parent?.name === 'http') return true;
   }
   return false;
 }
