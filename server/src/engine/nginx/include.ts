@@ -30,6 +30,11 @@ export function resolveInclude(ws: WorkspaceFiles, pattern: string, fromFile: st
   return { files: [], glob, stock };
 }
 
+/** The folder a glob's directory part names (`conf.d` of `conf.d/*.conf`), found the way `resolveInclude` finds files. */
+export function resolveIncludeFolder(ws: WorkspaceFiles, folder: string, fromFile: string, rootFile: string): string | undefined {
+  return candidates(ws, folder, fromFile, rootFile).find((p) => ws.stat(p)?.isDirectory);
+}
+
 function candidates(ws: WorkspaceFiles, pattern: string, fromFile: string, rootFile: string): string[] {
   const out: string[] = [];
   const add = (p: string) => { const n = normalize(p); if (!out.includes(n)) out.push(n); };

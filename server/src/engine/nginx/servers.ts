@@ -133,6 +133,8 @@ export const servesContent = perNode((server: ConfNode): boolean => {
   if (locs.length && locs.every((l) => (l.children ?? []).some((c) => c.name === 'return'))) {
     return kids.some((c) => /_pass$/.test(c.name));
   }
+  // A port-80 server kept only for certbot's webroot challenge: nothing else of its own to serve.
+  if (!locs.length && kids.some(isAcmeLocation)) return kids.some((c) => /^(root|try_files|index)$|_pass$/.test(c.name));
   return true;
 });
 

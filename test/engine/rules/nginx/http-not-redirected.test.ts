@@ -25,6 +25,12 @@ const plain = conf(
 );
 
 describe('nginx/http-not-redirected', () => {
+  it('a TLS catch-all that rejects every handshake is nothing to redirect to: not reported here, the plain server is no-https', () => {
+    const files = { 'nginx/app.conf': plain + 'server {\n    listen 443 ssl default_server;\n    ssl_reject_handshake on;\n}\n', 'nginx/snippets/acme.conf': 'location ^~ /.well-known/acme-challenge/ { root /var/www/certbot; }\n' };
+    assert.deepEqual(lint(files, 'nginx/app.conf', RULE), []);
+    assertRanges(lint(files, 'nginx/app.conf', 'nginx/no-https'), 'nginx/no-https', ['2:5-2:15']);
+  });
+
   it('reports a plain server that serves content next to a TLS server', () => {
     const found = lint({ 'nginx/app.conf': plain + tls, 'nginx/snippets/acme.conf': 'location ^~ /.well-known/acme-challenge/ { root /var/www/certbot; }\n' }, 'nginx/app.conf', RULE);
     assertRanges(found, RULE, ['2:5-2:15']);

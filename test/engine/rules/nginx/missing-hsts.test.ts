@@ -44,6 +44,17 @@ describe('nginx/missing-hsts', () => {
     assertRanges(lint({ 'nginx/conf.d/app.conf': site }, 'nginx/conf.d/app.conf', RULE), RULE, ['1:1-1:7']);
   });
 
+  it('HSTS in every location that answers counts as present; one answering location without it is reported', () => {
+    const everywhere = tls.replace('proxy_pass http://app:3000;', `proxy_pass http://app:3000;\n        ${HSTS}`)
+      .replace('root /srv;', `root /srv;\n        ${HSTS}`);
+    assert.deepEqual(lint({ 'nginx/app.conf': everywhere }, 'nginx/app.conf', RULE), []);
+    // A redirect-only location answers nothing of its own: it needs none.
+    const withRedirect = everywhere.replace('    location / {', '    location /old {\n        return 301 /new;\n    }\n    location / {');
+    assert.deepEqual(lint({ 'nginx/app.conf': withRedirect }, 'nginx/app.conf', RULE), []);
+    const oneMissing = tls.replace('proxy_pass http://app:3000;', `proxy_pass http://app:3000;\n        ${HSTS}`);
+    assertRanges(lint({ 'nginx/app.conf': oneMissing }, 'nginx/app.conf', RULE), RULE, ['1:1-1:7']);
+  });
+
   it('does not report plain servers or TLS servers that only redirect', () => {
     assert.deepEqual(lint({ 'nginx/app.conf': 'server { listen 80; root /srv; }\nserver { listen 443 ssl; ssl_certificate /c.pem; return 301 https://example.com$request_uri; }\n' }, 'nginx/app.conf', RULE), []);
   });

@@ -34,6 +34,25 @@ describe('nginx/no-https', () => {
     assert.deepEqual(lint({ 'nginx/app.conf': plain, 'nginx/app-tls.conf': tls }, 'nginx/app.conf', RULE), []);
   });
 
+  it('a TLS catch-all that rejects every handshake or returns 444 is no HTTPS site: the plain server is still reported', () => {
+    for (const tls of ['listen 443 ssl default_server; ssl_reject_handshake on;', 'listen 443 ssl default_server; ssl_certificate /c.pem; return 444;']) {
+      assertRanges(lint({ 'nginx/app.conf': plain + `server { ${tls} }\n` }, 'nginx/app.conf', RULE), RULE, ['2:5-2:15']);
+    }
+  });
+
+  it('a port-80 server kept only for the ACME challenge serves nothing of its own; with a root it does', () => {
+    const acme = 'server {\n    listen 80;\n    server_name app.example.com;\n    location /.well-known/acme-challenge/ { root /var/www/certbot; }\n}\n';
+    assert.deepEqual(lint({ 'nginx/app.conf': acme }, 'nginx/app.conf', RULE), []);
+    assertRanges(lint({ 'nginx/app.conf': acme.replace('    location', '    root /srv/www;\n    location') }, 'nginx/app.conf', RULE), RULE, ['2:5-2:15']);
+  });
+
+  it('servers we cannot see may serve HTTPS: an http level that includes a folder of sites not in the workspace', () => {
+    const main = (extra: string) => `events {}\nhttp {\n    include conf.d/*.conf;\n${extra}}\n`;
+    const files = (extra: string) => ({ 'nginx/nginx.conf': main(extra), 'nginx/conf.d/app.conf': plain });
+    assert.deepEqual(lint(files('    include /data/nginx/proxy_host/*.conf;\n'), 'nginx/conf.d/app.conf', RULE), []);
+    assertRanges(lint(files(''), 'nginx/conf.d/app.conf', RULE), RULE, ['2:5-2:15']);
+  });
+
   it('counts listen 443 with a certificate, ssl on; and quic as TLS', () => {
     for (const tls of ['listen 443; ssl_certificate /c.pem;', 'listen 443; ssl on;', 'listen 443 quic reuseport;']) {
       assert.deepEqual(lint({ 'nginx/app.conf': plain + `server { ${tls} root /srv; }\n` }, 'nginx/app.conf', RULE), [], tls);

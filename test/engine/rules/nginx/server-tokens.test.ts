@@ -14,6 +14,8 @@ describe('nginx/server-tokens', () => {
     const text = 'events {}\nhttp {\n    server { listen 80; }\n    server { listen 81; }\n}\n';
     const found = lintText('nginx.conf', text, RULE);
     assertRanges(found, RULE, ['2:1-2:5']);
+    // A version banner speeds up fingerprinting and no more (SPEC §10: the severity an attacker's reach deserves).
+    assert.equal(found[0].severity, 'info');
   });
 
   it('reports a fragment once, at its first server lacking the setting', () => {
@@ -34,6 +36,36 @@ describe('nginx/server-tokens', () => {
     const files = { 'nginx/nginx.conf': 'events {}\nhttp {\n    include conf.d/*.conf;\n}\n', 'nginx/conf.d/app.conf': 'server { listen 80; }\n' };
     assert.deepEqual(lint(files, 'nginx/conf.d/app.conf', RULE), []);
     assertRanges(lint(files, 'nginx/nginx.conf', RULE), RULE, ['2:1-2:5']);
+  });
+
+  describe('a fragment enabled by copying or renaming it into the folder the http level includes', () => {
+    const main = (tokens: string) => `events {}\nhttp {\n${tokens}    include /etc/nginx/conf.d/*.conf;\n}\n`;
+    const site = 'server {\n    listen 80;\n    root /srv;\n}\n';
+    const cases: [string, string][] = [
+      ['a dot-file the glob skips', 'nginx/conf.d/.default.conf'],
+      ['a template below the included folder', 'nginx/conf.d/templates/example.conf'],
+      ['a *.conf.template an entrypoint renders to *.conf', 'nginx/conf.d/production.conf.template'],
+    ];
+    for (const [what, file] of cases) {
+      it(`${what}: server_tokens off in that http level counts; unset there, the fragment is reported`, () => {
+        assert.deepEqual(lint({ 'nginx/nginx.conf': main('    server_tokens off;\n'), [file]: site }, file, RULE), []);
+        const found = lint({ 'nginx/nginx.conf': main(''), [file]: site }, file, RULE);
+        assertRanges(found, RULE, ['1:1-1:7']);
+      });
+    }
+
+    it('sites-available counts for a main config that includes sites-enabled/*', () => {
+      const files = {
+        'nginx/nginx.conf': 'events {}\nhttp {\n    server_tokens off;\n    include sites-enabled/*;\n}\n',
+        'nginx/sites-enabled/other': site, 'nginx/sites-available/app.conf': site,
+      };
+      assert.deepEqual(lint(files, 'nginx/sites-available/app.conf', RULE), []);
+    });
+
+    it('a main config elsewhere, or one including another folder, does not count', () => {
+      const other = { 'nginx/nginx.conf': 'events {}\nhttp {\n    server_tokens off;\n    include other.d/*.conf;\n}\n', 'nginx/other.d/x.conf': site, 'nginx/conf.d/app.conf': site };
+      assertRanges(lint(other, 'nginx/conf.d/app.conf', RULE), RULE, ['1:1-1:7']);
+    });
   });
 
   it('fixes: on -> off', () => {

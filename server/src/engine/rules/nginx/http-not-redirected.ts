@@ -14,7 +14,9 @@ export const httpNotRedirected: Rule<RuleContext<NginxFile>> = {
     + 'never learnt. Mozilla\'s template: `return 301 https://$host$request_uri;` in the port-80 server (keep the '
     + '`/.well-known/acme-challenge/` location when certbot uses webroot mode).\n\nThe fix replaces the body with '
     + 'that redirect, keeping `listen`, `server_name` and an ACME location; for a server that listens on both '
-    + 'ports it adds `if ($scheme = http) { return 301 ...; }`. It changes behaviour, so "Fix all" does not apply it.',
+    + 'ports it adds `if ($scheme = http) { return 301 ...; }`. A TLS server that rejects every handshake or only '
+    + 'returns 444 is not an HTTPS site to redirect to: a plain server next to only such a catch-all is judged by '
+    + 'nginx/no-https. It changes behaviour, so "Fix all" does not apply it.',
   fixable: true,
   sources: ['Mozilla server-side TLS', 'AFFiNE guide', 'AppFlowy guide'],
   check(ctx) {

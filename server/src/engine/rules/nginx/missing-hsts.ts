@@ -5,6 +5,7 @@ import { nginxView } from '../../nginx/rule-context';
 import { isTlsServer, serverLabel, servesContent } from '../../nginx/servers';
 import { sends } from '../../nginx/headers';
 import { addHeaderEdits, headerLine, mayHideHeaders } from '../../nginx/header-fixes';
+import { headerGap } from '../../nginx/header-gaps';
 
 const KEY = 'strict-transport-security';
 
@@ -16,14 +17,16 @@ export const missingHsts: Rule<RuleContext<NginxFile>> = {
     + 'The AFFiNE and AppFlowy guides set `Strict-Transport-Security` with a max-age of at least one year; '
     + 'OWASP recommends two years: `add_header Strict-Transport-Security "max-age=63072000; includeSubDomains" always;`.\n\n'
     + 'The check reads the headers the server really sends: nginx inherits `add_header` from the http level only when '
-    + 'the server sets none of its own, and headers in `include`d snippets count. Servers that only redirect are skipped.',
+    + 'the server sets none of its own, and headers in `include`d snippets count. Servers that only redirect are skipped, and '
+    + 'so are servers that set it in every location that answers (not at the server level).',
   fixable: true,
   sources: ['AFFiNE guide', 'AppFlowy guide', 'OWASP Secure Headers Project', 'Mozilla server-side TLS'],
   check(ctx) {
     const view = nginxView(ctx);
     for (const server of view.servers) {
       if (!isTlsServer(server) || !servesContent(server)) continue;
-      if (sends(view.headers.at(server).effective, KEY) || mayHideHeaders(view, server)) continue;
+      // Set in every location that answers (not at the server level) counts: no response goes without it.
+      if (!headerGap(view, server, (effective) => !sends(effective, KEY)) || mayHideHeaders(view, server)) continue;
       ctx.report({
         span: server.d.nameSpan,
         message: `${serverLabel(server)} serves HTTPS without a Strict-Transport-Security header: browsers may still reach it over plain HTTP first.`,

@@ -7,6 +7,8 @@ import { splitToHttpsEdit } from '../../nginx/https-fixes';
 import type { ConfNode } from '../../nginx/tree';
 import type { NginxConfig } from '../../nginx/view';
 import { servesInternalOnly } from '../../project/nginx-links';
+import { flagOf } from '../../nginx/inherit';
+import { lastChild } from '../../nginx/tree';
 
 /** A server of the linted file that sends content over plain HTTP to the network. */
 export function servesPlainContent(server: ConfNode): boolean {
@@ -21,8 +23,28 @@ export function plainSpan(server: ConfNode): Span {
   return plain !== 'default' && plain.length && plain[0].node.file === server.file ? plain[0].node.d.span : server.d.nameSpan;
 }
 
+/**
+ * A server that serves a site over TLS: one that rejects every handshake (`ssl_reject_handshake on`)
+ * or only answers `return 444` is a TLS catch-all, not an HTTPS site anything could redirect to.
+ */
+function servesHttps(server: ConfNode): boolean {
+  return isTlsServer(server) && servesContent(server) && flagOf(lastChild(server, 'ssl_reject_handshake')) !== 'on';
+}
+
 export function anyTlsServer(configs: NginxConfig[]): boolean {
-  return configs.some((c) => httpServers(c.nodes).some(isTlsServer));
+  return configs.some((c) => httpServers(c.nodes).some(servesHttps));
+}
+
+/**
+ * The http level includes a folder of sites that is not in the workspace (`include /data/nginx/proxy_host/*.conf`,
+ * `include /etc/nginx/sites-enabled/*` of a stock nginx.conf): servers we cannot see may serve HTTPS.
+ */
+function unseenSites(cfg: NginxConfig): boolean {
+  // Only in an `http {}` block of a main config: at the top of a fragment a glob is as likely to name snippets.
+  for (const [inc, target] of cfg.includes) {
+    if (target.glob && !target.files.length && !target.stock && inc.parent?.name === 'http') return true;
+  }
+  return false;
 }
 
 export const noHttps: Rule<RuleContext<NginxFile>> = {
@@ -32,7 +54,9 @@ export const noHttps: Rule<RuleContext<NginxFile>> = {
     + 'passwords, session cookies and API tokens in clear text to anyone on the path (public Wi-Fi, the hosting '
     + 'network). Every seed guide (AFFiNE, AppFlowy, AI Notes, Fluxbase, SEEN) puts the app behind HTTPS.\n\n'
     + 'The config set is the file, what it includes, what includes it, and the other nginx files in its folder, so a '
-    + 'separate TLS file counts. Servers that only redirect, listen on loopback only, or are named `localhost` are '
+    + 'separate TLS file counts; a TLS server that rejects every handshake (`ssl_reject_handshake on`) or only returns '
+    + '444 is a catch-all, not an HTTPS site. When the http level includes a folder of sites that is not in the workspace '
+    + '(`include /data/nginx/proxy_host/*.conf`), servers we cannot see may serve HTTPS and nothing is claimed. Servers that only redirect, listen on loopback only, or are named `localhost` are '
     + 'not reported, nor configs that compose mounts only into services publishing no port (an internal '
     + 'nginx behind a TLS proxy).\n\nThe fix replaces the server with a port-80 server that redirects to HTTPS (keeping an ACME '
     + 'challenge location) and a TLS server with Mozilla\'s intermediate settings that carries the original '
@@ -43,14 +67,14 @@ export const noHttps: Rule<RuleContext<NginxFile>> = {
   check(ctx) {
     const view = nginxView(ctx);
     const plain = view.servers.filter(servesPlainContent);
-    if (!plain.length || anyTlsServer(configSet(ctx.workspace, ctx.file.path))) return;
+    if (!plain.length || anyTlsServer(configSet(ctx.workspace, ctx.file.path)) || unseenSites(view.cfg)) return;
     // Mounted only into containers that publish no port: TLS is the business of the proxy in front.
     if (servesInternalOnly(ctx.workspace, ctx.file.path)) return;
     for (const server of plain) {
       const edit = splitToHttpsEdit(ctx.file, server, { version: ctx.config.nginx.version, ws: ctx.workspace, headers: view.headers });
       ctx.report({
         span: plainSpan(server),
-        message: `${serverLabel(server)} serves content over plain HTTP and no server of this config listens with TLS.`,
+        message: `${serverLabel(server)} serves content over plain HTTP and no server of this config serves HTTPS.`,
         fixes: edit ? [{ title: 'Redirect port 80 to HTTPS and add a TLS server (Mozilla intermediate)', safe: false, edits: [edit] }] : [],
       });
     }

@@ -7,6 +7,7 @@ import { insertInBlock } from '../../nginx/edit';
 import { effectiveDirective, flagOf } from '../../nginx/inherit';
 import { nodesNamed } from '../../nginx/view';
 import type { ConfNode } from '../../nginx/tree';
+import { enablingParent } from '../../nginx/enabling-parent';
 
 const LINE = 'server_tokens off;';
 
@@ -14,14 +15,18 @@ const LINE = 'server_tokens off;';
 const sibling = (c: { name: string }) => /^(server_tokens|sendfile|tcp_nopush|tcp_nodelay|keepalive_timeout|types_hash_max_size|default_type|client_max_body_size)$/.test(c.name);
 
 export const serverTokens: Rule<RuleContext<NginxFile>> = {
-  id: 'nginx/server-tokens', language: 'nginx', severity: 'warning',
+  id: 'nginx/server-tokens', language: 'nginx', severity: 'info',
   title: 'nginx version disclosed (server_tokens)',
   description: 'By default nginx names its version in the `Server` header and on its own error pages '
     + '(`nginx/1.22.1`), which tells an attacker which published vulnerabilities apply. `server_tokens on` and '
     + '`build` do the same. Set `server_tokens off;` once at the http level (or in every server of a file included '
     + 'in `http {}`).\n\nOne finding per config for the missing setting (at the http block, or at the first server '
     + 'of a fragment without an http block), and one per explicit `on`/`build`. Same check as gixy\'s '
-    + '`version_disclosure`.',
+    + '`version_disclosure`.\n\nA fragment gets the setting of the `http {}` it is included in when that main config is in '
+    + 'the workspace, also when the fragment is enabled by copying or renaming it into the included folder '
+    + '(`conf.d/.default.conf`, `conf.d/templates/site.conf`, `production.conf.template` rendered to `production.conf`, '
+    + '`sites-available/` for `sites-enabled/*`).\n\nThe severity is `info`: a version string only speeds up '
+    + 'fingerprinting; the published vulnerabilities it points to are there with or without it.',
   fixable: true,
   sources: ['gixy version_disclosure', 'OWASP Secure Headers Project'],
   check(ctx) {
@@ -52,6 +57,8 @@ export const serverTokens: Rule<RuleContext<NginxFile>> = {
       return;
     }
     if (view.cfg.context !== 'http') return;
+    const parent = enablingParent(ctx.workspace, path);
+    if (parent && effectiveDirective(parent.http, 'server_tokens', [])) return;
     const lacking = view.servers.filter(unset);
     if (!lacking.length) return;
     // A fragment meant for `http {}`: a top-level server_tokens could clash with the includer's, so set it per server.
