@@ -25,7 +25,9 @@ function readsFiles(block: ConfNode): boolean {
   const kids = block.children ?? [];
   // A server-level return answers every request before any location is chosen.
   if (block.name === 'server' && kids.some((c) => c.name === 'return')) return false;
-  const endsHere = block.name !== 'http' && !kids.some((c) => NOT_FROM_DISK.has(c.name));
+  // A `location /` takes every request that no other location takes: none ends at the server level then.
+  const catchAll = block.name !== 'location' && kids.some((c) => c.name === 'location' && /^(\^~ )?\/$/.test(c.args.map((a) => a.value).join(' ')));
+  const endsHere = block.name !== 'http' && !catchAll && !kids.some((c) => NOT_FROM_DISK.has(c.name));
   return endsHere || kids.some((c) => (c.name === 'location' || c.name === 'server') && !!c.children
     && !(c.children ?? []).some((k) => k.name === 'root' || k.name === 'alias') && readsFiles(c));
 }

@@ -1,0 +1,55 @@
+import * as assert from 'node:assert/strict';
+import { assertRanges, checkFix, lintText } from '../../../support/lint';
+import { reparse, spanOf } from './support';
+import { uriPart } from '../../../../server/src/engine/rules/nginx/proxy-pass-normalized';
+
+const RULE = 'nginx/proxy-pass-normalized';
+const site = (loc: string, body: string) => `server {\n    listen 80;\n    location ${loc} {\n${body}    }\n}\n`;
+
+describe('nginx/proxy-pass-normalized', () => {
+  it('finds the URI part after scheme://host[:port] and after a unix socket path', () => {
+    assert.equal(uriPart('http://app:3000'), '');
+    assert.equal(uriPart('http://app:3000/'), '/');
+    assert.equal(uriPart('http://app/api/v1'), '/api/v1');
+    assert.equal(uriPart('http://unix:/run/app.sock:/api/'), '/api/');
+    assert.equal(uriPart('http://unix:/run/app.sock'), '');
+    assert.equal(uriPart('$scheme://$host/$1'), '/$1');
+  });
+
+  it('reports a proxy_pass with a URI part at the target, as a warning (Gixy-Next proxy_pass_normalized)', () => {
+    const text = site('/api/', '        proxy_pass http://app:3000/;\n');
+    const found = lintText('app.conf', text, RULE);
+    assertRanges(found, RULE, [spanOf(text, 'http://app:3000/')]);
+    assert.equal(found[0].severity, 'warning');
+    assert.match(found[0].message, /URI part \("\/"\)/);
+  });
+
+  it('reports a path built from a capture of a regex location, and a fixed URI after rewrite ^ $request_uri (double encoding)', () => {
+    const capture = site('~ ^/api/(.*)$', '        proxy_pass http://app:3000/$1;\n');
+    assert.match(lintText('app.conf', capture, RULE)[0].message, /regex capture/);
+    const twice = site('/api/', '        rewrite ^ $request_uri;\n        rewrite ^/api(/.*) $1 break;\n        return 400;\n        proxy_pass http://app:3000/;\n');
+    assert.match(lintText('app.conf', twice, RULE)[0].message, /%252F/);
+  });
+
+  it('accepts no URI part, the raw-URI pattern with a variable, $request_uri, exact and regex locations with a fixed URI', () => {
+    assert.deepEqual(lintText('app.conf', site('/api/', '        proxy_pass http://app:3000;\n'), RULE), []);
+    assert.deepEqual(lintText('app.conf', site('/api/', '        rewrite ^ $request_uri;\n        rewrite ^/api(/.*) $1 break;\n        return 400;\n        proxy_pass http://app:3000$1;\n'), RULE), []);
+    assert.deepEqual(lintText('app.conf', site('/', '        proxy_pass http://app:3000$request_uri;\n'), RULE), []);
+    assert.deepEqual(lintText('app.conf', site('= /health', '        proxy_pass http://app:3000/healthz;\n'), RULE), []);
+    assert.deepEqual(lintText('app.conf', site('@app', '        proxy_pass http://app:3000;\n'), RULE), []);
+  });
+
+  it('does not count a rewrite ^ $request_uri inside an if, and skips template markup', () => {
+    const cond = site('/api/', '        if ($arg_raw) {\n            rewrite ^ $request_uri;\n        }\n        proxy_pass http://app:3000/;\n');
+    assert.equal(lintText('app.conf', cond, RULE).length, 1);
+    assert.deepEqual(lintText('app.conf', site('/api/', '        proxy_pass {{ upstream }}/;\n'), RULE), []);
+  });
+
+  it('fixes: drops a URI part equal to the location prefix (not applied by Fix all)', () => {
+    const fixed = checkFix({ 'app.conf': site('/', '        proxy_pass http://app:3000/;\n') }, 'app.conf', RULE, { reparse });
+    assert.equal(fixed['app.conf'], site('/', '        proxy_pass http://app:3000;\n'));
+    const same = checkFix({ 'app.conf': site('/api/', '        proxy_pass "http://app:3000/api/";\n') }, 'app.conf', RULE, { reparse });
+    assert.equal(same['app.conf'], site('/api/', '        proxy_pass "http://app:3000";\n'));
+    assert.deepEqual(lintText('app.conf', site('/api/', '        proxy_pass http://app:3000/;\n'), RULE)[0].fixes, [], 'a prefix that is stripped has no one-line fix');
+  });
+});
