@@ -16,19 +16,27 @@ describe('nginx/proxy-pass-normalized', () => {
     assert.equal(uriPart('$scheme://$host/$1'), '/$1');
   });
 
-  it('reports a proxy_pass with a URI part at the target, as a warning (Gixy-Next proxy_pass_normalized)', () => {
+  it('reports a proxy_pass with a URI part at the target (Gixy-Next proxy_pass_normalized): info, warning under auth_request', () => {
     const text = site('/api/', '        proxy_pass http://app:3000/;\n');
     const found = lintText('app.conf', text, RULE);
     assertRanges(found, RULE, [spanOf(text, 'http://app:3000/')]);
-    assert.equal(found[0].severity, 'warning');
+    assert.equal(found[0].severity, 'info');
     assert.match(found[0].message, /URI part \("\/"\)/);
+    const checked = site('/api/', '        auth_request /auth;\n        proxy_pass http://app:3000/;\n');
+    const warned = lintText('app.conf', checked, RULE);
+    assert.equal(warned[0].severity, 'warning');
+    assert.match(warned[0].message, /auth_request \/auth can be shown the raw one/);
   });
 
-  it('reports a path built from a capture of a regex location, and a fixed URI after rewrite ^ $request_uri (double encoding)', () => {
+  it('reports a path built from a capture of a regex location (warning), and a fixed URI after rewrite ^ $request_uri (double encoding, info)', () => {
     const capture = site('~ ^/api/(.*)$', '        proxy_pass http://app:3000/$1;\n');
-    assert.match(lintText('app.conf', capture, RULE)[0].message, /regex capture/);
+    const found = lintText('app.conf', capture, RULE);
+    assert.equal(found[0].severity, 'warning');
+    assert.match(found[0].message, /%3F arrives as \?/);
     const twice = site('/api/', '        rewrite ^ $request_uri;\n        rewrite ^/api(/.*) $1 break;\n        return 400;\n        proxy_pass http://app:3000/;\n');
-    assert.match(lintText('app.conf', twice, RULE)[0].message, /%252F/);
+    const double = lintText('app.conf', twice, RULE);
+    assert.match(double[0].message, /%252F/);
+    assert.equal(double[0].severity, 'info');
   });
 
   it('accepts no URI part, the raw-URI pattern with a variable, $request_uri, exact and regex locations with a fixed URI', () => {

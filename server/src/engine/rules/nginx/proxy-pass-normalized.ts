@@ -1,9 +1,10 @@
-import type { Rule } from '../../types';
+import type { Rule, Severity } from '../../types';
 import type { RuleContext } from '../../context';
 import type { NginxFile } from '../../parse/nginx';
 import { nginxView } from '../../nginx/rule-context';
 import { nodesNamed } from '../../nginx/view';
 import { childrenNamed, type ConfNode } from '../../nginx/tree';
+import { effectiveDirective, flagOf } from '../../nginx/inherit';
 
 /** The URI part of a proxy_pass target: what follows `scheme://host[:port]` (or `http://unix:/path.sock:`). */
 export function uriPart(target: string): string {
@@ -33,14 +34,19 @@ export const proxyPassNormalized: Rule<RuleContext<NginxFile>> = {
     + '(`proxy_pass http://app:3000/;`, `.../api/`), nginx replaces the matched location prefix in the **decoded and '
     + 'normalised** URI and re-encodes only some characters: `%2F` arrives as `/` and a `..` after it is resolved '
     + '(with `location /api/ { proxy_pass http://app/; }`, `/api/a%2Fb/..%2Fc` reaches the app as `/a/c`; checked with '
-    + 'nginx 1.22), so the app sees a different path than the one the client sent. Access checks, routing and signature checks of the app '
-    + 'that rely on the path can then be confused (`/api/public%2F..%2Fadmin`), and encoded slashes cannot be passed at '
-    + 'all. The same holds for a path built from captures of a regex location (`proxy_pass http://app/$1;`): they '
-    + 'hold the decoded path and are sent without re-encoding (`%20` becomes a bare space and the upstream answers 400; `$uri` and `$document_uri` there are reported by '
-    + '`nginx/http-splitting`, as they can also carry a decoded line break). After the raw-URI '
-    + 'trick `rewrite ^ $request_uri;`, a `proxy_pass` without variables escapes the already encoded path a second '
-    + 'time (`%2F` -> `%252F`). Same check as Gixy-Next\'s `proxy_pass_normalized`, including its "mitigation" rules: '
-    + 'the `rewrite ^ $request_uri;` must be the location\'s first rewrite, outside any `if`.\n\n'
+    + 'nginx 1.22). nginx matched its locations on that same normalised path, so the app and nginx agree; what can '
+    + 'disagree is a check shown the raw path: with `auth_request` in force (an auth service that is typically given '
+    + '`$request_uri`), `/api/public/..%2Fadmin` is judged as a public path and served as `/admin` (`warning`). '
+    + 'Elsewhere it is `info`: encoded slashes cannot reach the app and an app that checks raw paths can be confused.\n\n'
+    + 'A path built from captures of a regex location (`proxy_pass http://app/$1;`) is worse: the decoded text is sent '
+    + 'without any re-encoding, so `%3F` arrives as `?` and the client adds query parameters of its own '
+    + '(`/r/a%3Fadmin=1` reaches the app as `/a?admin=1`), `%20` breaks the request line (`warning`). `$uri` and '
+    + '`$document_uri` there are reported by `nginx/http-splitting` (they can also carry a decoded line break). After '
+    + 'the raw-URI trick `rewrite ^ $request_uri;`, a `proxy_pass` without variables escapes the already encoded path '
+    + 'a second time (`%2F` -> `%252F`, `info`). Gixy-Next\'s `proxy_pass_normalized` reports all of these at one '
+    + 'severity; its mitigation rules are kept: the `rewrite ^ $request_uri;` must be the location\'s first rewrite, '
+    + 'outside any `if`. Mind that the raw path keeps `..` segments nginx would have resolved: a raw path sent under '
+    + 'an upstream prefix (`/api/../x`) can leave that prefix at the upstream.\n\n'
     + 'Not reported: a URI part made of `$request_uri`; regex, named and exact (`=`) locations with a fixed URI '
     + '(nginx refuses the first two, the third always sends the same path); a target written with template markup '
     + '(`{{ upstream }}/`), whose rendered value is unknown.\n\n'
@@ -64,18 +70,27 @@ export const proxyPassNormalized: Rule<RuleContext<NginxFile>> = {
       const raw = rewrites.length > 0 && RAW.test(rewrites[0].args[1]?.value ?? '') && !isRedirect(rewrites[0]);
       const uri = uriPart(arg.value);
       let message: string | undefined;
+      let severity: Severity = 'info';
       if (!arg.value.includes('$')) {
         if (raw) message = 'proxy_pass has no variable after `rewrite ^ $request_uri`: nginx escapes the raw path a second time (%2F arrives as %252F). Pass it in a variable: proxy_pass http://upstream$1;';
-        else if (uri && prefix !== undefined) message = `proxy_pass has a URI part ("${uri}"): nginx sends the upstream the decoded, normalised path (%2F as /), not the one the client sent.`;
+        else if (uri && prefix !== undefined) {
+          const check = effectiveDirective(loc, 'auth_request', view.cfg.nodes);
+          if (check && flagOf(check) !== 'off') {
+            severity = 'warning';
+            message = `proxy_pass has a URI part ("${uri}"): the upstream gets the decoded, normalised path (/api/public/..%2Fadmin arrives as /admin) while auth_request ${check.args[0]?.value ?? ''} can be shown the raw one ($request_uri): the two can disagree.`;
+          } else message = `proxy_pass has a URI part ("${uri}"): the upstream gets the decoded, normalised path (%2F as /, ..%2F resolved), not the one the client sent; this matters where something checks the raw path.`;
+        }
       } else if (!raw && !NORMALIZED_VAR.test(uri) && CAPTURE.test(uri) && (regex || rewrites.length > 0)) {
         // $uri and $document_uri in proxy_pass are nginx/http-splitting's (they can carry a decoded CRLF).
-        message = 'proxy_pass builds its path from a regex capture of the decoded path: the upstream gets it without re-encoding (%2F as /, %20 as a space).';
+        severity = 'warning';
+        message = 'proxy_pass builds its path from a regex capture of the decoded path and sends it without re-encoding: %3F arrives as ?, so a client adds query parameters the app did not get from nginx (and %20 breaks the request).';
       }
       if (!message) continue;
       const same = prefix !== undefined && !raw && !arg.value.includes('$') && uri === prefix && rewrites.length === 0;
       const kept = same ? arg.value.slice(0, arg.value.length - uri.length) : '';
       ctx.report({
         span: arg.span,
+        ...(severity === 'warning' ? {} : { severity }),
         message,
         fixes: same ? [{
           title: 'Drop the URI part (the location passes the same path)', safe: false,
