@@ -38,6 +38,9 @@ export function toJsRegExp(pattern: string, caseless: boolean): RegExp | undefin
     p = p.slice(inline[0].length);
   }
   if (/\(\?>|\(\*|[*+?}]\+|\(\?[a-z-]*[:)]|\\[AzZQ]/.test(p.replace(/\(\?:/g, ''))) return undefined;
+  // A quantified group whose body is one quantified atom (`(\w+)+`) backtracks exponentially on a near miss, and
+  // JavaScript cannot time a match out: such a pattern is not tried.
+  if (/\((?:\?:)?(?:\[[^\]]*\]|\\.|[^()\\])[+*]\)[+*{]/.test(p)) return undefined;
   p = p.replace(/\(\?P</g, '(?<');
   try { return new RegExp(p, flags); } catch { return undefined; }
 }

@@ -43,8 +43,11 @@ describe('nginx/weak-origin-check', () => {
     assert.match(found[0].message, /always sees an empty value/);
   });
 
-  it('skips PCRE-only syntax it cannot read', () => {
+  it('skips PCRE-only syntax it cannot read, and nested quantifiers that would backtrack without end', () => {
     assert.deepEqual(lintText('app.conf', cors('~^https://(?>app)\\.example\\.com'), RULE), []);
+    const started = Date.now();
+    assert.deepEqual(lintText('app.conf', cors('~^https://([a-z]+)+\\.averyveryverylongdomainname\\.com'), RULE), []);
+    assert.ok(Date.now() - started < 2000, 'no catastrophic backtracking');
   });
 
   it('fixes: anchors the map key and escapes its dots (quotes kept)', () => {
