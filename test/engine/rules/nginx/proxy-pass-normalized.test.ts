@@ -47,10 +47,11 @@ describe('nginx/proxy-pass-normalized', () => {
     assert.deepEqual(lintText('app.conf', site('@app', '        proxy_pass http://app:3000;\n'), RULE), []);
   });
 
-  it('does not count a rewrite ^ $request_uri inside an if, and skips template markup', () => {
+  it('does not count a rewrite ^ $request_uri inside an if; skips template markup and internal locations', () => {
     const cond = site('/api/', '        if ($arg_raw) {\n            rewrite ^ $request_uri;\n        }\n        proxy_pass http://app:3000/;\n');
     assert.equal(lintText('app.conf', cond, RULE).length, 1);
     assert.deepEqual(lintText('app.conf', site('/api/', '        proxy_pass {{ upstream }}/;\n'), RULE), []);
+    assert.deepEqual(lintText('app.conf', site('/auth-verify', '        internal;\n        proxy_pass http://auth:9000/verify;\n'), RULE), [], 'an auth_request target');
   });
 
   it('fixes: drops a URI part equal to the location prefix (not applied by Fix all)', () => {

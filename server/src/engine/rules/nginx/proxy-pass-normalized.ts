@@ -49,7 +49,8 @@ export const proxyPassNormalized: Rule<RuleContext<NginxFile>> = {
     + 'an upstream prefix (`/api/../x`) can leave that prefix at the upstream.\n\n'
     + 'Not reported: a URI part made of `$request_uri`; regex, named and exact (`=`) locations with a fixed URI '
     + '(nginx refuses the first two, the third always sends the same path); a target written with template markup '
-    + '(`{{ upstream }}/`), whose rendered value is unknown.\n\n'
+    + '(`{{ upstream }}/`), whose rendered value is unknown; `internal` locations (an `auth_request` target, an '
+    + '`X-Accel-Redirect` destination), whose path the client does not write.\n\n'
     + 'The fix, offered when the URI part equals the location prefix (`location /api/ { proxy_pass http://app/api/; }`, '
     + 'or `/` under `location /`), drops it: the app gets the same path, undecoded. To strip a prefix without '
     + 'decoding, use `rewrite ^ $request_uri; rewrite ^/prefix(/.*) $1 break; return 400; proxy_pass http://app$1;`. '
@@ -63,6 +64,8 @@ export const proxyPassNormalized: Rule<RuleContext<NginxFile>> = {
       const loc = n.parent;
       // Template markup ({{ upstream }}/, {% if %}) is rendered before nginx reads it: what it becomes is unknown.
       if (!arg || !loc || loc.name !== 'location' || n.args.some((a) => /\{\{|\}\}|\{%/.test(a.raw))) continue;
+      // Only subrequests and internal redirects reach an internal location: its path is nginx's or the app's, not the client's.
+      if (childrenNamed(loc, 'internal').length) continue;
       const [mod, pattern] = loc.args.map((a) => a.value);
       const regex = mod === '~' || mod === '~*';
       const prefix = loc.args.length === 1 && !mod.startsWith('@') ? mod : mod === '^~' ? pattern : undefined;
