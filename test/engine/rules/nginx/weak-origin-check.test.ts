@@ -24,7 +24,9 @@ describe('nginx/weak-origin-check', () => {
   it('accepts anchored, escaped patterns, subdomains after a dot, refusing map entries and exact comparisons', () => {
     assert.deepEqual(lintText('app.conf', cors('~^https://app\\.example\\.com$'), RULE), []);
     assert.deepEqual(lintText('app.conf', cors('~^https://([a-z0-9-]+\\.)?example\\.com(:[0-9]+)?$'), RULE), []);
-    assert.deepEqual(lintText('app.conf', `map $http_origin $bad {\n    default 1;\n    ~evil 0;\n}\n`, RULE), []);
+    assert.deepEqual(lintText('app.conf', `map $http_origin $bad {\n    default 1;\n    ~evil 0;\n}\nserver {\n    if ($bad) { return 403; }\n}\n`, RULE), []);
+    const logOnly = 'map $http_referer $ref_label {\n    default other;\n    ~example\\.com own;\n}\nlog_format main \'$remote_addr $ref_label\';\n';
+    assert.deepEqual(lintText('app.conf', logOnly, RULE), [], 'a map read only by logging decides nothing');
     assert.deepEqual(lintText('app.conf', gate('$http_origin != "https://app.example.com"'), RULE), []);
     assert.deepEqual(lintText('app.conf', gate('$http_referer !~ "^https://app\\.example\\.com/"'), RULE), []);
   });

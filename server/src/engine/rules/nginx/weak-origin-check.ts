@@ -2,13 +2,22 @@ import type { Rule, Severity, Span } from '../../types';
 import type { RuleContext } from '../../context';
 import type { NginxFile } from '../../parse/nginx';
 import { nginxView } from '../../nginx/rule-context';
-import { nodesNamed } from '../../nginx/view';
+import { nodesNamed, viewNodesNamed, type NginxConfig } from '../../nginx/view';
 import { findBypasses, hardened, type HeaderKind } from '../../nginx/origin-regex';
 
 const HEADER_VAR = /^\$\{?http_(origin|referer|referrer)\}?$/i;
 const REGEX_OP = /^!?~\*?$/;
 /** Map values that refuse (`default ""` style entries): getting past them gains nothing. */
 const REFUSING = /^(|0|off|no|false)$/i;
+
+/** Directives whose arguments decide something for the client (a condition, a response header, an answer), unlike `log_format`. */
+const DECIDING = ['if', 'add_header', 'more_set_headers', 'return', 'proxy_set_header', 'set'];
+
+/** Whether the result of a map is read where it decides something (a map feeding only the access log checks nothing). */
+function decides(cfg: NginxConfig, variable: string): boolean {
+  const ref = new RegExp(`\\$\\{?${variable.replace(/^\$\{?|\}$/g, '')}\\b`, 'i');
+  return DECIDING.some((name) => viewNodesNamed(cfg, name).some((n) => n.args.some((a) => ref.test(a.value))));
+}
 
 interface Check { span: Span; pattern: string; caseless: boolean; quote?: string; where: string }
 
@@ -27,7 +36,8 @@ export const weakOriginCheck: Rule<RuleContext<NginxFile>> = {
     + 'the regex); the message shows one that gets through. Severity: `error` for an Origin check that accepts a '
     + 'foreign domain, `warning` for a Referer check or for plain http on an Origin check, `info` for plain http on a '
     + 'Referer check. `$http_referrer` (two r) is not the Referer header: it is always empty, reported as a warning. '
-    + 'Map entries whose value refuses (`""`, `0`) are not checked. Patterns with PCRE-only syntax are skipped.\n\n'
+    + 'Map entries whose value refuses (`""`, `0`) are not checked, nor maps whose result is read only by logging. '
+    + 'Patterns with PCRE-only syntax, or nested quantifiers that could backtrack without end, are skipped.\n\n'
     + 'The fix escapes the dots between host labels and anchors the pattern (`^...$`, for a Referer `^...` followed '
     + 'by a path separator or the end); it is offered only when the result still matches every origin the original '
     + 'was meant to and no derived attacker origin, and it narrows what is accepted, so "Fix all" does not apply it.',
@@ -53,7 +63,7 @@ export const weakOriginCheck: Rule<RuleContext<NginxFile>> = {
       if (n.name === 'if') {
         const [, op, pat] = n.args;
         if (op && pat && REGEX_OP.test(op.value)) checks.push({ span: pat.span, pattern: pat.value, caseless: op.value.endsWith('*'), quote: pat.quote, where: 'if' });
-      } else {
+      } else if (n.args[1] && /^\$\{?\w+\}?$/.test(n.args[1].value) && decides(view.cfg, n.args[1].value)) {
         for (const entry of n.d.block ?? []) {
           const raw = text.slice(entry.nameSpan.start, entry.nameSpan.end);
           const quote = /^["']/.test(raw) ? raw[0] : undefined;
