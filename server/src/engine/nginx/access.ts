@@ -37,13 +37,12 @@ function covers(rule: ConfNode, family: Family): boolean {
 }
 
 /**
- * How clients of `family` that the list does not name one by one fare: `denied` when a rule
- * covering the whole family denies them, `allowed` when one covering it lets them in first, or
- * when no rule covers the family at all (nginx then lets them in).
+ * What the list does with the clients of `family` that it does not name one by one: the first rule
+ * covering the whole family decides; `none` when no rule covers it (nginx then lets them in).
  */
-export function strangers(rules: readonly ConfNode[], family: Family): 'allowed' | 'denied' {
-  for (const r of rules) if (covers(r, family)) return r.name === 'deny' ? 'denied' : 'allowed';
-  return 'allowed';
+export function catchAll(rules: readonly ConfNode[], family: Family): 'allow' | 'deny' | 'none' {
+  for (const r of rules) if (covers(r, family)) return r.name === 'deny' ? 'deny' : 'allow';
+  return 'none';
 }
 
 /** Whether the list names some addresses to let in before its catch-all (an allowlist, not just `deny all`). */

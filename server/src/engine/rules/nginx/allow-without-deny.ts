@@ -6,19 +6,11 @@ import { nodesNamed } from '../../nginx/view';
 import { anchorIn, type ConfNode } from '../../nginx/tree';
 import { insertInBlock } from '../../nginx/edit';
 import {
-  STATUS_DIRECTIVES, authInEffect, familiesOf, hasNamedAllow, hidesRules, ownAccessRules, reachOf, satisfyAny, serverOf,
+  STATUS_DIRECTIVES, authInEffect, catchAll, familiesOf, hasNamedAllow, hidesRules, ownAccessRules, reachOf, satisfyAny, serverOf,
   type Family,
 } from '../../nginx/access';
 
 const FAMILY_LABEL: Record<Family, string> = { v4: 'IPv4', v6: 'IPv6' };
-
-/** The families whose clients that no rule names are let in because no rule covers the whole family (an `allow all` first is deliberate). */
-function uncovered(rules: readonly ConfNode[], families: readonly Family[]): Family[] {
-  return families.filter((f) => !rules.some((r) => {
-    const v = r.args[0]?.value.toLowerCase();
-    return v === 'all' || v === (f === 'v4' ? '0.0.0.0/0' : '::/0');
-  }));
-}
 
 export const allowWithoutDeny: Rule<RuleContext<NginxFile>> = {
   id: 'nginx/allow-without-deny', language: 'nginx', severity: 'error',
@@ -53,7 +45,8 @@ export const allowWithoutDeny: Rule<RuleContext<NginxFile>> = {
       if (!hasNamedAllow(rules) || hidesRules(level, top, view.cfg.unresolved)) continue;
       if ((level.children ?? []).some((c) => STATUS_DIRECTIVES.has(c.name))) continue;
       const server = serverOf(level);
-      const open = uncovered(rules, familiesOf(server));
+      // An `allow all` (or a whole family allowed) before any catch-all deny is deliberate: only families no rule covers are open by mistake.
+      const open = familiesOf(server).filter((f) => catchAll(rules, f) === 'none');
       if (!open.length) continue;
       const auth = authInEffect(level, top);
       if (auth && satisfyAny(level, top)) continue;

@@ -7,17 +7,8 @@ import { ancestor, anchorIn, type ConfNode } from '../../nginx/tree';
 import { directiveText, insertInBlock } from '../../nginx/edit';
 import { flagOf } from '../../nginx/inherit';
 import {
-  STATUS_DIRECTIVES, authInEffect, effectiveAccess, familiesOf, hidesRules, reachOf, satisfyAny, serverOf, type Family,
+  STATUS_DIRECTIVES, authInEffect, catchAll, effectiveAccess, familiesOf, hidesRules, reachOf, satisfyAny, serverOf,
 } from '../../nginx/access';
-
-/** What the list does with the clients of a family it does not name: the first rule covering the whole family, if any. */
-function catchAll(rules: readonly ConfNode[], family: Family): 'allow' | 'deny' | 'none' {
-  for (const r of rules) {
-    const v = r.args[0]?.value.toLowerCase();
-    if (v === 'all' || v === (family === 'v4' ? '0.0.0.0/0' : '::/0')) return r.name === 'deny' ? 'deny' : 'allow';
-  }
-  return 'none';
-}
 
 function isInternal(loc: ConfNode): boolean {
   return (loc.args[0]?.value ?? '').startsWith('@') || (loc.children ?? []).some((c) => c.name === 'internal');
