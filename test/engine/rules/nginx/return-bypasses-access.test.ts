@@ -44,6 +44,14 @@ describe('nginx/return-bypasses-access', () => {
     assert.deepEqual(lintText('app.conf', site(`${ban}        return 301 https://example.com/;\n`), RULE), []);
   });
 
+  it('skips the error page of denied clients (an internal location under the server rules); reports a named location with its own', () => {
+    const errorPage = 'server {\n    listen 80;\n    allow 10.0.0.0/8;\n    deny all;\n    error_page 403 /denied.html;\n    location = /denied.html {\n        internal;\n        return 200 "ask IT for access";\n    }\n}\n';
+    assert.deepEqual(lintText('app.conf', errorPage, RULE), []);
+    // Gixy-Next's suggested fix: the named location runs its rewrite phase (the return) before its access phase.
+    const named = 'server {\n    listen 80;\n    location /admin/ {\n        error_page 418 = @admin;\n        return 418;\n    }\n    location @admin {\n        allow 127.0.0.1;\n        deny all;\n        return 200 "hi";\n    }\n}\n';
+    assertRanges(lintText('app.conf', named, RULE), RULE, [spanOf(named, 'return 200 "hi";')]);
+  });
+
   it('is info in a server that listens only on loopback', () => {
     assert.equal(lintText('app.conf', site(`${ACL}        return 200 "hi";\n`, 'listen 127.0.0.1:8080;'), RULE)[0].severity, 'info');
   });

@@ -44,7 +44,8 @@ export const returnBypassesAccess: Rule<RuleContext<NginxFile>> = {
     + 'before they are looked at: every client gets the response. Reported for the rules in force for the block, '
     + 'its own or inherited from the server or http level (Gixy-Next\'s `return_bypasses_allow_deny` only compares '
     + 'directives of the same block, and not authentication). A `return` of 4xx/5xx/444 refuses anyway and is not '
-    + 'reported. Severity: `error` when content is served, `warning` for a redirect or an empty 2xx, `info` in a '
+    + 'reported, nor a location that only nginx reaches (`internal`, `@named`) under inherited rules (an error page '
+    + 'for denied clients). Severity: `error` when content is served, `warning` for a redirect or an empty 2xx, `info` in a '
     + 'server that listens only on loopback or unix sockets.\n\n'
     + 'Gixy-Next suggests `error_page 418 = @handler; return 418;` with the access rules in the named location; that '
     + 'does not help: a named location runs its own rewrite phase before its access phase, so the `return` there '
@@ -63,7 +64,10 @@ export const returnBypassesAccess: Rule<RuleContext<NginxFile>> = {
       if (!what) continue;
       const block = contextBlock(n);
       if (!block || (block.name !== 'location' && block.name !== 'server')) continue;
-      const { rules } = effectiveAccess(block, top);
+      const { level, rules } = effectiveAccess(block, top);
+      // Clients cannot ask for an internal or named location: it answers what nginx sends there (an error page for
+      // the very clients the server denies). Only its own access rules say it was meant to be guarded.
+      if (level !== block && (block.args[0]?.value.startsWith('@') || (block.children ?? []).some((c) => c.name === 'internal'))) continue;
       // A redirect reveals where it points and no more: it matters past an allowlist or a password, not past a ban of a few addresses.
       const deny = rules.find((r) => r.name === 'deny' && (what.kind === 'content' || /^(all|0\.0\.0\.0\/0|::\/0)$/i.test(r.args[0]?.value ?? '')));
       const auth = authInEffect(block, top);
