@@ -19,8 +19,22 @@ describe('nginx/proxy-missing-headers', () => {
   it('follows proxy_set_header inheritance: a location with its own loses the server ones', () => {
     const server = STANDARD.replace(/^ {8}/gm, '    ');
     assert.deepEqual(lintText('app.conf', site('', server), RULE), []);
-    const found = lintText('app.conf', site('        proxy_set_header Upgrade $http_upgrade;\n', server), RULE);
+    // The location's own list replaces the server's: what neither sets is missing.
+    const found = lintText('app.conf', site('        proxy_set_header Upgrade $http_upgrade;\n', '    proxy_set_header X-Trace $request_id;\n'), RULE);
     assert.equal(found.length, 1);
+    assert.match(found[0].message, /no Host, X-Real-IP\/X-Forwarded-For, X-Forwarded-Proto header/);
+  });
+
+  it('leaves headers set above but lost to inheritance to nginx/proxy-header-inheritance (one problem, one finding)', () => {
+    const server = STANDARD.replace(/^ {8}/gm, '    ');
+    const text = site('        proxy_set_header Upgrade $http_upgrade;\n', server);
+    assert.deepEqual(lintText('app.conf', text, RULE), []);
+    assert.equal(lintText('app.conf', text, 'nginx/proxy-header-inheritance').length, 1);
+    // What the server does not set either is still this rule's.
+    const partial = site('        proxy_set_header Upgrade $http_upgrade;\n', '    proxy_set_header Host $host;\n');
+    const found = lintText('app.conf', partial, RULE);
+    assert.equal(found.length, 1);
+    assert.match(found[0].message, /no X-Real-IP\/X-Forwarded-For, X-Forwarded-Proto header/);
   });
 
   it('accepts the standard set, Forwarded, an included proxy snippet, and Debian\'s proxy_params', () => {

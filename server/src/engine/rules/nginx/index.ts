@@ -25,6 +25,14 @@ import { corsWildcard } from './cors-wildcard';
 import { proxyMissingHeaders } from './proxy-missing-headers';
 import { dotfilesExposed } from './dotfiles-exposed';
 import { privateKeyPermissions } from './private-key-permissions';
+import { allowWithoutDeny } from './allow-without-deny';
+import { returnBypassesAccess } from './return-bypasses-access';
+import { filesystemRoot } from './filesystem-root';
+import { statusPageExposed } from './status-page-exposed';
+import { validReferersNone } from './valid-referers-none';
+import { weakOriginCheck } from './weak-origin-check';
+import { proxyPassNormalized } from './proxy-pass-normalized';
+import { proxyHeaderInheritance } from './proxy-header-inheritance';
 import { syntax } from './syntax';
 
 /** Every nginx rule, in catalogue order. */
@@ -55,5 +63,13 @@ export const nginxRules: AnyRule[] = [
   proxyMissingHeaders,
   dotfilesExposed,
   privateKeyPermissions,
+  allowWithoutDeny,
+  returnBypassesAccess,
+  filesystemRoot,
+  statusPageExposed,
+  validReferersNone,
+  weakOriginCheck,
+  proxyPassNormalized,
+  proxyHeaderInheritance,
   syntax,
 ];

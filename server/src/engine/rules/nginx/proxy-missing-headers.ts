@@ -48,7 +48,7 @@ export const proxyMissingHeaders: Rule<RuleContext<NginxFile>> = {
       if (hidesProxyHeaders(view, block)) continue;
       const set = block ? effectiveList(block, 'proxy_set_header', view.cfg.nodes) : view.cfg.nodes.filter((n) => n.name === 'proxy_set_header');
       let missing = missingFor.get(set[0]);
-      if (!missing) missingFor.set(set[0], missing = missingFrom(set));
+      if (!missing) missingFor.set(set[0], missing = notDropped(missingFrom(set), set, view.cfg.nodes));
       if (!missing.length) continue;
       const fix = block && block.file === path ? headerFix(view, block, pass, set, missing) : undefined;
       ctx.report({
@@ -63,6 +63,19 @@ export const proxyMissingHeaders: Rule<RuleContext<NginxFile>> = {
 function missingFrom(set: readonly ConfNode[]): Need[] {
   const names = new Set(set.filter((n) => (n.args[1]?.value ?? '') !== '').map((n) => n.args[0]?.value.toLowerCase()));
   return NEEDS.filter((need) => !need.satisfiedBy.some((h) => names.has(h)));
+}
+
+/**
+ * The needs that the enclosing level does not meet either: one it meets is lost because this level has a
+ * list of its own, which nginx/proxy-header-inheritance reports (one problem, one finding).
+ */
+function notDropped(missing: Need[], set: readonly ConfNode[], top: readonly ConfNode[]): Need[] {
+  const level = set[0]?.parent;
+  if (!missing.length || !level) return missing;
+  const above = level.parent ? effectiveList(level.parent, 'proxy_set_header', top) : top.filter((n) => n.name === 'proxy_set_header');
+  if (!above.length) return missing;
+  const aboveMissing = missingFrom(above);
+  return missing.filter((m) => aboveMissing.includes(m));
 }
 
 function headerFix(view: NginxView, block: ConfNode, pass: ConfNode, inherited: readonly ConfNode[], missing: Need[]) {
