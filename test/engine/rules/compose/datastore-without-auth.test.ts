@@ -9,6 +9,36 @@ describe(RULE, () => {
     assertRanges(run('services:\n  cache:\n    image: redis:7-alpine\n', RULE), RULE, ['2:3-2:8']);
   });
 
+  it('severity by reachability (SPEC §10): published or host network is error, internal only is info', () => {
+    const text = [
+      'services:',
+      '  open:',
+      '    image: redis:7',
+      '    ports: ["6379:6379"]',
+      '  lan:',
+      '    image: redis:7',
+      '    network_mode: host',
+      '  internal:',
+      '    image: redis:7',
+      '    expose: ["6379"]',
+      '  local:',
+      '    image: redis:7',
+      '    ports: ["127.0.0.1:6379:6379"]',
+      '  db:',
+      '    image: postgres:16',
+      '    environment: { POSTGRES_HOST_AUTH_METHOD: trust }',
+      '  pool:',
+      '    image: bitnami/pgbouncer:1',
+      '    ports: ["6432:6432"]',
+      '    depends_on: [db]',
+      '',
+    ].join('\n');
+    const found = run(text, RULE);
+    assertRanges(found, RULE, ['2:3-2:7', '5:3-5:6', '8:3-8:11', '11:3-11:8', '16:20-16:52']);
+    assert.deepEqual(found.map((f) => f.severity), ['error', 'error', 'info', 'info', 'error']);
+    assert.match(found[2].message, /defence in depth: any container on its network can reach it/);
+  });
+
   it('reports postgres trust, mysql empty password, elasticsearch security off, mongo without root', () => {
     const text = [
       'services:',

@@ -17,6 +17,9 @@ const PRODUCTS: Record<string, [DatastoreKind, string]> = {
   elasticsearch: ['elasticsearch', 'elasticsearch'], opensearch: ['elasticsearch', 'opensearch'],
   clickhouse: ['other', 'clickhouse'], cassandra: ['other', 'cassandra'], couchdb: ['other', 'couchdb'], neo4j: ['other', 'neo4j'],
   influxdb: ['other', 'influxdb'], rabbitmq: ['other', 'rabbitmq'], nats: ['other', 'nats'], etcd: ['other', 'etcd'], minio: ['other', 'minio'],
+  // Connection poolers take the datastore's protocol and credentials: publishing one publishes the datastore (SPEC §10).
+  pgbouncer: ['other', 'pgbouncer'], pgpool: ['other', 'pgpool'], 'pgpool-ii': ['other', 'pgpool'], pgpool2: ['other', 'pgpool'],
+  supavisor: ['other', 'supavisor'], proxysql: ['other', 'proxysql'], pgcat: ['other', 'pgcat'], odyssey: ['other', 'odyssey'],
 };
 
 /** Suffixes that still name the server itself (`mongodb-community-server`, `redis-stack`), never a client or exporter. */

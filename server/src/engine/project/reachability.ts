@@ -1,0 +1,86 @@
+/**
+ * Who can reach a compose service (SPEC §10 "Reachability decides severity"): anyone who reaches the
+ * host (a port published on a non-loopback address, or host networking), or only the containers of the
+ * project. The one answer every rule asks, so they all draw the line in the same place.
+ */
+import type { ComposeFile, PortEntry, Service } from '../parse/compose';
+import { resolvePort } from '../parse/compose-ports';
+import { scalarText } from '../parse/compose-yaml';
+import type { Lookup } from '../parse/interpolation';
+import type { Severity } from '../types';
+import { bindScope } from '../rules/compose/support/exposure';
+import { datastoreOf } from '../rules/compose/support/datastores';
+
+export type Reach = 'host-network' | 'published' | 'internal';
+
+export interface Reachability {
+  reach: Reach;
+  /** The service whose port or network makes it reachable: itself, or a pooler/proxy in front of it. */
+  via?: string;
+  port?: PortEntry;
+}
+
+/** Where the service itself listens: a published port on any non-loopback address counts (a LAN address is still outside the project). */
+export function serviceReach(compose: ComposeFile, svc: Service, lookup: Lookup): Reachability {
+  const mode = svc.fields.get('network_mode');
+  if (mode && compose.doc && scalarText(compose.doc, mode.value)?.trim().toLowerCase() === 'host') return { reach: 'host-network', via: svc.name };
+  for (const port of svc.ports) {
+    if (bindScope(resolvePort(port, lookup).hostIp) !== 'loopback') return { reach: 'published', via: svc.name, port };
+  }
+  return { reach: 'internal' };
+}
+
+/**
+ * Connection poolers and protocol proxies speak the datastore's protocol with its credentials:
+ * publishing one publishes the datastore behind it.
+ */
+const FRONT = /^(pgbouncer|pgpool(-?ii)?|pgpool2|supavisor|proxysql|haproxy|pgcat|odyssey|twemproxy|envoy)([-_].*)?$/;
+
+/** A datastore's reach: its own, or that of a pooler/proxy of the same file that names it (depends_on, links, a host in its settings). */
+export function datastoreReach(compose: ComposeFile, svc: Service, lookup: Lookup): Reachability {
+  const own = serviceReach(compose, svc, lookup);
+  if (own.reach !== 'internal') return own;
+  const named = new RegExp(`(^|[^\\w-])${svc.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([^\\w-]|$)`);
+  for (const front of compose.services) {
+    if (front === svc || !front.image || !FRONT.test(front.image.name)) continue;
+    const body = compose.text.slice(front.entry.valueSpan.start, front.entry.valueSpan.end);
+    if (!named.test(body)) continue;
+    const r = serviceReach(compose, front, lookup);
+    if (r.reach !== 'internal') return r;
+  }
+  return own;
+}
+
+/** Environment keys an app uses for its datastore's password (`DB_PASSWORD`, `POSTGRES_PASSWORD`, `REDIS_PASS`). */
+const DATASTORE_KEY = /(^|_)(DB|DATABASE|POSTGRES(QL)?|PG|MYSQL|MARIADB|MONGO(DB)?|REDIS|VALKEY|KEYDB|DRAGONFLY|RABBITMQ|AMQP|ELASTIC(SEARCH)?|OPENSEARCH|CLICKHOUSE|COUCHDB|NEO4J|INFLUXDB|MINIO|MEMCACHED?|NATS)(_|$)/i;
+
+/**
+ * The reach of the datastore a credential opens, or undefined when it is not a datastore credential
+ * (an app's JWT key, an admin password: judged on their own). `svc` holds `key`; `host` is the host
+ * of a connection string the credential sits in.
+ */
+export function credentialReach(compose: ComposeFile, svc: Service, key: string, lookup: Lookup, host?: string): Reachability | undefined {
+  if (datastoreOf(svc.image) || (svc.image && FRONT.test(svc.image.name))) return datastoreReach(compose, svc, lookup);
+  const stores = compose.services.filter((s) => datastoreOf(s.image));
+  if (host) {
+    const target = stores.find((s) => s.name === host);
+    return target ? datastoreReach(compose, target, lookup) : undefined;
+  }
+  if (!DATASTORE_KEY.test(key) || !stores.length) return undefined;
+  // The app's copy of the password opens whichever datastore of the project it names; the widest reach counts.
+  let widest: Reachability | undefined;
+  for (const s of stores) {
+    const r = datastoreReach(compose, s, lookup);
+    if (r.reach !== 'internal') return r;
+    widest = r;
+  }
+  return widest;
+}
+
+/** SPEC §10: reachable keeps the rule's severity; only the project's own containers: info. */
+export function reachSeverity(r: Reachability | undefined): Severity | undefined {
+  return r?.reach === 'internal' ? 'info' : undefined;
+}
+
+/** What an internal-only finding adds to its message. */
+export const DEFENCE_IN_DEPTH = 'not published, so this is defence in depth: any container on its network can reach it';
