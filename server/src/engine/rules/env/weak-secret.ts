@@ -1,8 +1,11 @@
 import type { Rule } from '../../types';
 import type { EnvEntry } from '../../parse/dotenv';
+import { DEFENCE_IN_DEPTH } from '../../project/reachability';
 import { generateSecret, isPublishedDefault, judgeSecret, urlCredentials } from '../../secrets';
 import { credentialEntries, effectiveEntries, isTemplate, replaceValue, valueAnchor, valueIsVerbatim, type CredentialEntry, type EnvContext } from './support/context';
 import { scanInterpolation } from '../../parse/interpolation';
+import { emptyButUnused } from './support/disabled';
+import { useReach } from './support/reach';
 
 const TEMPLATE_NOTE = 'in a template: users who do not change it copy it verbatim';
 
@@ -28,6 +31,10 @@ export const envWeakSecret: Rule<EnvContext> = {
       const verdict = judgeSecret(judgeAs, e.value, ctx.config.secrets, { template });
       if (!verdict) continue;
       judged.add(e);
+      // SPEC §10: an empty credential of an integration that is off (or optional, or filled in by the image) is not weak.
+      if (!template && emptyButUnused(ctx, e)) continue;
+      // An empty secret guarding the app's own data stays an error; a weak datastore password follows the datastore's reach.
+      const internal = !template && e.value.trim() !== '' && useReach(ctx, e.key, uses) === 'internal';
       const fixes = [];
       if (template) {
         fixes.push({ title: `Clear the default of ${e.key}`, safe: false, edits: [replaceValue(ctx, e, '')] });
@@ -37,8 +44,8 @@ export const envWeakSecret: Rule<EnvContext> = {
       const usedAs = judgeAs !== e.key ? ` (compose passes it as ${judgeAs})` : '';
       ctx.report({
         span: valueAnchor(e),
-        message: template ? `${e.key} ${verdict.reason} (${TEMPLATE_NOTE}).` : `${e.key}${usedAs} ${verdict.reason}.`,
-        severity: template ? 'info' : undefined,
+        message: template ? `${e.key} ${verdict.reason} (${TEMPLATE_NOTE}).` : `${e.key}${usedAs} ${verdict.reason}${internal ? ` (the datastore is ${DEFENCE_IN_DEPTH})` : ''}.`,
+        severity: template || internal ? 'info' : undefined,
         fixes,
         related: uses.slice(0, 10).map((u) => ({ file: u.composePath, span: u.span, message: `used by service \`${u.service}\`${u.key ? ` as ${u.key}` : ''}` })),
       });
