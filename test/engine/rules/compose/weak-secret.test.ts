@@ -136,4 +136,10 @@ describe(RULE, () => {
     assert.match(found[0].message, /^The password in the default of \$\{BROKER_URL\}/);
     assert.ok(!found[0].message.includes('changeme'));
   });
+
+  it('`!reset null` removes an inherited value: not a secret (neither weak nor hardcoded)', () => {
+    const text = 'services:\n  db:\n    image: mariadb:11\n    environment:\n      MYSQL_ROOT_PASSWORD: !reset null\n      MYSQL_PASSWORD: changeme\n';
+    assertRanges(run(text, RULE), RULE, ['6:23-6:31']);
+    assert.deepEqual(run(text, 'compose/hardcoded-secret'), []);
+  });
 });
