@@ -36,6 +36,7 @@ export const undefinedVariable: Rule<ComposeContext> = {
     const keyAt = environmentKeys(ctx.doc.services);
     const template = project.envDoc ? undefined : templateOf(ctx);
     const fromTemplate: { name: string; span: Span }[] = [];
+    const withoutEnv: { name: string; span: Span; credential?: string }[] = [];
     eachValueScalar(doc.contents, (node) => {
       if (!node.range) return;
       const [start, end] = node.range;
@@ -49,9 +50,11 @@ export const undefinedVariable: Rule<ComposeContext> = {
         if (!inEnvFile && template?.names.has(name)) { fromTemplate.push({ name, span: use.ref.span }); continue; }
         const envKey = keyAt(start);
         const credential = classifyKey(name) ?? (envKey ? classifyKey(envKey) : undefined);
+        // No .env at all (often generated, or kept out of git): one finding for the file, not one per variable.
+        if (!inEnvFile && !project.envDoc) { withoutEnv.push({ name, span: use.ref.span, credential }); continue; }
         const reason = inEnvFile
           ? `is only set in env_file ${inEnvFile.label}, which sets the container's environment but never feeds \${} interpolation`
-          : project.envDoc ? 'is not defined in .env' : 'is not defined: this project has no .env';
+          : 'is not defined in .env';
         const value = credential && credential !== 'token' ? generateSecret(name) : '';
         const append = appendEnv(ctx.workspace, ctx.file.path, name, value);
         report({
@@ -66,6 +69,7 @@ export const undefinedVariable: Rule<ComposeContext> = {
       }
     });
     if (template && fromTemplate.length) report(templateFinding(ctx, project.envPath, template, fromTemplate));
+    if (withoutEnv.length) report(noEnvFinding(project.envPath, withoutEnv, !!template));
   },
 };
 
@@ -142,9 +146,26 @@ function templateOf(ctx: ComposeContext): Template | undefined {
   return best && best.names.size ? best : undefined;
 }
 
+function noEnvFinding(envPath: string, uses: { name: string; span: Span; credential?: string }[], template: boolean): Report {
+  const names = [...new Set(uses.map((u) => u.name))];
+  const kinds = new Map<string, string>();
+  for (const u of uses) if (u.credential && !kinds.has(u.name)) kinds.set(u.name, u.credential);
+  const secrets = kinds.size;
+  const lines = names.map((n) => `${n}=${kinds.get(n) && kinds.get(n) !== 'token' ? generateSecret(n) : ''}\n`).join('');
+  return {
+    span: uses[0].span,
+    message: `${names.length} variable${names.length === 1 ? ' has' : 's have'} no value and no default (${listed(names)})${template ? ', not even in the template' : ''}: this project has no .env, so compose substitutes empty strings unless the shell exports them${secrets ? ` (${secrets} of them credentials: empty secrets)` : ''}. Create .env with them, or give them defaults.`,
+    fixes: [{ title: secrets ? 'Create .env with these variables (generated values for credentials)' : 'Create .env with these variables', safe: false, sensitive: secrets > 0, edits: [{ file: envPath, start: 0, end: 0, newText: lines, create: true }] }],
+  };
+}
+
+function listed(names: string[]): string {
+  return names.slice(0, 5).join(', ') + (names.length > 5 ? ', ...' : '');
+}
+
 function templateFinding(ctx: ComposeContext, envPath: string, t: Template, uses: { name: string; span: Span }[]): Report {
   const names = [...new Set(uses.map((u) => u.name))];
-  const shown = names.slice(0, 5).join(', ') + (names.length > 5 ? ', ...' : '');
+  const shown = listed(names);
   return {
     span: uses[0].span,
     message: `${names.length} variable${names.length === 1 ? ' is' : 's are'} only defined in the template ${t.label} (${shown}): copy it to .env, which is the only file compose reads for \${} interpolation; until then compose substitutes empty strings.`,

@@ -17,6 +17,8 @@ export const envWeakSecret: Rule<EnvContext> = {
     '',
     'Signing and encryption keys need at least 32 bytes (RFC 7518 §3.2; SEEN guide: "JWT secret must be at least 32 bytes"; Fluxbase guide: "min 32 characters"); passwords at least 16 characters (AI Notes guide; SEEN asks 20). Third-party API keys are only checked for empty and placeholder values. In templates (`.env.example`) only known defaults are reported, at info.',
     '',
+    'An empty credential is not reported when its integration is off (`ENABLE_SRS=0` beside `SRS_SECRET=`), when it belongs to an optional third-party service (OAuth client secrets, an SMTP relay, API keys), or when the comment above it says the image generates a value; an empty secret of the app\'s own data (JWT, session, encryption keys, datastore passwords) stays an error. A weak datastore password is an error only when compose publishes that datastore (or a pooler in front of it) on a non-loopback address or uses host networking; otherwise it is defence in depth: info (SPEC §10).',
+    '',
     'The fix writes a strong value from `crypto.randomBytes` (32 bytes base64url for keys, hex when the old value was hex; 32 letters and digits for passwords). It is not applied by "Fix all": a changed database password must also change in the database.',
   ].join('\n'),
   sources: ['AFFiNE guide: "Use a strong, unique password for PostgreSQL"', 'SEEN guide: "Never use default or example secrets"', 'Fluxbase guide: "Strong JWT secret generated (min 32 characters)"', 'RFC 7518 §3.2'],
