@@ -62,12 +62,37 @@ const DATASTORE_KEY = /(^|_)(DB|DATABASE|POSTGRES(QL)?|PG|MYSQL|MARIADB|MONGO(DB
 export function credentialReach(compose: ComposeFile, svc: Service, key: string, lookup: Lookup, host?: string): Reachability | undefined {
   if (datastoreOf(svc.image) || (svc.image && FRONT.test(svc.image.name))) return datastoreReach(compose, svc, lookup);
   const stores = compose.services.filter((s) => datastoreOf(s.image));
+  // The host setting beside the password names the datastore: `DB_POSTGRES_HOST` for `DB_POSTGRES_PASSWORD`.
+  host ??= siblingHost(svc, key);
   if (host) {
     const target = stores.find((s) => s.name === host);
     return target ? datastoreReach(compose, target, lookup) : undefined;
   }
   if (!DATASTORE_KEY.test(key) || !stores.length) return undefined;
-  // The app's copy of the password opens whichever datastore of the project it names; the widest reach counts.
+  // `MYSQL_PASSWORD` on an app opens the mysql of the project, not its redis.
+  const family = FAMILY.find(([re]) => re.test(key))?.[1];
+  const same = family ? stores.filter((s) => datastoreOf(s.image)?.kind === family) : [];
+  if (same.length) return widestReach(compose, same, lookup);
+  return widestReach(compose, stores, lookup);
+}
+
+const FAMILY: [RegExp, string][] = [
+  [/(^|_)(POSTGRES(QL)?|PG)(_|$)/i, 'postgres'], [/(^|_)(MYSQL|MARIADB)(_|$)/i, 'mysql'],
+  [/(^|_)MONGO(DB)?(_|$)/i, 'mongo'], [/(^|_)(REDIS|VALKEY|KEYDB|DRAGONFLY)(_|$)/i, 'redis'], [/(^|_)(ELASTIC(SEARCH)?|OPENSEARCH)(_|$)/i, 'elasticsearch'],
+];
+
+/** The value of the service's `<prefix>_HOST` (or `_HOSTNAME`, `_SERVER`) beside a `<prefix>_PASSWORD`. */
+function siblingHost(svc: Service, key: string): string | undefined {
+  const m = /^(.*?)[_.-]?(PASSWORD|PASSWD|PASS|PWD)$/i.exec(key);
+  if (!m || !m[1]) return undefined;
+  const prefix = m[1].toLowerCase().replace(/[_.-]$/, '');
+  const sibling = svc.environment.find((e) => new RegExp(`^${prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[_.-]?(host|hostname|server)$`, 'i').test(e.key));
+  const v = sibling?.value?.trim();
+  return v && /^[\w.-]+$/.test(v) ? v : undefined;
+}
+
+function widestReach(compose: ComposeFile, stores: Service[], lookup: Lookup): Reachability | undefined {
+  // The app's copy of the password opens one of these datastores: the widest reach counts.
   let widest: Reachability | undefined;
   for (const s of stores) {
     const r = datastoreReach(compose, s, lookup);

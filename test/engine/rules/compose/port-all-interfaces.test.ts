@@ -69,6 +69,11 @@ describe(RULE, () => {
     assert.deepEqual(run(two, RULE).map((x) => x.severity), ['warning', 'warning']);
   });
 
+  it('judges a host port whose variable has no value (compose reads it as empty) by its container port', () => {
+    const text = 'services:\n  web:\n    image: jitsi/web:stable\n    ports:\n      - "${HTTP_PORT}:80"\n      - "${ADMIN_PORT}:8080"\n  proxy:\n    image: nginx:1.27\n';
+    assertRanges(run(text, RULE), RULE, ['6:9-6:29']);
+  });
+
   it('does not report explicit addresses or a variable port onto container port 443', () => {
     const text = 'services:\n  proxy:\n    image: nginx:1.27\n    ports:\n      - "${HTTPS_PORT}:443"\n      - "10.0.0.5:8080:8080"\n';
     assert.deepEqual(run(text, RULE), []);

@@ -142,4 +142,27 @@ describe(RULE, () => {
     assertRanges(run(text, RULE), RULE, ['6:23-6:31']);
     assert.deepEqual(run(text, 'compose/hardcoded-secret'), []);
   });
+
+  it('an app\'s copy of a datastore password follows the datastore it names: its host setting, else its family', () => {
+    const text = [
+      'services:',
+      '  pg:',
+      '    image: postgres:16',
+      '  my:',
+      '    image: mariadb:11',
+      '    ports: ["3306:3306"]',
+      '  app:',
+      '    image: x:1',
+      '    environment:',
+      '      DB_POSTGRES_HOST: pg',
+      '      DB_POSTGRES_PASSWORD: changeme',
+      '      PDNS_gmysql_host: my',
+      '      PDNS_gmysql_password: changeme',
+      '      POSTGRES_PASSWORD: changeme',
+      '',
+    ].join('\n');
+    const found = run(text, RULE);
+    assertRanges(found, RULE, ['11:29-11:37', '13:29-13:37', '14:26-14:34']);
+    assert.deepEqual(found.map((f) => f.severity), ['warning', 'error', 'warning']);
+  });
 });

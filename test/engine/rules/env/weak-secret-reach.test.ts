@@ -62,4 +62,11 @@ describe('env/weak-secret: disabled integrations and reachability', () => {
     const loopback = lint({ 'docker-compose.yml': compose('    ports: ["127.0.0.1:5432:5432"]'), '.env': env }, '.env', RULE);
     assert.deepEqual(loopback.map((f) => f.severity), ['info', 'error']);
   });
+
+  it('a variable passed by name (`- POSTGRES_PASSWORD`) is judged by the datastore that gets it', () => {
+    const compose = 'services:\n  db:\n    image: postgres:16\n    environment:\n      - POSTGRES_PASSWORD\n';
+    const found = lint({ 'docker-compose.yml': compose, '.env': 'POSTGRES_PASSWORD=changeme\n' }, '.env', RULE);
+    assertRanges(found, RULE, ['1:19-1:27']);
+    assert.equal(found[0].severity, 'info');
+  });
 });

@@ -36,9 +36,10 @@ export const portAllInterfaces: Rule<ComposeContext> = {
         // Variables are read from .env first: `${EXPOSE:-127.0.0.1:2283}:2283` set in .env is not "no host address".
         const { hostIp, published } = resolvePort(port, lookup);
         if (hostIp !== undefined || bypassing.has(port.node ?? port)) continue;
-        // A host port from a variable without a value is unknown: judge by the container port then.
+        // A host port from a variable without a value (compose reads it as empty) is unknown: judge by the container port then.
         const targets = portNumbers(withDefaults(port.target ?? ''));
-        const nums = published !== undefined ? portNumbers(published) : targets;
+        const hostPorts = published !== undefined ? portNumbers(published) : [];
+        const nums = hostPorts.length ? hostPorts : targets;
         if (publicByDesign(svc, port, nums, targets)) continue;
         // SSH (a Git server's `2222:22`) is reached by its clients from anywhere, like mail.
         if (targets.length && targets.every((n) => n === 22) && !/udp/i.test(port.protocol ?? '')) continue;
