@@ -65,6 +65,10 @@ describe(RULE, () => {
     assert.match(f.message, /the only way into this stack .*put a TLS proxy in front/);
     const proxied = single + '  proxy:\n    image: caddy:2.8\n    ports: ["443:443"]\n';
     assert.equal(run(proxied, RULE)[0].severity, 'warning');
+    const built = single + '  proxy:\n    build: ./proxy\n';
+    assert.equal(run(built, RULE)[0].severity, 'warning');
+    const web = single + '  site:\n    image: ghost:5\n    ports: ["80:2368"]\n';
+    assert.equal(run(web, RULE)[0].severity, 'warning');
     const two = single.replace('"2222:22"', '"3001:3001"');
     assert.deepEqual(run(two, RULE).map((x) => x.severity), ['warning', 'warning']);
   });

@@ -10,6 +10,7 @@ import { publicByDesign } from './support/public-ports';
 import { projectNginxFiles } from '../../project/nginx-links';
 import type { PortEntry, Service } from '../../parse/compose';
 import type { FixSpec } from '../../types';
+import type { Lookup } from '../../parse/interpolation';
 
 /** Reverse proxies and tunnels: with one in the stack, an app port beside it is a side door, not the way in. */
 const PROXY = /(^|\/)(nginx|nginx-unprivileged|openresty|traefik|caddy|haproxy|envoy|httpd|apache2?|nginx-proxy|nginx-proxy-manager|swag|cloudflared|lighttpd|varnish|pomerium|oauth2-proxy)$/;
@@ -20,7 +21,7 @@ export const portAllInterfaces: Rule<ComposeContext> = {
   description: [
     'A service publishes a port without a host address. Docker then listens on 0.0.0.0 and adds iptables rules that bypass ufw and firewalld, so an admin UI or an app port meant for the reverse proxy is reachable from the internet, without TLS, headers or rate limits.',
     'Bind it to `127.0.0.1` when only the host (or a proxy on the host) needs it, or drop `ports:` when the proxy runs in compose. Ports that are public by design are not reported (SPEC §10): 80 and 443; mail, DNS and SSH (container port 22, a Git server\'s `2222:22`); game and voice servers; WebRTC media and TURN (Jitsi\'s video bridge, coturn, a `${CALLS_PORT}`); DNS/DHCP on Pi-hole and friends; VPN endpoints (WireGuard, OpenVPN); the inputs of a log collector. Host addresses and ports in `${VAR}` are read from the project\'s `.env`.',
-    'When the stack has no reverse proxy (no proxy service, no nginx config in the project) and this is its only published port, it is how users reach the app: `info`, with the advice to put a TLS proxy in front before it faces the internet.',
+    'When the stack has no reverse proxy (no proxy image or service, no nginx config in the project, no other service on 80/443) and this is its only published port, it is how users reach the app: `info`, with the advice to put a TLS proxy in front before it faces the internet.',
   ].join('\n'),
   fixable: true,
   sources: ['AFFiNE guide', 'AppFlowy Cloud guide'],
@@ -46,7 +47,7 @@ export const portAllInterfaces: Rule<ComposeContext> = {
         open.push({ svc, port, fix: bindLoopbackFix(ctx.file, ctx.doc, port) });
       }
     }
-    const entryPoint = open.length === 1 && !/udp/i.test(open[0].port.protocol ?? '') && !hasProxy(ctx);
+    const entryPoint = open.length === 1 && !/udp/i.test(open[0].port.protocol ?? '') && !hasProxy(ctx, lookup);
     for (const { svc, port, fix } of open) {
       report({
         span: portSpan(port),
@@ -60,6 +61,12 @@ export const portAllInterfaces: Rule<ComposeContext> = {
   },
 };
 
-function hasProxy(ctx: ComposeContext): boolean {
-  return ctx.doc.services.some((s) => !!s.image && PROXY.test(s.image.path.toLowerCase())) || projectNginxFiles(ctx.workspace, ctx.file.path).length > 0;
+/** Service names that say "reverse proxy" when the image is built locally (`proxy: { build: ./nginx }`). */
+const PROXY_NAME = /^(proxy|reverse-?proxy|web-?proxy|nginx|traefik|caddy|haproxy|envoy|gateway|lb|loadbalancer)$|[-_]proxy$/i;
+
+/** A reverse proxy in the stack: a proxy image or service name, nginx config in the project, or another service on 80/443. */
+function hasProxy(ctx: ComposeContext, lookup: Lookup): boolean {
+  return ctx.doc.services.some((s) => (!!s.image && PROXY.test(s.image.path.toLowerCase())) || PROXY_NAME.test(s.name)
+    || s.ports.some((p) => { const n = portNumbers(resolvePort(p, lookup).published); return n.length > 0 && n.every((x) => x === 80 || x === 443); }))
+    || projectNginxFiles(ctx.workspace, ctx.file.path).length > 0;
 }
