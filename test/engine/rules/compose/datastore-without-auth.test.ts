@@ -125,4 +125,28 @@ describe(RULE, () => {
   it('the fix is not safe (clients need the password)', () => {
     assert.equal(run('services:\n  cache:\n    image: redis:7\n', RULE)[0].fixes[0].safe, false);
   });
+
+  it('elasticsearch before 8.0 runs without security unless it is turned on; 8.x and opensearch are on by default', () => {
+    const text = [
+      'services:',
+      '  es7:',
+      '    image: elasticsearch:7.16.1',
+      '    ports: ["9200:9200"]',
+      '  es7on:',
+      '    image: docker.elastic.co/elasticsearch/elasticsearch:7.17.0',
+      '    environment: ["xpack.security.enabled=true"]',
+      '  es8:',
+      '    image: elasticsearch:8.13.0',
+      '  os:',
+      '    image: opensearchproject/opensearch:2.15.0',
+      '  stack:',
+      '    image: redislabs/redismod',
+      '    ports: ["6379:6379"]',
+      '',
+    ].join('\n');
+    const found = run(text, RULE);
+    assertRanges(found, RULE, ['2:3-2:6', '12:3-12:8']);
+    assert.deepEqual(found.map((f) => f.severity), ['error', 'error']);
+    assert.match(found[0].message, /before 8\.0 it is off unless xpack\.security\.enabled=true/);
+  });
 });

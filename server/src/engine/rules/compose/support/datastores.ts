@@ -12,7 +12,7 @@ const PRODUCTS: Record<string, [DatastoreKind, string]> = {
   'pgvecto-rs': ['postgres', 'pgvecto.rs'], 'postgresql-repmgr': ['postgres', 'postgres'],
   mysql: ['mysql', 'mysql'], mariadb: ['mysql', 'mariadb'], percona: ['mysql', 'percona'], 'percona-server': ['mysql', 'percona'],
   mongo: ['mongo', 'mongo'], mongodb: ['mongo', 'mongo'],
-  redis: ['redis', 'redis'], valkey: ['redis', 'valkey'], keydb: ['redis', 'keydb'], dragonfly: ['redis', 'dragonfly'], dragonflydb: ['redis', 'dragonfly'],
+  redis: ['redis', 'redis'], redismod: ['redis', 'redis'], valkey: ['redis', 'valkey'], keydb: ['redis', 'keydb'], dragonfly: ['redis', 'dragonfly'], dragonflydb: ['redis', 'dragonfly'],
   memcached: ['other', 'memcached'],
   elasticsearch: ['elasticsearch', 'elasticsearch'], opensearch: ['elasticsearch', 'opensearch'],
   clickhouse: ['other', 'clickhouse'], cassandra: ['other', 'cassandra'], couchdb: ['other', 'couchdb'], neo4j: ['other', 'neo4j'],
