@@ -110,4 +110,15 @@ describe(RULE, () => {
     assert.match(f.message, /publishes port 9000 on all interfaces/);
     assert.deepEqual(f.fixes, []);
   });
+
+  it('an app that serves plain HTTP on port 80 itself, with no TLS proxy in the stack: info; a proxy or an app with 443 is not reported', () => {
+    const app = 'services:\n  nc:\n    image: nextcloud:29-apache\n    ports: ["80:80"]\n  db:\n    image: mariadb:11\n';
+    const [f] = run(app, RULE);
+    assertRanges([f], RULE, ['4:13-4:20']);
+    assert.equal(f.severity, 'info');
+    assert.match(f.message, /serves plain HTTP on port 80 .*nothing in this stack terminates TLS/);
+    assert.deepEqual(run(app.replace('["80:80"]', '["80:80", "443:443"]'), RULE), []);
+    assert.deepEqual(run(app + '  proxy:\n    image: caddy:2.8\n    ports: ["443:443"]\n', RULE), []);
+    assert.deepEqual(run('services:\n  web:\n    image: nginx:1.27\n    ports: ["80:80"]\n', RULE), []);
+  });
 });
