@@ -32,10 +32,11 @@ export function emptyButUnused(ctx: EnvContext, e: EnvEntry): string | undefined
 
 /** The comment above the entry says an empty value is replaced by a generated one (`# empty => generated ...`). */
 function generatedWhenEmpty(ctx: EnvContext, e: EnvEntry): boolean {
-  const lines = ctx.file.text.split(/\r?\n/);
+  // The document's own line index: a file may end lines with a lone `\r`.
+  const { lines } = ctx.file;
   const block: string[] = [];
-  for (let i = e.line - 1; i >= 0 && block.length < 12; i--) {
-    const l = lines[i].trim();
+  for (let i = Math.min(e.line, lines.lineStarts.length) - 1; i >= 0 && block.length < 12; i--) {
+    const l = ctx.file.text.slice(lines.lineStarts[i], lines.lineEnd(i)).trim();
     if (!l.startsWith('#')) break;
     block.push(l);
   }
