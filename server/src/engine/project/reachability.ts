@@ -36,13 +36,24 @@ export function serviceReach(compose: ComposeFile, svc: Service, lookup: Lookup)
  */
 const FRONT = /^(pgbouncer|pgpool(-?ii)?|pgpool2|supavisor|proxysql|haproxy|pgcat|odyssey|twemproxy|envoy)([-_].*)?$/;
 
+const fronts = new WeakMap<ComposeFile, Service[]>();
+
+/** The file's poolers and protocol proxies, found once per parse (every datastore asks). */
+function frontsOf(compose: ComposeFile): Service[] {
+  let list = fronts.get(compose);
+  if (!list) fronts.set(compose, list = compose.services.filter((s) => !!s.image && FRONT.test(s.image.name)));
+  return list;
+}
+
 /** A datastore's reach: its own, or that of a pooler/proxy of the same file that names it (depends_on, links, a host in its settings). */
 export function datastoreReach(compose: ComposeFile, svc: Service, lookup: Lookup): Reachability {
   const own = serviceReach(compose, svc, lookup);
   if (own.reach !== 'internal') return own;
+  const candidates = frontsOf(compose);
+  if (!candidates.length) return own;
   const named = new RegExp(`(^|[^\\w-])${svc.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([^\\w-]|$)`);
-  for (const front of compose.services) {
-    if (front === svc || !front.image || !FRONT.test(front.image.name)) continue;
+  for (const front of candidates) {
+    if (front === svc) continue;
     const body = compose.text.slice(front.entry.valueSpan.start, front.entry.valueSpan.end);
     if (!named.test(body)) continue;
     const r = serviceReach(compose, front, lookup);
