@@ -71,7 +71,8 @@ const STACKS: Record<string, StackCase> = {
       'compose/weak-secret docker-compose.yml:25', // ${APPFLOWY_S3_SECRET_KEY:-minioadmin}
       'compose/exposed-datastore-port docker-compose.yml:34', // postgres "5432:5432" ("Restrict database access")
       'compose/weak-secret docker-compose.yml:38', // ${POSTGRES_PASSWORD:-password}
-      'compose/datastore-without-auth docker-compose.yml:48', // redis without a password
+      // redis without a password (docker-compose.yml:48) publishes no port: SPEC §10 makes an unreachable
+      // datastore without auth `info` (defence in depth), so it is no longer listed at warning or above.
       'nginx/http-not-redirected nginx/nginx.conf:21', // "Choose whether to redirect HTTP to HTTPS (recommended: Yes)"
       'nginx/missing-hsts nginx/nginx.conf:47', // "Enable HSTS"
       'nginx/private-key-permissions nginx/nginx.conf:53', // "sudo chmod 600 ...private-key.key"
@@ -119,11 +120,13 @@ const STACKS: Record<string, StackCase> = {
       'env/weak-policy .env:6', //                 password_min_length 6 (guide: 12)
       'env/weak-policy .env:7', //                 bcrypt cost 8 (guide: 10)
       'compose/port-bypasses-proxy docker-compose.yml:8', // "8080:8080" beside the nginx proxy (firewall: 443 only)
-      'compose/hardcoded-secret docker-compose.yml:12', // BAD: url: "postgres://user:password@host/db"
+      // The guide's BAD examples are weak literals: one finding per token (SPEC §10), weak-secret's, whose message says
+      // the value is committed and whose fixes move it to .env; compose/hardcoded-secret no longer repeats them.
+      // BAD: url: "postgres://user:password@host/db" (postgres is unpublished: warning, committed and defence in depth)
       'compose/weak-secret docker-compose.yml:12',
-      'compose/hardcoded-secret docker-compose.yml:13', // BAD: jwt_secret: "my-secret-key-123"
+      // BAD: jwt_secret: "my-secret-key-123"
       'compose/weak-secret docker-compose.yml:13',
-      'compose/hardcoded-secret docker-compose.yml:22', // POSTGRES_PASSWORD: password
+      // POSTGRES_PASSWORD: password (unpublished postgres: warning)
       'compose/weak-secret docker-compose.yml:22',
       'nginx/http-not-redirected nginx/fluxbase.conf:2', // "Automatic HTTPS redirect"
       'nginx/missing-hsts nginx/fluxbase.conf:14', // "HSTS headers"

@@ -35,7 +35,8 @@ export function readEnvironment(doc: YDoc, text: string, node: Node | null | und
   if (isMap(node)) {
     const out: EnvEntry[] = [];
     for (const e of entriesOf(doc, node).values()) {
-      const value = scalarText(doc, e.value);
+      // `KEY: !reset null` removes an inherited value (compose merge): there is no value, and no secret.
+      const value = (e.value as { tag?: string } | null)?.tag === '!reset' ? undefined : scalarText(doc, e.value);
       const v = e.value && isScalar(e.value) ? e.value : null;
       const exact = value !== undefined ? innerSpan(text, v, 0, value.length) : { span: e.valueSpan, exact: false };
       out.push({

@@ -25,7 +25,14 @@ export function variableUses(ws: Workspace, envPath: string): Map<string, Variab
     if (!compose) continue;
     for (const s of compose.services) {
       for (const e of s.environment) {
-        if (!e.interpolated || e.value === undefined) continue;
+        // `- POSTGRES_PASSWORD` (no value): compose passes the variable of the same name from .env or the shell.
+        if (e.value === undefined) {
+          const list = out.get(e.key) ?? [];
+          list.push({ composePath, service: s.name, key: e.key, span: e.keySpan });
+          out.set(e.key, list);
+          continue;
+        }
+        if (!e.interpolated) continue;
         const raw = compose.text.slice(e.valueSpan.start, e.valueSpan.end);
         for (const r of scanInterpolation(raw, e.valueSpan.start)) {
           const list = out.get(r.name) ?? [];

@@ -5,11 +5,12 @@ import type { NginxDirective, NginxFile } from '../parse/nginx';
 import type { Service } from '../parse/compose';
 import { parsed } from '../languages';
 import { mightBeNginx } from '../file-kinds';
-import { dirname, resolve } from '../paths';
+import { basename, dirname, resolve } from '../paths';
 import { composeFilesIn, composeOf } from './compose-project';
 
 const SKIP_DIRS = new Set(['node_modules', '.git', 'vendor', 'dist', 'build']);
 const TREE_DEPTH = 3;
+const NO_PROXY_VARIANT = /(^|[._-])(without|no)[._-]?(nginx|proxy)([._-]|$)/i;
 
 /** A bind mount of a compose service: host path (absolute, in the workspace) -> container path. */
 export interface Mount { service: Service; source: string; target: string; composePath: string }
@@ -46,6 +47,8 @@ export function projectNginxFiles(ws: Workspace, composePath: string): string[] 
     }
   }
   if (mounted.size) return [...mounted].sort();
+  // `docker-compose.without-nginx.yml`, `compose.noproxy.yaml`: the variant that runs with no proxy of the folder's.
+  if (NO_PROXY_VARIANT.test(basename(composePath))) return [];
   const found: string[] = [];
   const visit = (dir: string, depth: number) => {
     for (const n of ws.readDir(dir) ?? []) {

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { SecretKind } from './index';
+import { algorithmKeyBytes } from './key-size';
 
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
@@ -23,6 +24,9 @@ export function randomAlphanumeric(length: number): string {
  */
 export function generateFor(kind: SecretKind, name: string, oldValue: string): string {
   if (kind !== 'key') return randomAlphanumeric(32);
+  // A key of a fixed size (AES-128: 16 bytes) is as many random characters, each one byte.
+  const fixed = algorithmKeyBytes(name);
+  if (fixed !== undefined) return randomAlphanumeric(fixed);
   const bytes = randomBytes(32);
   if (/HEX/i.test(name) || isHex(oldValue)) return bytes.toString('hex');
   if (/^base64:/.test(oldValue)) return 'base64:' + bytes.toString('base64');

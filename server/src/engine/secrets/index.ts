@@ -5,6 +5,7 @@
 import type { EngineConfig } from '../config';
 import { classifyName } from './classify';
 import { generateFor } from './generate';
+import { algorithmKeyBytes } from './key-size';
 import { isKnownDefault, isPlaceholder, isPublishedDefault, isTemplateBlank } from './placeholders';
 import { isRepetitive, looksRandom, strengthOf } from './strength';
 
@@ -71,7 +72,10 @@ export function judgeSecret(name: string, value: string, config: EngineConfig['s
   if (kind === 'token') return undefined;
   if (kind === 'key') {
     const bytes = Buffer.byteLength(v, 'utf8');
-    if (bytes < config.minKeyBytes) return { kind, reason: `is ${bytes} bytes; a signing key needs at least ${config.minKeyBytes}` };
+    const fixed = algorithmKeyBytes(name);
+    if (fixed !== undefined) {
+      if (bytes !== fixed) return { kind, reason: `is ${bytes} bytes; this key must be exactly ${fixed} (its algorithm's key size)` };
+    } else if (bytes < config.minKeyBytes) return { kind, reason: `is ${bytes} bytes; a signing key needs at least ${config.minKeyBytes}` };
     if (isRepetitive(v)) return { kind, reason: 'is low-entropy (a repeated pattern)' };
     if (isPemOrBlob(v) || looksRandom(v) || v.length > 100) return undefined;
     const s = strengthOf(v);

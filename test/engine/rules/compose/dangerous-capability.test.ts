@@ -25,4 +25,23 @@ describe(RULE, () => {
     assert.equal(fixed('services:\n  a:\n    image: x:1\n    cap_add: [CHOWN, SYS_PTRACE]\n', RULE).text, 'services:\n  a:\n    image: x:1\n    cap_add: [CHOWN]\n');
     assert.equal(fixed('services:\n  a:\n    image: x:1\n    cap_add: [ALL]\n    restart: always\n', RULE).text, 'services:\n  a:\n    image: x:1\n    restart: always\n');
   });
+
+  it('NET_ADMIN on a VPN endpoint or a DHCP server is info (by design); SYS_MODULE stays an error there', () => {
+    const text = [
+      'services:',
+      '  wg:',
+      '    image: lscr.io/linuxserver/wireguard:1.0',
+      '    cap_add: [NET_ADMIN, SYS_MODULE]',
+      '  pihole:',
+      '    image: pihole/pihole:2024.07.0',
+      '    cap_add: [NET_ADMIN]',
+      '  app:',
+      '    image: x:1',
+      '    cap_add: [NET_ADMIN]',
+      '',
+    ].join('\n');
+    const found = run(text, RULE);
+    assertRanges(found, RULE, ['4:15-4:24', '4:26-4:36', '7:15-7:24', '10:15-10:24']);
+    assert.deepEqual(found.map((f) => f.severity), ['info', 'error', 'info', 'warning']);
+  });
 });

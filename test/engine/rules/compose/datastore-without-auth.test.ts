@@ -9,6 +9,36 @@ describe(RULE, () => {
     assertRanges(run('services:\n  cache:\n    image: redis:7-alpine\n', RULE), RULE, ['2:3-2:8']);
   });
 
+  it('severity by reachability (SPEC §10): published or host network is error, internal only is info', () => {
+    const text = [
+      'services:',
+      '  open:',
+      '    image: redis:7',
+      '    ports: ["6379:6379"]',
+      '  lan:',
+      '    image: redis:7',
+      '    network_mode: host',
+      '  internal:',
+      '    image: redis:7',
+      '    expose: ["6379"]',
+      '  local:',
+      '    image: redis:7',
+      '    ports: ["127.0.0.1:6379:6379"]',
+      '  db:',
+      '    image: postgres:16',
+      '    environment: { POSTGRES_HOST_AUTH_METHOD: trust }',
+      '  pool:',
+      '    image: bitnami/pgbouncer:1',
+      '    ports: ["6432:6432"]',
+      '    depends_on: [db]',
+      '',
+    ].join('\n');
+    const found = run(text, RULE);
+    assertRanges(found, RULE, ['2:3-2:7', '5:3-5:6', '8:3-8:11', '11:3-11:8', '16:20-16:52']);
+    assert.deepEqual(found.map((f) => f.severity), ['error', 'error', 'info', 'info', 'error']);
+    assert.match(found[2].message, /defence in depth: any container on its network can reach it/);
+  });
+
   it('reports postgres trust, mysql empty password, elasticsearch security off, mongo without root', () => {
     const text = [
       'services:',
@@ -94,5 +124,29 @@ describe(RULE, () => {
 
   it('the fix is not safe (clients need the password)', () => {
     assert.equal(run('services:\n  cache:\n    image: redis:7\n', RULE)[0].fixes[0].safe, false);
+  });
+
+  it('elasticsearch before 8.0 runs without security unless it is turned on; 8.x and opensearch are on by default', () => {
+    const text = [
+      'services:',
+      '  es7:',
+      '    image: elasticsearch:7.16.1',
+      '    ports: ["9200:9200"]',
+      '  es7on:',
+      '    image: docker.elastic.co/elasticsearch/elasticsearch:7.17.0',
+      '    environment: ["xpack.security.enabled=true"]',
+      '  es8:',
+      '    image: elasticsearch:8.13.0',
+      '  os:',
+      '    image: opensearchproject/opensearch:2.15.0',
+      '  stack:',
+      '    image: redislabs/redismod',
+      '    ports: ["6379:6379"]',
+      '',
+    ].join('\n');
+    const found = run(text, RULE);
+    assertRanges(found, RULE, ['2:3-2:6', '12:3-12:8']);
+    assert.deepEqual(found.map((f) => f.severity), ['error', 'error']);
+    assert.match(found[0].message, /before 8\.0 it is off unless xpack\.security\.enabled=true/);
   });
 });

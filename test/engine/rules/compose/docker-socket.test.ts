@@ -45,4 +45,27 @@ describe(RULE, () => {
     const env = { '.env': 'DOCKER_SOCKET_LOCATION=/var/run/docker.sock\nSOCK=./app.sock\nAPP_DIR=./app\nDATA_DIR=/run/containerd/containerd.sock\n' };
     assertRanges(run(text, RULE, env), RULE, ['5:9-5:60', '7:9-7:26']);
   });
+
+  it('severity by reach (SPEC §10): published is error, internal only is warning, an engine manager is info', () => {
+    const text = [
+      'services:',
+      '  edge:',
+      '    image: traefik:v3.1',
+      '    ports: ["443:443"]',
+      '    volumes: ["/var/run/docker.sock:/var/run/docker.sock:ro"]',
+      '  cron:',
+      '    image: mcuadros/ofelia:0.3.13',
+      '    volumes: ["/var/run/docker.sock:/var/run/docker.sock:ro"]',
+      '  ui:',
+      '    image: portainer/portainer-ce:2.21.0',
+      '    ports: ["9443:9443"]',
+      '    volumes: ["/var/run/docker.sock:/var/run/docker.sock"]',
+      '',
+    ].join('\n');
+    const found = run(text, RULE);
+    assertRanges(found, RULE, ['5:15-5:61', '8:15-8:61', '12:15-12:58']);
+    assert.deepEqual(found.map((f) => f.severity), ['error', 'warning', 'info']);
+    assert.match(found[1].message, /needs a foothold in the project first/);
+    assert.match(found[2].message, /By design: managing the Docker engine is its job/);
+  });
 });

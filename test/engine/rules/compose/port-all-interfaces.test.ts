@@ -26,6 +26,58 @@ describe(RULE, () => {
     assert.equal(found[0].severity, 'warning');
   });
 
+  it('does not report ports public by design: game servers, WebRTC media, DNS/DHCP on pihole, VPN endpoints, log inputs', () => {
+    const text = [
+      'services:',
+      '  mc:',
+      '    image: itzg/minecraft-server:2024.6.1',
+      '    ports: ["25565:25565"]',
+      '  jvb:',
+      '    image: jitsi/jvb:stable-9646',
+      '    ports: ["${JVB_PORT:-10000}:${JVB_PORT:-10000}/udp", "4443:4443"]',
+      '  mattermost:',
+      '    ports: ["${CALLS_PORT}:${CALLS_PORT}/udp", "${CALLS_PORT}:${CALLS_PORT}/tcp"]',
+      '  turn:',
+      '    image: coturn/coturn:4.6',
+      '    ports: ["3479:3479", "49160-49200:49160-49200/udp"]',
+      '  pihole:',
+      '    image: pihole/pihole:2024.07.0',
+      '    ports: ["53:53/udp", "67:67/udp", "8080:80"]',
+      '  vpn:',
+      '    image: linuxserver/wireguard:1.0',
+      '    ports: ["51821:51821/udp", "51822:51822"]',
+      '  logstash:',
+      '    image: logstash:8.14.0',
+      '    ports: ["5044:5044", "5000:5000/udp", "9600:9600"]',
+      '  proxy:',
+      '    image: traefik:v3.1',
+      '',
+    ].join('\n');
+    // The pihole web UI, a TCP port of the VPN image and logstash's monitoring API are not public by design.
+    assertRanges(run(text, RULE), RULE, ['15:39-15:48', '18:32-18:45', '21:43-21:54']);
+  });
+
+  it('the only published port of a stack without a reverse proxy is its entry point: info, with the TLS advice', () => {
+    const single = 'services:\n  app:\n    image: gitea/gitea:1.22\n    ports: ["3000:3000", "2222:22"]\n  db:\n    image: postgres:16\n';
+    const [f] = run(single, RULE);
+    assertRanges([f], RULE, ['4:13-4:24']);
+    assert.equal(f.severity, 'info');
+    assert.match(f.message, /the only way into this stack .*put a TLS proxy in front/);
+    const proxied = single + '  proxy:\n    image: caddy:2.8\n    ports: ["443:443"]\n';
+    assert.equal(run(proxied, RULE)[0].severity, 'warning');
+    const built = single + '  proxy:\n    build: ./proxy\n';
+    assert.equal(run(built, RULE)[0].severity, 'warning');
+    const web = single + '  site:\n    image: ghost:5\n    ports: ["80:2368"]\n';
+    assert.equal(run(web, RULE)[0].severity, 'warning');
+    const two = single.replace('"2222:22"', '"3001:3001"');
+    assert.deepEqual(run(two, RULE).map((x) => x.severity), ['warning', 'warning']);
+  });
+
+  it('judges a host port whose variable has no value (compose reads it as empty) by its container port', () => {
+    const text = 'services:\n  web:\n    image: jitsi/web:stable\n    ports:\n      - "${HTTP_PORT}:80"\n      - "${ADMIN_PORT}:8080"\n  proxy:\n    image: nginx:1.27\n';
+    assertRanges(run(text, RULE), RULE, ['6:9-6:29']);
+  });
+
   it('does not report explicit addresses or a variable port onto container port 443', () => {
     const text = 'services:\n  proxy:\n    image: nginx:1.27\n    ports:\n      - "${HTTPS_PORT}:443"\n      - "10.0.0.5:8080:8080"\n';
     assert.deepEqual(run(text, RULE), []);
@@ -57,5 +109,16 @@ describe(RULE, () => {
     const [f] = run('services:\n  app:\n    image: app:1\n    ports:\n      - ${UI_PORTS-:9000:9000}\n', RULE);
     assert.match(f.message, /publishes port 9000 on all interfaces/);
     assert.deepEqual(f.fixes, []);
+  });
+
+  it('an app that serves plain HTTP on port 80 itself, with no TLS proxy in the stack: info; a proxy or an app with 443 is not reported', () => {
+    const app = 'services:\n  nc:\n    image: nextcloud:29-apache\n    ports: ["80:80"]\n  db:\n    image: mariadb:11\n';
+    const [f] = run(app, RULE);
+    assertRanges([f], RULE, ['4:13-4:20']);
+    assert.equal(f.severity, 'info');
+    assert.match(f.message, /serves plain HTTP on port 80 .*nothing in this stack terminates TLS/);
+    assert.deepEqual(run(app.replace('["80:80"]', '["80:80", "443:443"]'), RULE), []);
+    assert.deepEqual(run(app + '  proxy:\n    image: caddy:2.8\n    ports: ["443:443"]\n', RULE), []);
+    assert.deepEqual(run('services:\n  web:\n    image: nginx:1.27\n    ports: ["80:80"]\n', RULE), []);
   });
 });

@@ -64,4 +64,11 @@ describe(RULE, () => {
     const bound = checkFix({ 'docker-compose.yml': COMPOSE, 'nginx/app.conf': NGINX }, 'docker-compose.yml', RULE, { reparse, title: /127/ });
     assert.match(bound['docker-compose.yml'], /- "127\.0\.0\.1:3000:3000"/);
   });
+
+  it('a compose variant named for running without the proxy (`docker-compose.without-nginx.yml`) is not tied to the folder\'s nginx config', () => {
+    const compose = 'services:\n  app:\n    image: app:1\n    ports:\n      - "3010:3000"\n';
+    const nginx = 'server { listen 80; location / { proxy_pass http://127.0.0.1:3010; } }\n';
+    assert.deepEqual(lint({ 'docker-compose.without-nginx.yml': compose, 'nginx/site.conf': nginx }, 'docker-compose.without-nginx.yml', RULE), []);
+    assert.deepEqual(lint({ 'docker-compose.yml': compose, 'nginx/site.conf': nginx }, 'docker-compose.yml', RULE).map(rangeOf), ['5:9-5:20']);
+  });
 });

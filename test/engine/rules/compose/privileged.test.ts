@@ -28,4 +28,11 @@ describe(RULE, () => {
     const out = fixed('services:\n  a: { image: "x:1", privileged: true, restart: always }\n', RULE);
     assert.equal(out.text, 'services:\n  a: { image: "x:1", restart: always }\n');
   });
+
+  it('a host firewall manager runs privileged by design: info; any other image stays error', () => {
+    const text = 'services:\n  fw:\n    image: ghcr.io/mailcow/netfilter:1.64\n    privileged: true\n  app:\n    image: x:1\n    privileged: true\n';
+    const found = run(text, RULE);
+    assertRanges(found, RULE, ['4:5-4:21', '7:5-7:21']);
+    assert.deepEqual(found.map((f) => f.severity), ['info', 'error']);
+  });
 });

@@ -18,4 +18,19 @@ describe(RULE, () => {
     const out = fixed('services:\n  a:\n    image: x:1\n    security_opt:\n      - seccomp:unconfined\n      - no-new-privileges:true\n', RULE);
     assert.equal(out.text, 'services:\n  a:\n    image: x:1\n    security_opt:\n      - no-new-privileges:true\n');
   });
+
+  it('does not repeat a socket mount as label=disable (one problem, one finding: compose/docker-socket)', () => {
+    const text = [
+      'services:',
+      '  api:',
+      '    image: x:1',
+      '    security_opt: ["label=disable", "seccomp=unconfined"]',
+      '    volumes: ["/var/run/docker.sock:/var/run/docker.sock"]',
+      '  other:',
+      '    image: x:1',
+      '    security_opt: ["label=disable"]',
+      '',
+    ].join('\n');
+    assertRanges(run(text, RULE), RULE, ['4:37-4:57', '8:20-8:35']);
+  });
 });

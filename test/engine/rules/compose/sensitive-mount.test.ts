@@ -50,4 +50,21 @@ describe(RULE, () => {
     assert.match(found[0].message, /host's \/ \(read-only\)/);
     assertRanges(run(text, RULE, { '.env': 'HOST_ROOT=./root\nCONF_DIR=/etc\n' }), RULE, ['6:9-6:26']);
   });
+
+  it('root\'s home and its hidden entries are sensitive; a data folder under /root is not', () => {
+    const text = [
+      'services:',
+      '  a:',
+      '    image: x:1',
+      '    volumes:',
+      '      - /root:/r',
+      '      - /root/.ssh:/keys:ro',
+      '      - /root/app-data:/data',
+      '      - ${DATA_FOLDER}/.n8n:/home/node/.n8n',
+      '      - ${DATA_FOLDER}/letsencrypt:/letsencrypt',
+      '',
+    ].join('\n');
+    const found = run(text, RULE, { '.env': 'DATA_FOLDER=/root/n8n/\n' });
+    assertRanges(found, RULE, ['5:9-5:17', '6:9-6:28']);
+  });
 });

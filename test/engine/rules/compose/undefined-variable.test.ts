@@ -55,4 +55,51 @@ describe(RULE, () => {
     const created = checkFix({ 'docker-compose.yml': 'services:\n  app:\n    image: x:1\n    environment:\n      LEVEL: ${LOG_LEVEL}\n' }, 'docker-compose.yml', RULE, { reparse });
     assert.equal(created['.env'], 'LOG_LEVEL=\n');
   });
+
+  describe('no flood (SPEC §10): no .env, but a template beside the compose file', () => {
+    const compose = [
+      'services:',
+      '  app:',
+      '    image: x:1',
+      '    environment:',
+      '      DB_PASSWORD: ${DB_PASSWORD}',
+      '      DB_HOST: ${DB_HOST}',
+      '      JWT_SECRET: ${JWT_SECRET}',
+      '      EXTRA: ${NOT_IN_TEMPLATE}',
+      '      AGAIN: ${DB_HOST}',
+      '',
+    ].join('\n');
+    const template = 'DB_PASSWORD=\nDB_HOST=db\nJWT_SECRET=\n';
+
+    it('reports the variables the template defines once, at the first use, pointing at the template; the others once more', () => {
+      const files = { 'docker-compose.yml': compose, 'deploy.env': template };
+      const found = lint(files, 'docker-compose.yml', RULE);
+      assert.deepEqual(found.map(rangeOf), ['5:20-5:34', '8:14-8:32']);
+      assert.match(found[0].message, /^3 variables are only defined in the template deploy\.env \(DB_PASSWORD, DB_HOST, JWT_SECRET\): copy it to \.env/);
+      assert.deepEqual(found[0].related?.map((r) => [r.file, r.range.start.line]), [['/ws/deploy.env', 0], ['/ws/deploy.env', 1], ['/ws/deploy.env', 2]]);
+      assert.match(found[1].message, /^1 variable has no value and no default \(NOT_IN_TEMPLATE\), not even in the template: this project has no \.env/);
+    });
+
+    it('without .env or template: one finding for the file, whose fix creates .env (generated values for credentials)', () => {
+      const files = { 'docker-compose.yml': compose };
+      const found = lint(files, 'docker-compose.yml', RULE);
+      assert.deepEqual(found.map(rangeOf), ['5:20-5:34']);
+      assert.match(found[0].message, /^4 variables have no value and no default \(DB_PASSWORD, DB_HOST, JWT_SECRET, NOT_IN_TEMPLATE\): .*\(2 of them credentials: empty secrets\)/);
+      const fixed = checkFix(files, 'docker-compose.yml', RULE, { reparse });
+      assert.match(fixed['.env'], /^DB_PASSWORD=[A-Za-z0-9]{32}\nDB_HOST=\nJWT_SECRET=[A-Za-z0-9_-]{43}\nNOT_IN_TEMPLATE=\n$/);
+    });
+
+    it('reports one by one when .env exists, and an env_file is not a template', () => {
+      const withEnv = lint({ 'docker-compose.yml': compose, '.env.example': template, '.env': 'OTHER=1\n' }, 'docker-compose.yml', RULE);
+      assert.equal(withEnv.length, 5);
+      const envFile = compose.replace('    environment:', '    env_file: deploy.env\n    environment:');
+      assert.equal(lint({ 'docker-compose.yml': envFile, 'deploy.env': template }, 'docker-compose.yml', RULE).length, 5);
+    });
+
+    it('fix: copies the template to .env', () => {
+      const files = { 'docker-compose.yml': compose.replace('      EXTRA: ${NOT_IN_TEMPLATE}\n', ''), '.env.example': template };
+      const fixed = checkFix(files, 'docker-compose.yml', RULE, { reparse, title: /Copy \.env\.example to \.env/ });
+      assert.equal(fixed['.env'], template);
+    });
+  });
 });

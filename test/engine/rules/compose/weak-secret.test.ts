@@ -12,20 +12,69 @@ describe(RULE, () => {
       'services:',
       '  db:',
       '    image: postgres:16',
+      '    ports: ["5432:5432"]',
       '    environment:',
       '      POSTGRES_PASSWORD: changeme',
-      '      - placeholder',
       '  app:',
       '    image: x:1',
       '    environment:',
       '      - DB_PASSWORD=password',
       '      - DATABASE_URL=postgres://app:postgres@db/app',
       '',
-    ].join('\n').replace('      - placeholder\n', '');
+    ].join('\n');
     const found = run(text, RULE);
-    assertRanges(found, RULE, ['5:26-5:34', '9:21-9:29', '10:37-10:45']);
-    assert.equal(found[0].severity, 'error');
+    assertRanges(found, RULE, ['6:26-6:34', '10:21-10:29', '11:37-11:45']);
+    assert.deepEqual(found.map((f) => f.severity), ['error', 'error', 'error']);
     assert.ok(found.every((f) => !/changeme|password@|postgres@/.test(f.message)));
+  });
+
+  it('an unpublished datastore\'s password is defence in depth: warning for a committed literal, info for a default (SPEC §10)', () => {
+    const text = [
+      'services:',
+      '  db:',
+      '    image: postgres:16',
+      '    expose: ["5432"]',
+      '    environment:',
+      '      POSTGRES_PASSWORD: changeme',
+      '      POSTGRES_DB: ${DB_NAME:-app}',
+      '  cache:',
+      '    image: redis:7',
+      '    command: ["--requirepass", "${REDIS_PASSWORD:-redis}"]',
+      '  app:',
+      '    image: x:1',
+      '    environment:',
+      '      - DATABASE_URL=postgres://app:postgres@db/app',
+      '      - DB_PASSWORD=${DB_PASSWORD:-changeme}',
+      '      - JWT_SECRET=short',
+      '',
+    ].join('\n');
+    const found = run(text, RULE);
+    assertRanges(found, RULE, ['6:26-6:34', '14:37-14:45', '15:36-15:44', '16:20-16:25']);
+    assert.deepEqual(found.map((f) => f.severity), ['warning', 'warning', 'info', 'error']);
+    assert.match(found[0].message, /committed with the file \(the datastore is not published, so this is defence in depth/);
+  });
+
+  it('a pooler published in front of the datastore makes its password reachable (pgbouncer counts as postgres)', () => {
+    const text = [
+      'services:',
+      '  db:',
+      '    image: postgres:16',
+      '    environment:',
+      '      POSTGRES_PASSWORD: changeme',
+      '  pooler:',
+      '    image: edoburu/pgbouncer:1.23',
+      '    ports: ["6432:5432"]',
+      '    environment:',
+      '      DB_HOST: db',
+      '  other:',
+      '    image: postgres:16',
+      '    environment:',
+      '      POSTGRES_PASSWORD: changeme',
+      '',
+    ].join('\n');
+    const found = run(text, RULE);
+    assertRanges(found, RULE, ['5:26-5:34', '14:26-14:34']);
+    assert.deepEqual(found.map((f) => f.severity), ['error', 'warning']);
   });
 
   it('reports a weak ${VAR:-default} at the default', () => {
@@ -86,5 +135,34 @@ describe(RULE, () => {
     assertRanges(found, RULE, ['5:42-5:50']);
     assert.match(found[0].message, /^The password in the default of \$\{BROKER_URL\}/);
     assert.ok(!found[0].message.includes('changeme'));
+  });
+
+  it('`!reset null` removes an inherited value: not a secret (neither weak nor hardcoded)', () => {
+    const text = 'services:\n  db:\n    image: mariadb:11\n    environment:\n      MYSQL_ROOT_PASSWORD: !reset null\n      MYSQL_PASSWORD: changeme\n';
+    assertRanges(run(text, RULE), RULE, ['6:23-6:31']);
+    assert.deepEqual(run(text, 'compose/hardcoded-secret'), []);
+  });
+
+  it('an app\'s copy of a datastore password follows the datastore it names: its host setting, else its family', () => {
+    const text = [
+      'services:',
+      '  pg:',
+      '    image: postgres:16',
+      '  my:',
+      '    image: mariadb:11',
+      '    ports: ["3306:3306"]',
+      '  app:',
+      '    image: x:1',
+      '    environment:',
+      '      DB_POSTGRES_HOST: pg',
+      '      DB_POSTGRES_PASSWORD: changeme',
+      '      PDNS_gmysql_host: my',
+      '      PDNS_gmysql_password: changeme',
+      '      POSTGRES_PASSWORD: changeme',
+      '',
+    ].join('\n');
+    const found = run(text, RULE);
+    assertRanges(found, RULE, ['11:29-11:37', '13:29-13:37', '14:26-14:34']);
+    assert.deepEqual(found.map((f) => f.severity), ['warning', 'error', 'warning']);
   });
 });

@@ -7,6 +7,9 @@ import { freshSecret } from './support/secrets';
 import { addPair, appendItem } from './support/yaml-edit';
 import { scalarLike, styleOf } from './support/yaml-style';
 import { reportOnce, servicesOf, type ComposeContext } from './support/report';
+import { projectLookup } from '../../project/compose-project';
+import { DEFENCE_IN_DEPTH, datastoreReach, reachSeverity } from '../../project/reachability';
+import type { Report } from '../../types';
 
 const env = (svc: Service, re: RegExp): EnvEntry | undefined => svc.environment.find((e) => re.test(e.key));
 
@@ -14,17 +17,21 @@ export const datastoreWithoutAuth: Rule<ComposeContext> = {
   id: 'compose/datastore-without-auth', language: 'compose', severity: 'error',
   title: 'Datastore accepts connections without a password',
   description: [
-    'Reported: redis, valkey, keydb or dragonfly without `--requirepass` (a password variable such as `REDIS_PASSWORD` counts only for images that read one, like bitnami\'s: the official images ignore it); mongo without `MONGO_INITDB_ROOT_USERNAME` and `_PASSWORD`; postgres with `POSTGRES_HOST_AUTH_METHOD=trust`; mysql/mariadb with `*_ALLOW_EMPTY_*PASSWORD`; elasticsearch with `xpack.security.enabled=false` (or opensearch with its security plugin disabled).',
+    'Reported: redis, valkey, keydb or dragonfly without `--requirepass` (a password variable such as `REDIS_PASSWORD` counts only for images that read one, like bitnami\'s: the official images ignore it); mongo without `MONGO_INITDB_ROOT_USERNAME` and `_PASSWORD`; postgres with `POSTGRES_HOST_AUTH_METHOD=trust`; mysql/mariadb with `*_ALLOW_EMPTY_*PASSWORD`; elasticsearch with `xpack.security.enabled=false` (or opensearch with its security plugin disabled), or an elasticsearch before 8.0 without `xpack.security.enabled=true` (security was off by default).',
     'Any process that reaches the port, including a compromised neighbour container or an SSRF in the app, can read and change all data; redis without a password is also a classic path to remote code execution. SEEN guide: set a password for Dragonfly/Redis in production.',
+    'The severity follows reachability (SPEC §10): `error` when the datastore (or a pooler in front of it, such as pgbouncer) publishes a port on a non-loopback address or uses host networking; `info` when only the containers of the project can reach it (defence in depth).',
     'For redis-like stores the fix adds `--requirepass ${REDIS_PASSWORD:?...}` and a generated `REDIS_PASSWORD` in `.env`; the clients then need the password too (not safe to apply blindly).',
   ].join('\n'),
   fixable: true,
   sources: ['SEEN guide', 'AFFiNE guide', 'AppFlowy Cloud guide'],
   check(ctx) {
-    const report = reportOnce(ctx);
+    const once = reportOnce(ctx);
+    const lookup = projectLookup(ctx.workspace, ctx.file.path);
     for (const svc of servicesOf(ctx)) {
       const store = datastoreOf(svc.image);
       if (!store) continue;
+      const severity = reachSeverity(datastoreReach(ctx.doc, svc, lookup));
+      const report = (r: Report) => once(severity ? { ...r, severity, message: `${r.message.replace(/\.$/, '')} (${DEFENCE_IN_DEPTH}).` } : r);
       switch (store.kind) {
         case 'redis': checkRedis(ctx, report, svc, store); break;
         case 'mongo': {
@@ -50,6 +57,13 @@ export const datastoreWithoutAuth: Rule<ComposeContext> = {
           break;
         }
         case 'elasticsearch': {
+          // Before 8.0, Elasticsearch ships with security off unless it is turned on (8.x turns it on by default).
+          const major = store.product === 'elasticsearch' ? Number(/^(\d+)\./.exec(svc.image?.tag ?? '')?.[1]) : NaN;
+          const on = svc.environment.some((e) => /^xpack\.security\.enabled$/.test(e.key) && /^true$/i.test(e.value?.trim() ?? ''));
+          if (major < 8 && !on && !svc.envFile.length) {
+            report({ span: svc.keySpan, message: `elasticsearch ${svc.image?.tag} (service \`${svc.name}\`) runs without security: before 8.0 it is off unless xpack.security.enabled=true, so the REST API answers anyone without a password.` });
+            break;
+          }
           for (const e of svc.environment) {
             const off = (/^xpack\.security\.enabled$/.test(e.key) && /^false$/i.test(e.value?.trim() ?? ''))
               || (/^(plugins\.security\.disabled|DISABLE_SECURITY_PLUGIN)$/.test(e.key) && isTruthy(e.value));

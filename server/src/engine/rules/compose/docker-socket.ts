@@ -2,6 +2,10 @@ import type { Rule } from '../../types';
 import { reportOnce, servicesOf, type ComposeContext } from './support/report';
 import { interpolate } from '../../parse/interpolation';
 import { projectLookup } from '../../project/compose-project';
+import { serviceReach } from '../../project/reachability';
+import { needsByDesign } from './support/by-design';
+import type { Service } from '../../parse/compose';
+import type { Lookup } from '../../parse/interpolation';
 
 const SOCKET = /(^|\/)(docker|containerd|podman)\.sock$/;
 
@@ -11,25 +15,40 @@ export const dockerSocket: Rule<ComposeContext> = {
   description: [
     'Mounting `docker.sock` (or containerd/podman\'s socket) hands the container the Docker API: it can start a privileged container that mounts `/`, which is root on the host. `:ro` does not help; the API is still writable through the socket.',
     'When a tool needs to read container metadata (Traefik, a dashboard), put a socket proxy in between (e.g. `tecnativa/docker-socket-proxy` with only `CONTAINERS=1`) on an internal network.',
+    'Severity follows reach (SPEC §10): `error` for a service published on a non-loopback address (or on the host network), where one bug in an internet-facing process is root on the host; `warning` when only the project\'s containers reach it (an attacker needs a foothold first); `info` for engine managers such as Portainer, whose job is the Docker API.',
   ].join('\n'),
   fixable: false,
   check(ctx) {
     const report = reportOnce(ctx);
     const lookup = projectLookup(ctx.workspace, ctx.file.path);
     for (const svc of servicesOf(ctx)) {
-      for (const v of svc.volumes) {
-        if (v.type !== 'bind' || !v.source) continue;
-        // `${DOCKER_SOCKET_LOCATION}:/var/run/docker.sock`: the source as .env sets it; when it cannot be
-        // known, the target says what the container takes it for.
-        const resolved = v.source.includes('$') ? interpolate(v.source, lookup) : v.source;
-        const source = (resolved ?? v.target ?? '').replace(/\/+$/, '');
-        const m = SOCKET.exec(source);
-        if (!m) continue;
-        report({
-          span: v.span,
-          message: `Service \`${svc.name}\` mounts the ${m[2]} socket: whoever controls this container controls the host (read-only does not help). Use a socket proxy that allows only the API calls it needs.`,
-        });
+      const mounts = socketMounts(svc, lookup);
+      if (!mounts.length) continue;
+      const job = needsByDesign(svc, 'engine');
+      const reach = serviceReach(ctx.doc, svc, lookup).reach;
+      for (const { span, runtime } of mounts) {
+        const base = `Service \`${svc.name}\` mounts the ${runtime} socket: whoever controls this container controls the host (read-only does not help).`;
+        report(job
+          ? { span, severity: 'info', message: `${base} By design: ${job}; keep its UI off the internet.` }
+          : reach === 'internal'
+            ? { span, severity: 'warning', message: `${base} It publishes no port, so an attacker needs a foothold in the project first. Use a socket proxy that allows only the API calls it needs.` }
+            : { span, message: `${base} It is reachable from outside (${reach === 'host-network' ? 'host network' : 'a published port'}). Use a socket proxy that allows only the API calls it needs.` });
       }
     }
   },
 };
+
+/** The service's bind mounts of a container runtime socket. */
+export function socketMounts(svc: Service, lookup: Lookup): { span: { start: number; end: number }; runtime: string }[] {
+  const out: { span: { start: number; end: number }; runtime: string }[] = [];
+  for (const v of svc.volumes) {
+    if (v.type !== 'bind' || !v.source) continue;
+    // `${DOCKER_SOCKET_LOCATION}:/var/run/docker.sock`: the source as .env sets it; when it cannot be
+    // known, the target says what the container takes it for.
+    const resolved = v.source.includes('$') ? interpolate(v.source, lookup) : v.source;
+    const source = (resolved ?? v.target ?? '').replace(/\/+$/, '');
+    const m = SOCKET.exec(source);
+    if (m) out.push({ span: v.span, runtime: m[2] });
+  }
+  return out;
+}

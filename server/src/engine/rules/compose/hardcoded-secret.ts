@@ -1,7 +1,8 @@
 import type { Rule, FixSpec, EditSpec } from '../../types';
 import type { EnvEntry } from '../../parse/compose';
 import { appendEnv } from './support/env-file';
-import { literalSecrets, varName, type LiteralSecret } from './support/env-secrets';
+import { literalSecrets, literalVerdict, varName, type LiteralSecret } from './support/env-secrets';
+import { isTemplatePath } from './support/secrets';
 import { scalarLike } from './support/yaml-style';
 import { servicesOf, type ComposeContext } from './support/report';
 
@@ -16,7 +17,11 @@ export const hardcodedSecret: Rule<ComposeContext> = {
   fixable: true,
   sources: ['Fluxbase guide', 'AFFiNE guide'],
   check(ctx) {
+    // compose/weak-secret reports a weak literal once, with this rule's move among its fixes (SPEC §10).
+    const weakOwns = ctx.config.rules['compose/weak-secret'] !== 'off';
+    const template = isTemplatePath(ctx.file.path);
     for (const s of literalSecrets(servicesOf(ctx))) {
+      if (weakOwns && literalVerdict(s, ctx.config.secrets, template)) continue;
       const what = s.url ? `the connection string in \`${s.env.key}\` has a literal password` : `\`${s.env.key}\` holds a literal secret`;
       const fix = moveToEnv(ctx, s);
       ctx.report({
@@ -28,9 +33,11 @@ export const hardcodedSecret: Rule<ComposeContext> = {
   },
 };
 
-function moveToEnv(ctx: ComposeContext, s: LiteralSecret): FixSpec | undefined {
+/** The value becomes `${NAME}` and `.env` gets NAME: the value as it is, or `fresh` for a weak one. */
+export function moveToEnv(ctx: ComposeContext, s: LiteralSecret, fresh?: string): FixSpec | undefined {
   // Compose reads `$$` in the file as `$`; the .env value must be what the container got.
-  const value = (s.env.value ?? '').replace(/\$\$/g, '$');
+  const old = (s.env.value ?? '').replace(/\$\$/g, '$');
+  const value = fresh === undefined ? old : s.url ? old.slice(0, s.url.start) + encodeURIComponent(fresh) + old.slice(s.url.end) : fresh;
   const base = varName(s.env.key);
   for (const name of [base, varName(`${s.svc.name}_${s.env.key}`).toUpperCase()]) {
     const env = appendEnv(ctx.workspace, ctx.file.path, name, value);

@@ -1,6 +1,7 @@
 import type { Rule } from '../../types';
 import { scalarText } from '../../parse/compose-yaml';
 import { reportOnce, servicesOf, type ComposeContext } from './support/report';
+import { needsByDesign } from './support/by-design';
 
 const KEYS: Record<string, string> = {
   network_mode: 'the host network stack (every port it opens is public, and it sees host-local services)',
@@ -13,7 +14,7 @@ const KEYS: Record<string, string> = {
 export const hostNamespace: Rule<ComposeContext> = {
   id: 'compose/host-namespace', language: 'compose', severity: 'error',
   title: 'Host namespace shared with a container',
-  description: '`network_mode: host`, `pid: host`, `ipc: host`, `userns_mode: host` or `uts: host` removes one layer of isolation between the container and the host. With the host network, every port the app opens is public and no compose network separates it from the datastores.',
+  description: '`network_mode: host`, `pid: host`, `ipc: host`, `userns_mode: host` or `uts: host` removes one layer of isolation between the container and the host. With the host network, every port the app opens is public and no compose network separates it from the datastores. Images that need the host network by design (media servers discovering devices, VPN endpoints, host firewall managers, a DHCP server) are reported at info.',
   fixable: false,
   check(ctx) {
     const report = reportOnce(ctx);
@@ -23,7 +24,10 @@ export const hostNamespace: Rule<ComposeContext> = {
       for (const [key, what] of Object.entries(KEYS)) {
         const e = svc.fields.get(key);
         if (!e || scalarText(doc, e.value)?.trim().toLowerCase() !== 'host') continue;
-        report({ span: e.pairSpan, message: `Service \`${svc.name}\` shares ${what}.` });
+        const why = key === 'network_mode' ? needsByDesign(svc, 'host-network') : undefined;
+        report(why
+          ? { span: e.pairSpan, severity: 'info', message: `Service \`${svc.name}\` shares ${what}. By design: ${why}; keep only the ports it needs open in the host firewall.` }
+          : { span: e.pairSpan, message: `Service \`${svc.name}\` shares ${what}.` });
       }
     }
   },

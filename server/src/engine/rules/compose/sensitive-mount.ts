@@ -12,14 +12,19 @@ import type { ComposeFile } from '../../parse/compose';
 
 /** The directory itself is sensitive: a bind of a file below it (`/etc/localtime`) is normal. */
 const EXACT = new Set(['/', '/etc', '/usr', '/lib', '/lib64', '/var/run', '/run', '/dev', '/var', '/home', '/bin', '/sbin']);
-/** Everything below is sensitive: host kernel state, root's home, boot files, Docker's own data. */
-const TREES = ['/proc', '/sys', '/root', '/boot', '/var/lib/docker'];
+/** Everything below is sensitive: host kernel state, boot files, Docker's own data. */
+const TREES = ['/proc', '/sys', '/boot', '/var/lib/docker'];
+/**
+ * Root's home is sensitive itself and through its hidden entries (`.ssh`, `.docker/config.json`,
+ * `.aws`, `.bash_history`); a data folder someone keeps under it (`/root/app-data`) is just a folder.
+ */
+const ROOT_HOME = /^\/root(\/\.[^/]+(\/.*)?)?$/;
 const SOCKET = /\.sock$/;
 
 export function sensitiveHostPath(source: string): boolean {
-  const p = source.replace(/\/+$/, '') || '/';
+  const p = (source.replace(/\/+$/, '') || '/').replace(/\/{2,}/g, '/');
   if (SOCKET.test(p)) return false;
-  return EXACT.has(p) || TREES.some((t) => p === t || p.startsWith(`${t}/`));
+  return EXACT.has(p) || ROOT_HOME.test(p) || TREES.some((t) => p === t || p.startsWith(`${t}/`));
 }
 
 export const sensitiveMount: Rule<ComposeContext> = {

@@ -3,10 +3,15 @@ import type { EnvEntry, Service } from '../../parse/compose';
 import { innerSpan } from '../../parse/compose-yaml';
 import { scanInterpolation } from '../../parse/interpolation';
 import { urlPassword } from './support/connection-string';
-import { literalSecrets, type LiteralSecret } from './support/env-secrets';
+import { literalHost, literalSecrets, literalVerdict, type LiteralSecret } from './support/env-secrets';
 import { credentialKind, freshSecret, isTemplatePath, judge } from './support/secrets';
-import { replaceValue } from './hardcoded-secret';
+import { moveToEnv, replaceValue } from './hardcoded-secret';
 import { servicesOf, type ComposeContext } from './support/report';
+import { projectLookup } from '../../project/compose-project';
+import { credentialReach, DEFENCE_IN_DEPTH, reachSeverity } from '../../project/reachability';
+import { isTemplateBlank } from '../../secrets';
+import type { Lookup } from '../../parse/interpolation';
+import type { Severity } from '../../types';
 
 export const weakSecret: Rule<ComposeContext> = {
   id: 'compose/weak-secret', language: 'compose', severity: 'error',
@@ -14,6 +19,7 @@ export const weakSecret: Rule<ComposeContext> = {
   description: [
     'A literal credential value, a literal password inside a connection string, or the default of `${VAR:-default}` for a credential is empty, a placeholder, a known default (`changeme`, `postgres`, `minioadmin` ...), too short, or guessable (SPEC §4: keys need 32 random bytes, passwords 16+ characters and a "strong" zxcvbn score).',
     'Defaults are the trap: `${DB_PASSWORD:-changeme}` silently runs with `changeme` whenever `.env` lacks the variable. The fix turns a weak default into `${VAR:?VAR must be set}` so compose refuses to start without a real value, and replaces a weak literal with a generated one (the service must be re-initialised with it, so neither fix is applied blindly).',
+    'A datastore password (of a datastore service, or an app\'s copy of it) is an `error` only when the datastore is reachable from outside the project: a published non-loopback port (its own or a pooler\'s in front of it) or host networking. Otherwise it is defence in depth (SPEC §10): `info`, or `warning` for a working literal value, which is also committed with the file. A literal reported here is not reported again by compose/hardcoded-secret.',
     'AFFiNE guide: generate the database password with `openssl rand -base64 32`; SEEN guide: JWT secret >= 32 bytes, database password 20+ characters.',
   ].join('\n'),
   fixable: true,
@@ -21,19 +27,24 @@ export const weakSecret: Rule<ComposeContext> = {
   check(ctx) {
     const template = isTemplatePath(ctx.file.path);
     const services = servicesOf(ctx);
+    const lookup = projectLookup(ctx.workspace, ctx.file.path);
     for (const s of literalSecrets(services)) {
-      const name = s.url ? `${s.env.key}_PASSWORD` : s.env.key;
-      const verdict = judge(name, decode(s.value, !!s.url), ctx.config.secrets, template);
+      const verdict = literalVerdict(s, ctx.config.secrets, template);
       if (!verdict) continue;
       const what = s.url ? `The password in the connection string \`${s.env.key}\`` : `\`${s.env.key}\``;
+      const internal = !template && reachSeverity(credentialReach(ctx.doc, s.svc, s.env.key, lookup, literalHost(s)));
+      // A working value written here is also committed with the file: that alone is hardcoded-secret's warning.
+      const working = !isTemplateBlank(s.value);
+      const severity: Severity | undefined = template ? 'info' : internal ? (working ? 'warning' : 'info') : undefined;
+      const moved = template ? undefined : moveToEnv(ctx, s, freshSecret(s.url ? `${s.env.key}_PASSWORD` : s.env.key, s.value, !!s.url));
       ctx.report({
         span: s.span,
-        severity: template ? 'info' : undefined,
-        message: `${what} (service \`${s.svc.name}\`) ${verdict.reason}.${template ? ' Templates are copied verbatim by users who do not change them.' : ''}`,
-        fixes: [generatedFix(s)],
+        severity,
+        message: `${what} (service \`${s.svc.name}\`) ${verdict.reason}${working && !template ? ', and it is committed with the file' : ''}${internal ? ` (the datastore is ${DEFENCE_IN_DEPTH})` : ''}.${template ? ' Templates are copied verbatim by users who do not change them.' : ''}`,
+        fixes: [generatedFix(s), ...(moved ? [{ ...moved, title: `${moved.title} (a generated value)`, safe: false }] : [])],
       });
     }
-    checkDefaults(ctx, services, template);
+    checkDefaults(ctx, services, template, lookup);
   },
 };
 
@@ -56,7 +67,7 @@ function generatedFix(s: LiteralSecret): FixSpec {
 }
 
 /** `${VAR:-weak}` defaults on credential keys (or credential-named variables, or in a URL's password). */
-function checkDefaults(ctx: ComposeContext, services: Service[], template: boolean): void {
+function checkDefaults(ctx: ComposeContext, services: Service[], template: boolean, lookup: Lookup): void {
   const seen = new Set<string>();
   for (const svc of services) {
     for (const env of svc.environment) {
@@ -88,10 +99,12 @@ function checkDefaults(ctx: ComposeContext, services: Service[], template: boole
         const id = `${argAt.span.start}:${argAt.span.end}`;
         if (seen.has(id)) continue;
         seen.add(id);
+        const host = /^[a-z][a-z0-9+.-]*:\/\/[^@\s]*@\[?([^\]:/?#,\s]+)/i.exec(argUrl ? ref.arg : env.value)?.[1];
+        const internal = !template && reachSeverity(credentialReach(ctx.doc, svc, env.key, lookup, argUrl || inUrl ? host : undefined));
         ctx.report({
           span: argAt.exact ? argAt.span : env.valueSpan,
-          severity: template ? 'info' : undefined,
-          message: `The ${argUrl && name !== env.key ? 'password in the default' : 'default'} of \${${ref.name}} for \`${env.key}\` (service \`${svc.name}\`) ${verdict.reason}: it is used whenever .env lacks ${ref.name}.`,
+          severity: template ? 'info' : internal || undefined,
+          message: `The ${argUrl && name !== env.key ? 'password in the default' : 'default'} of \${${ref.name}} for \`${env.key}\` (service \`${svc.name}\`) ${verdict.reason}: it is used whenever .env lacks ${ref.name}${internal ? ` (the datastore is ${DEFENCE_IN_DEPTH})` : ''}.`,
           fixes: [requireFix(env, ref.name, ref.span, refAt)],
         });
       }

@@ -1,8 +1,11 @@
 import type { Rule } from '../../types';
 import type { EnvEntry } from '../../parse/dotenv';
+import { DEFENCE_IN_DEPTH } from '../../project/reachability';
 import { generateSecret, isPublishedDefault, judgeSecret, urlCredentials } from '../../secrets';
 import { credentialEntries, effectiveEntries, isTemplate, replaceValue, valueAnchor, valueIsVerbatim, type CredentialEntry, type EnvContext } from './support/context';
 import { scanInterpolation } from '../../parse/interpolation';
+import { emptyButUnused } from './support/disabled';
+import { useReach } from './support/reach';
 
 const TEMPLATE_NOTE = 'in a template: users who do not change it copy it verbatim';
 
@@ -13,6 +16,8 @@ export const envWeakSecret: Rule<EnvContext> = {
     'A credential-shaped variable (`*_PASSWORD`, `*_SECRET`, `JWT_*`, `*_API_KEY`...) holds a value an attacker can guess: empty, a placeholder (`<secret>`, `your_key_here`), a known default (`changeme`, `minioadmin`, jwt.io\'s `your-256-bit-secret`, a random-looking value a popular template publishes such as Supabase\'s demo keys or Dify\'s `SECRET_KEY` — reported whatever the variable is called), too short for its kind, or guessable by a strength estimator (zxcvbn). The password inside a connection string (`postgres://user:pass@host/db`) is judged the same way, and so is what a `${VAR}` value resolves to when compose reads the file: a weak `${VAR:-default}`, or a non-secret entry of the same file it names.',
     '',
     'Signing and encryption keys need at least 32 bytes (RFC 7518 §3.2; SEEN guide: "JWT secret must be at least 32 bytes"; Fluxbase guide: "min 32 characters"); passwords at least 16 characters (AI Notes guide; SEEN asks 20). Third-party API keys are only checked for empty and placeholder values. In templates (`.env.example`) only known defaults are reported, at info.',
+    '',
+    'An empty credential is not reported when its integration is off (`ENABLE_SRS=0` beside `SRS_SECRET=`), when it belongs to an optional third-party service (OAuth client secrets, an SMTP relay, API keys), or when the comment above it says the image generates a value; an empty secret of the app\'s own data (JWT, session, encryption keys, datastore passwords) stays an error. A weak datastore password is an error only when compose publishes that datastore (or a pooler in front of it) on a non-loopback address or uses host networking; otherwise it is defence in depth: info (SPEC §10).',
     '',
     'The fix writes a strong value from `crypto.randomBytes` (32 bytes base64url for keys, hex when the old value was hex; 32 letters and digits for passwords). It is not applied by "Fix all": a changed database password must also change in the database.',
   ].join('\n'),
@@ -28,6 +33,10 @@ export const envWeakSecret: Rule<EnvContext> = {
       const verdict = judgeSecret(judgeAs, e.value, ctx.config.secrets, { template });
       if (!verdict) continue;
       judged.add(e);
+      // SPEC §10: an empty credential of an integration that is off (or optional, or filled in by the image) is not weak.
+      if (!template && emptyButUnused(ctx, e)) continue;
+      // An empty secret guarding the app's own data stays an error; a weak datastore password follows the datastore's reach.
+      const internal = !template && e.value.trim() !== '' && useReach(ctx, e.key, uses) === 'internal';
       const fixes = [];
       if (template) {
         fixes.push({ title: `Clear the default of ${e.key}`, safe: false, edits: [replaceValue(ctx, e, '')] });
@@ -37,8 +46,8 @@ export const envWeakSecret: Rule<EnvContext> = {
       const usedAs = judgeAs !== e.key ? ` (compose passes it as ${judgeAs})` : '';
       ctx.report({
         span: valueAnchor(e),
-        message: template ? `${e.key} ${verdict.reason} (${TEMPLATE_NOTE}).` : `${e.key}${usedAs} ${verdict.reason}.`,
-        severity: template ? 'info' : undefined,
+        message: template ? `${e.key} ${verdict.reason} (${TEMPLATE_NOTE}).` : `${e.key}${usedAs} ${verdict.reason}${internal ? ` (the datastore is ${DEFENCE_IN_DEPTH})` : ''}.`,
+        severity: template || internal ? 'info' : undefined,
         fixes,
         related: uses.slice(0, 10).map((u) => ({ file: u.composePath, span: u.span, message: `used by service \`${u.service}\`${u.key ? ` as ${u.key}` : ''}` })),
       });

@@ -12,11 +12,14 @@ const PRODUCTS: Record<string, [DatastoreKind, string]> = {
   'pgvecto-rs': ['postgres', 'pgvecto.rs'], 'postgresql-repmgr': ['postgres', 'postgres'],
   mysql: ['mysql', 'mysql'], mariadb: ['mysql', 'mariadb'], percona: ['mysql', 'percona'], 'percona-server': ['mysql', 'percona'],
   mongo: ['mongo', 'mongo'], mongodb: ['mongo', 'mongo'],
-  redis: ['redis', 'redis'], valkey: ['redis', 'valkey'], keydb: ['redis', 'keydb'], dragonfly: ['redis', 'dragonfly'], dragonflydb: ['redis', 'dragonfly'],
+  redis: ['redis', 'redis'], redismod: ['redis', 'redis'], valkey: ['redis', 'valkey'], keydb: ['redis', 'keydb'], dragonfly: ['redis', 'dragonfly'], dragonflydb: ['redis', 'dragonfly'],
   memcached: ['other', 'memcached'],
   elasticsearch: ['elasticsearch', 'elasticsearch'], opensearch: ['elasticsearch', 'opensearch'],
   clickhouse: ['other', 'clickhouse'], cassandra: ['other', 'cassandra'], couchdb: ['other', 'couchdb'], neo4j: ['other', 'neo4j'],
   influxdb: ['other', 'influxdb'], rabbitmq: ['other', 'rabbitmq'], nats: ['other', 'nats'], etcd: ['other', 'etcd'], minio: ['other', 'minio'],
+  // Connection poolers take the datastore's protocol and credentials: publishing one publishes the datastore (SPEC §10).
+  pgbouncer: ['other', 'pgbouncer'], pgpool: ['other', 'pgpool'], 'pgpool-ii': ['other', 'pgpool'], pgpool2: ['other', 'pgpool'],
+  supavisor: ['other', 'supavisor'], proxysql: ['other', 'proxysql'], pgcat: ['other', 'pgcat'], odyssey: ['other', 'odyssey'],
 };
 
 /** Suffixes that still name the server itself (`mongodb-community-server`, `redis-stack`), never a client or exporter. */

@@ -3,8 +3,9 @@ import type { EnvEntry, Service } from '../../../parse/compose';
 import { hasInterpolation } from '../../../parse/interpolation';
 import type { Span } from '../../../types';
 import { urlPassword } from './connection-string';
-import { credentialKind } from './secrets';
-import { isNotASecretValue } from '../../../secrets';
+import { credentialKind, judge } from './secrets';
+import { isNotASecretValue, type SecretVerdict } from '../../../secrets';
+import type { EngineConfig } from '../../../config';
 
 export interface LiteralSecret {
   svc: Service;
@@ -16,6 +17,23 @@ export interface LiteralSecret {
   exact: boolean;
   /** Inside a connection string: offsets of the password within the value. */
   url?: { start: number; end: number };
+}
+
+/**
+ * Why a literal secret is weak, if it is (compose/weak-secret reports it; compose/hardcoded-secret then
+ * leaves the token alone: one token, one finding, SPEC §10).
+ */
+export function literalVerdict(s: LiteralSecret, config: EngineConfig['secrets'], template: boolean): SecretVerdict | undefined {
+  const name = s.url ? `${s.env.key}_PASSWORD` : s.env.key;
+  let value = s.value;
+  if (s.url) { try { value = decodeURIComponent(value); } catch { /* kept as written */ } }
+  return judge(name, value, config, template);
+}
+
+/** The host a connection-string password opens (`postgres://u:p@db:5432/x` -> `db`). */
+export function literalHost(s: LiteralSecret): string | undefined {
+  if (!s.url) return undefined;
+  return /^@\[?([^\]:/?#,\s]+)/.exec((s.env.value ?? '').slice(s.url.end))?.[1];
 }
 
 /** Literal (not `${VAR}`) credential values and literal passwords inside connection strings. */
