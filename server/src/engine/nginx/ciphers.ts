@@ -228,3 +228,38 @@ export function weakFamilies(value: string): { families: string[]; elements: Cip
   }
   return { families: [...fams], elements: elements.filter((e) => culprits.has(e)) };
 }
+
+/**
+ * Suites Mozilla's intermediate profile allows: 6.0 (ECDHE with AES-GCM or ChaCha20) and 5.7, which
+ * also listed the DHE-RSA ones and is still an accepted profile (../shared/reference/mozilla-tls.md).
+ */
+const MOZILLA_INTERMEDIATE = new Set([
+  'ECDHE-ECDSA-AES128-GCM-SHA256', 'ECDHE-RSA-AES128-GCM-SHA256', 'ECDHE-ECDSA-AES256-GCM-SHA384', 'ECDHE-RSA-AES256-GCM-SHA384',
+  'ECDHE-ECDSA-CHACHA20-POLY1305', 'ECDHE-RSA-CHACHA20-POLY1305',
+  'DHE-RSA-AES128-GCM-SHA256', 'DHE-RSA-AES256-GCM-SHA384', 'DHE-RSA-CHACHA20-POLY1305',
+]);
+
+/** Key exchanges without forward secrecy: a stolen server key decrypts every recorded session. */
+function withoutForwardSecrecy(s: Suite): boolean {
+  return s.kx === 'RSA' || s.kx === 'PSK' || s.kx === 'RSAPSK' || s.kx === 'SRP';
+}
+
+/** CBC-mode ciphers with a separate MAC (Lucky13, padding oracles); RC4/NULL are weak families of their own. */
+function isCbc(s: Suite): boolean {
+  return s.mac !== 'AEAD' && s.enc !== 'RC4' && s.enc !== 'NULL';
+}
+
+/**
+ * Suites the cipher string enables that Mozilla's intermediate list would not: those without forward
+ * secrecy and those in CBC mode (each in OpenSSL's order of the string).
+ */
+export function legacySuites(value: string): { noForwardSecrecy: Suite[]; cbc: Suite[] } {
+  const { enabled } = evaluateCiphers(value);
+  const noForwardSecrecy: Suite[] = [], cbc: Suite[] = [];
+  for (const s of enabled.keys()) {
+    if (MOZILLA_INTERMEDIATE.has(s.name)) continue;
+    if (withoutForwardSecrecy(s)) noForwardSecrecy.push(s);
+    if (isCbc(s)) cbc.push(s);
+  }
+  return { noForwardSecrecy, cbc };
+}

@@ -26,6 +26,13 @@ import { proxyMissingHeaders } from './proxy-missing-headers';
 import { dotfilesExposed } from './dotfiles-exposed';
 import { privateKeyPermissions } from './private-key-permissions';
 import { syntax } from './syntax';
+import { ambiguousDefaultServer } from './ambiguous-default-server';
+import { mapWithoutDefault } from './map-without-default';
+import { rewriteCaptureOverflow } from './rewrite-capture-overflow';
+import { staleDns } from './stale-dns';
+import { realIpSpoofable } from './real-ip-spoofable';
+import { forwardedProtoTrusted } from './forwarded-proto-trusted';
+import { sslEarlyData } from './ssl-early-data';
 
 /** Every nginx rule, in catalogue order. */
 export const nginxRules: AnyRule[] = [
@@ -55,5 +62,12 @@ export const nginxRules: AnyRule[] = [
   proxyMissingHeaders,
   dotfilesExposed,
   privateKeyPermissions,
+  ambiguousDefaultServer,
+  mapWithoutDefault,
+  rewriteCaptureOverflow,
+  staleDns,
+  realIpSpoofable,
+  forwardedProtoTrusted,
+  sslEarlyData,
   syntax,
 ];

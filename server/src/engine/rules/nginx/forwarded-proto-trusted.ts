@@ -1,0 +1,138 @@
+import type { Rule, EditSpec } from '../../types';
+import type { RuleContext } from '../../context';
+import type { NginxArg, NginxFile } from '../../parse/nginx';
+import { nginxView } from '../../nginx/rule-context';
+import { nodesNamed } from '../../nginx/view';
+import { listensOf } from '../../nginx/servers';
+import { ancestor, type ConfNode } from '../../nginx/tree';
+import { definitionOf, varRefs } from '../../nginx/variables';
+
+/** Request headers a proxy in front is supposed to set: from anyone else they are the client's word. */
+const FORWARDED = /^http_(x_forwarded_(proto|scheme|ssl|host|server|port)|forwarded|x_url_scheme|front_end_https)$/;
+/** What nginx knows itself in place of each header. */
+function ownValue(source: string): string | undefined {
+  if (/proto|scheme/.test(source)) return '$scheme';
+  if (/host|server/.test(source)) return '$host';
+  if (/port/.test(source)) return '$server_port';
+  if (/ssl|front_end_https/.test(source)) return '$https';
+  return undefined;
+}
+/** Variables of the connection's peer: a map or geo keyed on them is a trusted-proxy check. */
+const PEER = /^(remote_addr|binary_remote_addr|realip_remote_addr|proxy_protocol_addr)$/;
+
+/** Directives whose value reaches the app (argument index of the value). */
+const TO_APP: Record<string, number> = {
+  proxy_set_header: 1, grpc_set_header: 1, fastcgi_param: 1, uwsgi_param: 1, scgi_param: 1,
+};
+
+interface Hit { start: number; end: number; name: string; source: string }
+
+export const forwardedProtoTrusted: Rule<RuleContext<NginxFile>> = {
+  id: 'nginx/forwarded-proto-trusted', language: 'nginx', severity: 'warning',
+  title: 'Scheme or host taken from a client-supplied X-Forwarded-Proto/Host',
+  description: '`$http_x_forwarded_proto`, `$http_x_forwarded_host` (and `X-Forwarded-Scheme`, `X-Forwarded-Ssl`, '
+    + '`Forwarded`) are request headers: a proxy in front may have set them, but any client that reaches this nginx '
+    + 'directly sends whatever it likes. Passing them on (`proxy_set_header X-Forwarded-Proto $http_x_forwarded_proto;`, '
+    + 'or a `map` keyed on the header, as Nginx Proxy Manager, Discourse and frappe do) makes the app believe a plain '
+    + 'HTTP request was HTTPS (Secure-cookie and HTTPS-only checks pass, redirect loops the other way) or build links, '
+    + 'password-reset mails and cache keys from a host the client chose.\n\nThe value is followed through `set` and '
+    + '`map` (its key and its values). It counts as checked when a `map`/`geo` on the peer address '
+    + '(`$remote_addr`, `$realip_remote_addr`) decides whether the header is used, and a server that listens only on '
+    + 'loopback or a unix socket is reached through a local proxy alone and is not reported. A redirect built from the '
+    + 'header (`return 301 $http_x_forwarded_proto://...`) only misleads the client that sent it and is `info`. '
+    + '`proxy_set_header Host ...` is `nginx/host-spoofing`\'s.\n\nThe fix writes `$scheme` (or `$host`): behind a '
+    + 'TLS-terminating proxy that is the inner hop\'s scheme, so the app may then see `http`; it is not applied by '
+    + '"Fix all". Behind such a proxy, map the header only for the proxy\'s address instead.',
+  fixable: true,
+  sources: ['reviewers\' findings on Discourse and Nginx Proxy Manager', 'OWASP Web Security Testing Guide: Host header injection'],
+  check(ctx) {
+    const view = nginxView(ctx);
+    for (const n of nodesNamed(view.cfg, ctx.file.path, 'proxy_set_header', 'grpc_set_header', 'fastcgi_param', 'uwsgi_param', 'scgi_param', 'return', 'rewrite')) {
+      const target = sinkArg(n);
+      if (!target || !target.value.includes('$') || onlyLocalPeers(n)) continue;
+      const hits = forwardedRefs(n, target.value, 0);
+      if (!hits.length) continue;
+      const toApp = n.name in TO_APP;
+      const what = hits.map((h) => h.name === h.source ? `$${h.name}` : `$${h.name} (from $${h.source})`).join(', ');
+      const sink = toApp ? `${n.name} ${n.args[0]?.value ?? ''}`.trim() : `the ${n.name === 'return' ? 'redirect' : 'rewrite'}`;
+      const fix = replaceFix(ctx, target, hits);
+      ctx.report({
+        span: target.span,
+        ...(toApp ? {} : { severity: 'info' as const }),
+        message: `${sink} is built from ${what}, a header any client can send: nothing checks that it came from a trusted proxy. `
+          + (toApp ? 'The app is told a scheme or host the client chose.' : 'Only the client that sent it is misled, unless the response is cached.'),
+        ...(fix ? { fixes: [fix] } : {}),
+      });
+    }
+  },
+};
+
+/** The argument whose value reaches the app or the response. */
+function sinkArg(n: ConfNode): NginxArg | undefined {
+  if (n.name in TO_APP) {
+    if (n.name === 'proxy_set_header' && (n.args[0]?.value ?? '').toLowerCase() === 'host') return undefined;
+    return n.args[TO_APP[n.name]];
+  }
+  if (n.name === 'return') return n.args.length === 2 && /^30[1278]$/.test(n.args[0].value) ? n.args[1] : n.args.length === 1 ? n.args[0] : undefined;
+  // A rewrite answers with a redirect when its replacement starts with a scheme or it has the redirect flags.
+  if (n.name === 'rewrite') {
+    const repl = n.args[1];
+    const flag = n.args[2]?.value;
+    return repl && (/^(https?:\/\/|\$)/.test(repl.value) || flag === 'redirect' || flag === 'permanent') ? repl : undefined;
+  }
+  return undefined;
+}
+
+/** The references of `script` whose value comes from a forwarded header without a peer check. */
+function forwardedRefs(node: ConfNode, script: string, depth: number): Hit[] {
+  const out: Hit[] = [];
+  for (const ref of varRefs(script)) {
+    const source = forwardedSource(node, ref.name, depth);
+    if (source) out.push({ start: ref.start, end: ref.end, name: ref.name, source });
+  }
+  return out;
+}
+
+function forwardedSource(node: ConfNode, name: string, depth: number): string | undefined {
+  if (FORWARDED.test(name)) return name;
+  if (depth > 5) return undefined;
+  const def = definitionOf(node, name);
+  if (!def) return undefined;
+  if (def.name === 'set') return def.args[1] ? forwardedRefs(def, def.args[1].value, depth + 1)[0]?.source : undefined;
+  if (def.name === 'geo') return undefined;
+  // map KEY $result { ... }: the key picks the entry, the entries' values are the result.
+  const key = def.args[0]?.value ?? '';
+  if (varRefs(key).some((r) => PEER.test(r.name) || definitionOf(def, r.name)?.name === 'geo')) return undefined;
+  const fromKey = forwardedRefs(def, key, depth + 1)[0]?.source;
+  if (fromKey) return fromKey;
+  for (const entry of def.children ?? []) {
+    const value = entry.args[entry.args.length - 1]?.value;
+    if (entry.args.length < 1 || value === undefined || entry.name === 'hostnames' || entry.name === 'volatile') continue;
+    const fromValue = forwardedRefs(def, value, depth + 1)[0]?.source;
+    if (fromValue) return fromValue;
+  }
+  return undefined;
+}
+
+/** A server that listens only on loopback addresses or unix sockets is reached through a local proxy. */
+function onlyLocalPeers(n: ConfNode): boolean {
+  const server = ancestor(n, 'server');
+  if (!server) return false;
+  const listens = listensOf(server);
+  return listens.length > 0 && listens.every((l) => l.loopback || l.unix);
+}
+
+/** `$x` -> `$scheme` / `$host` at each reference, when the argument's text maps one to one onto its value. */
+function replaceFix(ctx: RuleContext<NginxFile>, arg: NginxArg, hits: Hit[]) {
+  const q = arg.quote ? 1 : 0;
+  if (arg.raw.slice(q, arg.raw.length - q) !== arg.value) return undefined;
+  const edits: EditSpec[] = [];
+  for (const h of hits) {
+    const own = ownValue(h.source);
+    if (!own) return undefined;
+    // `${x}rest`: keep the braces so the following text does not run into the name.
+    const text = /\w/.test(arg.value[h.end] ?? '') ? `\${${own.slice(1)}}` : own;
+    edits.push(ctx.replace({ start: arg.span.start + q + h.start, end: arg.span.start + q + h.end }, text));
+  }
+  return { title: 'Use nginx\'s own $scheme / $host', safe: false, edits };
+}
