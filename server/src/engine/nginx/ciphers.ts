@@ -17,7 +17,7 @@ export interface Suite {
   export: boolean;
 }
 
-/** TLS <= 1.2 suites of OpenSSL 3 (`openssl ciphers -v ALL:COMPLEMENTOFALL`) plus the legacy ones older builds still offer. */
+/** TLS <= 1.2 suites of OpenSSL 3 (`openssl ciphers -v ALL:COMPLEMENTOFALL`, checked by the weak-tls-cipher test) plus the legacy ones older builds still offer. */
 const NAMES = `
 ECDHE-ECDSA-AES256-GCM-SHA384 ECDHE-RSA-AES256-GCM-SHA384 DHE-DSS-AES256-GCM-SHA384 DHE-RSA-AES256-GCM-SHA384
 ECDHE-ECDSA-CHACHA20-POLY1305 ECDHE-RSA-CHACHA20-POLY1305 DHE-RSA-CHACHA20-POLY1305 ECDHE-ECDSA-AES256-CCM8
@@ -51,6 +51,12 @@ ADH-DES-CBC3-SHA DES-CBC3-SHA PSK-3DES-EDE-CBC-SHA ECDHE-RSA-RC4-SHA ECDHE-ECDSA
 RC4-SHA RC4-MD5 PSK-RC4-SHA EDH-RSA-DES-CBC-SHA EDH-DSS-DES-CBC-SHA ADH-DES-CBC-SHA DES-CBC-SHA
 EXP-EDH-RSA-DES-CBC-SHA EXP-EDH-DSS-DES-CBC-SHA EXP-ADH-DES-CBC-SHA EXP-DES-CBC-SHA EXP-RC2-CBC-MD5 EXP-ADH-RC4-MD5
 EXP-RC4-MD5 IDEA-CBC-SHA SEED-SHA DHE-RSA-SEED-SHA DHE-DSS-SEED-SHA ADH-SEED-SHA
+RSA-PSK-ARIA256-GCM-SHA384 DHE-PSK-ARIA256-GCM-SHA384 PSK-ARIA256-GCM-SHA384 RSA-PSK-ARIA128-GCM-SHA256
+DHE-PSK-ARIA128-GCM-SHA256 PSK-ARIA128-GCM-SHA256 ECDHE-PSK-CAMELLIA256-SHA384 RSA-PSK-CAMELLIA256-SHA384
+DHE-PSK-CAMELLIA256-SHA384 PSK-CAMELLIA256-SHA384 ECDHE-PSK-CAMELLIA128-SHA256 RSA-PSK-CAMELLIA128-SHA256
+DHE-PSK-CAMELLIA128-SHA256 PSK-CAMELLIA128-SHA256 ECDHE-PSK-NULL-SHA384 ECDHE-PSK-NULL-SHA256 ECDHE-PSK-NULL-SHA
+RSA-PSK-NULL-SHA384 RSA-PSK-NULL-SHA256 DHE-PSK-NULL-SHA384 DHE-PSK-NULL-SHA256 RSA-PSK-NULL-SHA DHE-PSK-NULL-SHA
+PSK-NULL-SHA384 PSK-NULL-SHA256
 `;
 
 function describe(name: string): Suite {
@@ -239,9 +245,14 @@ const MOZILLA_INTERMEDIATE = new Set([
   'DHE-RSA-AES128-GCM-SHA256', 'DHE-RSA-AES256-GCM-SHA384', 'DHE-RSA-CHACHA20-POLY1305',
 ]);
 
-/** Key exchanges without forward secrecy: a stolen server key decrypts every recorded session. */
+/** RSA key exchange has no forward secrecy: a stolen server key decrypts every recorded session. */
 function withoutForwardSecrecy(s: Suite): boolean {
-  return s.kx === 'RSA' || s.kx === 'PSK' || s.kx === 'RSAPSK' || s.kx === 'SRP';
+  return s.kx === 'RSA';
+}
+
+/** PSK and SRP suites need credentials nginx never configures: listed or not, no handshake can pick them. */
+function needsCredentials(s: Suite): boolean {
+  return s.kx.includes('PSK') || s.kx === 'SRP';
 }
 
 /** CBC-mode ciphers with a separate MAC (Lucky13, padding oracles); RC4/NULL are weak families of their own. */
@@ -257,7 +268,7 @@ export function legacySuites(value: string): { noForwardSecrecy: Suite[]; cbc: S
   const { enabled } = evaluateCiphers(value);
   const noForwardSecrecy: Suite[] = [], cbc: Suite[] = [];
   for (const s of enabled.keys()) {
-    if (MOZILLA_INTERMEDIATE.has(s.name)) continue;
+    if (MOZILLA_INTERMEDIATE.has(s.name) || needsCredentials(s)) continue;
     if (withoutForwardSecrecy(s)) noForwardSecrecy.push(s);
     if (isCbc(s)) cbc.push(s);
   }

@@ -135,7 +135,7 @@ function catchAllFix(ctx: RuleContext<NginxFile>, view: NginxView, first: ConfNo
   const inner = indent + indentUnit(doc);
   const flags = l.node === first ? [] : l.node.args.slice(1).map((a) => a.value).filter((v) => v === 'ssl' || v === 'http2' || v === 'proxy_protocol');
   const body = [
-    `listen ${l.address} default_server${flags.map((f) => ` ${f}`).join('')};`,
+    `listen ${[l.address, ...flags, 'default_server'].join(' ')};`,
     'server_name _;',
     ...(l.ssl ? ['ssl_reject_handshake on;'] : []),
     'return 444;',
