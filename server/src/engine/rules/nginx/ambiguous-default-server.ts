@@ -22,10 +22,17 @@ interface Socket { key: string; servers: ConfNode[]; listens: Listen[]; hasDefau
  */
 function socketKey(l: Listen): string | undefined {
   if (l.unix) return undefined;
+  // The common spellings first, without a regex.
+  if (l.address === '80' || l.address === '443') return l.quic ? `*:${l.address}/udp` : `*:${l.address}`;
   let host = /^(\[[^\]]*\]|[^:]*):\d+$/.exec(l.address)?.[1] ?? (/^\d+$/.test(l.address) ? '*' : l.address);
   if (host === '' || host === '*' || host === '0.0.0.0') host = '*';
   else if (/^\[(::0*|0*:0*:0*:0*:0*:0*:0*:0*)\]$/.test(host) || host === '[::]') host = '[::]';
   return `${host.toLowerCase()}:${l.port ?? 80}${l.quic ? '/udp' : ''}`;
+}
+
+/** A server without `listen` listens on *:80 (as root; nginx says *:8000 otherwise, which a config cannot tell). */
+function implicitListen(server: ConfNode): Listen {
+  return { node: server, address: '*:80', port: 80, ssl: false, quic: false, loopback: false, unix: false };
 }
 
 function isDefault(l: Listen): boolean {
@@ -65,16 +72,14 @@ export const ambiguousDefaultServer: Rule<RuleContext<NginxFile>> = {
     const sockets = new Map<string, Socket>();
     for (const server of servers) {
       const listens = listensOf(server);
-      const implicit: Listen = { node: server, address: '*:80', port: 80, ssl: false, quic: false, loopback: false, unix: false };
-      const seen = new Set<string>();
-      for (const l of listens.length ? listens : [implicit]) {
+      for (const l of listens.length ? listens : [implicitListen(server)]) {
         const key = socketKey(l);
         if (!key) continue;
         let s = sockets.get(key);
         if (!s) sockets.set(key, s = { key, servers: [], listens: [], hasDefault: false });
-        if (l !== implicit && isDefault(l)) s.hasDefault = true;
-        if (seen.has(key)) continue;
-        seen.add(key);
+        if (l.node !== server && isDefault(l)) s.hasDefault = true;
+        // A server listed twice on one socket (`listen 80; listen *:80;`) counts once.
+        if (s.servers[s.servers.length - 1] === server) continue;
         s.servers.push(server);
         s.listens.push(l);
       }

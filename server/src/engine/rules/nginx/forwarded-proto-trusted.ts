@@ -25,6 +25,14 @@ const TO_APP: Record<string, number> = {
   proxy_set_header: 1, grpc_set_header: 1, fastcgi_param: 1, uwsgi_param: 1, scgi_param: 1,
 };
 
+const SINKS = [...Object.keys(TO_APP), 'return', 'rewrite'];
+
+/** Builtin variables that hold no request header: neither `set` nor `map` may define them, so they need no lookup. */
+const PLAIN_BUILTIN = new Set(['host', 'scheme', 'remote_addr', 'binary_remote_addr', 'proxy_add_x_forwarded_for', 'request_uri',
+  'uri', 'args', 'server_port', 'server_name', 'request_method', 'https', 'http_upgrade', 'realpath_root',
+  'document_root', 'fastcgi_script_name', 'fastcgi_path_info', 'query_string', 'content_type', 'content_length', 'server_addr',
+  'server_protocol', 'remote_port', 'remote_user', 'request_body', 'ssl_early_data', 'http_host', 'http_user_agent', 'http_referer']);
+
 interface Hit { start: number; end: number; name: string; source: string }
 
 export const forwardedProtoTrusted: Rule<RuleContext<NginxFile>> = {
@@ -47,11 +55,11 @@ export const forwardedProtoTrusted: Rule<RuleContext<NginxFile>> = {
   sources: ['reviewers\' findings on Discourse and Nginx Proxy Manager', 'OWASP Web Security Testing Guide: Host header injection'],
   check(ctx) {
     const view = nginxView(ctx);
-    for (const n of nodesNamed(view.cfg, ctx.file.path, 'proxy_set_header', 'grpc_set_header', 'fastcgi_param', 'uwsgi_param', 'scgi_param', 'return', 'rewrite')) {
+    for (const name of SINKS) for (const n of nodesNamed(view.cfg, ctx.file.path, name)) {
       const target = sinkArg(n);
-      if (!target || !target.value.includes('$') || onlyLocalPeers(n)) continue;
+      if (!target || !target.value.includes('$')) continue;
       const hits = forwardedRefs(n, target.value, 0);
-      if (!hits.length) continue;
+      if (!hits.length || onlyLocalPeers(n)) continue;
       const toApp = n.name in TO_APP;
       const what = hits.map((h) => h.name === h.source ? `$${h.name}` : `$${h.name} (from $${h.source})`).join(', ');
       const sink = toApp ? `${n.name} ${n.args[0]?.value ?? ''}`.trim() : `the ${n.name === 'return' ? 'redirect' : 'rewrite'}`;
@@ -95,7 +103,7 @@ function forwardedRefs(node: ConfNode, script: string, depth: number): Hit[] {
 
 function forwardedSource(node: ConfNode, name: string, depth: number): string | undefined {
   if (FORWARDED.test(name)) return name;
-  if (depth > 5) return undefined;
+  if (depth > 5 || PLAIN_BUILTIN.has(name) || /^\d$/.test(name)) return undefined;
   const def = definitionOf(node, name);
   if (!def) return undefined;
   if (def.name === 'set') return def.args[1] ? forwardedRefs(def, def.args[1].value, depth + 1)[0]?.source : undefined;

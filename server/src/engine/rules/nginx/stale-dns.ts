@@ -48,11 +48,15 @@ export const staleDns: Rule<RuleContext<NginxFile>> = {
     const view = nginxView(ctx);
     const canResolve = compareVersions(ctx.config.nginx.version, UPSTREAM_RESOLVE) >= 0;
     let upstreams: Set<string> | undefined;
-    for (const n of nodesNamed(view.cfg, ctx.file.path, 'proxy_pass', 'grpc_pass', 'server')) {
+    // `server` is asked for only when there are upstream blocks: every server block has that name too.
+    const names = viewNodesNamed(view.cfg, 'upstream').length ? ['proxy_pass', 'grpc_pass', 'server'] : ['proxy_pass', 'grpc_pass'];
+    for (const name of names) for (const n of nodesNamed(view.cfg, ctx.file.path, name)) {
       const arg = n.args[0];
       if (!arg) continue;
       const inUpstream = n.name === 'server' && n.parent?.name === 'upstream';
       if (n.name === 'server' && !inUpstream) continue;
+      // Most targets name a compose service or an address: no dot, nothing to resolve on the internet.
+      if (!arg.value.includes('.')) continue;
       if (inUpstream && n.args.some((a) => a.value === 'resolve')) continue;
       const host = hostOf(arg.value);
       if (!host || !isPublicName(host)) continue;
