@@ -35,6 +35,15 @@ describe('nginx/real-ip-spoofable', () => {
     assert.equal(lintText('sites-default.conf', text, RULE).length, 1);
   });
 
+  it('reads the content of mailcow\'s Jinja site template (the trust list around the markup lines)', () => {
+    const text = 'root /web;\n\nset_real_ip_from 10.0.0.0/8;\nset_real_ip_from 172.16.0.0/12;\nset_real_ip_from 192.168.0.0/16;\nset_real_ip_from fc00::/7;\n'
+      + '{% for TRUSTED_PROXY in TRUSTED_PROXIES %}\nset_real_ip_from {{ TRUSTED_PROXY }};\n{% endfor %}\n'
+      + '{% if not NGINX_USE_PROXY_PROTOCOL %}\nreal_ip_header X-Forwarded-For;\n{% else %}\nreal_ip_header proxy_protocol;\n{% endif %}\nreal_ip_recursive on;\n';
+    const found = lintText('nginx/sites-default.conf', text, RULE);
+    assertRanges(found, RULE, ['3:18-3:28']);
+    assert.match(found[0].message, /fc00::\/7/);
+  });
+
   it('reports 0.0.0.0/0 even with X-Forwarded-For and no recursion', () => {
     const text = http('set_real_ip_from 0.0.0.0/0;\n    real_ip_header X-Forwarded-For;\n');
     assert.match(lintText('nginx.conf', text, RULE)[0].message, /every client is trusted/);
