@@ -23,6 +23,17 @@ describe('nginx/forwarded-proto-trusted', () => {
     assert.equal(lintText('app.conf', viaSet, RULE).length, 1);
   });
 
+  it('reports one variable passed on in several locations once, and fixes every use (frappe)', () => {
+    const two = `${NPM_MAP}server {\n    listen 80;\n    location / {\n        proxy_set_header X-Forwarded-Proto $x_forwarded_proto;\n        proxy_pass http://app:3000;\n    }\n`
+      + '    location /socket.io {\n        proxy_set_header X-Forwarded-Proto $x_forwarded_proto;\n        proxy_pass http://app:9000;\n    }\n}\n';
+    const found = lintText('app.conf', two, RULE);
+    assertRanges(found, RULE, [spanOf(two, '$x_forwarded_proto', 1)]);
+    assert.equal(found[0].related?.length, 1);
+    assert.match(found[0].message, /and 1 more directive/);
+    const fixed = checkFix({ 'app.conf': two }, 'app.conf', RULE, { reparse });
+    assert.equal(fixed['app.conf'], two.replace(/X-Forwarded-Proto \$x_forwarded_proto/g, 'X-Forwarded-Proto $scheme'));
+  });
+
   it('reports the host header too, and fastcgi params', () => {
     assert.equal(lintText('app.conf', site('', 'proxy_set_header X-Forwarded-Host $http_x_forwarded_host;'), RULE).length, 1);
     assert.equal(lintText('app.conf', site('', 'fastcgi_param HTTPS $http_x_forwarded_ssl;'), RULE).length, 1);

@@ -55,25 +55,38 @@ export const forwardedProtoTrusted: Rule<RuleContext<NginxFile>> = {
   sources: ['reviewers\' findings on Discourse and Nginx Proxy Manager', 'OWASP Web Security Testing Guide: Host header injection'],
   check(ctx) {
     const view = nginxView(ctx);
+    // One variable passed on in several locations is one problem: reported once, at its first use.
+    const groups = new Map<string, Use[]>();
     for (const name of SINKS) for (const n of nodesNamed(view.cfg, ctx.file.path, name)) {
       const target = sinkArg(n);
       if (!target || !target.value.includes('$')) continue;
       const hits = forwardedRefs(n, target.value, 0);
       if (!hits.length || onlyLocalPeers(n)) continue;
       const toApp = n.name in TO_APP;
+      const key = `${toApp}:${hits.map((h) => h.name).join(',')}`;
+      const group = groups.get(key);
+      if (group) group.push({ n, target, hits, toApp }); else groups.set(key, [{ n, target, hits, toApp }]);
+    }
+    for (const uses of groups.values()) {
+      uses.sort((a, b) => a.target.span.start - b.target.span.start);
+      const { n, target, hits, toApp } = uses[0];
       const what = hits.map((h) => h.name === h.source ? `$${h.name}` : `$${h.name} (from $${h.source})`).join(', ');
       const sink = toApp ? `${n.name} ${n.args[0]?.value ?? ''}`.trim() : `the ${n.name === 'return' ? 'redirect' : 'rewrite'}`;
-      const fix = replaceFix(ctx, target, hits);
+      const more = uses.length > 1 ? ` (and ${uses.length - 1} more directive${uses.length > 2 ? 's' : ''})` : '';
+      const fix = replaceFix(ctx, uses);
       ctx.report({
         span: target.span,
         ...(toApp ? {} : { severity: 'info' as const }),
-        message: `${sink} is built from ${what}, a header any client can send: nothing checks that it came from a trusted proxy. `
+        message: `${sink}${more} is built from ${what}, a header any client can send: nothing checks that it came from a trusted proxy. `
           + (toApp ? 'The app is told a scheme or host the client chose.' : 'Only the client that sent it is misled, unless the response is cached.'),
+        ...(uses.length > 1 ? { related: uses.slice(1).map((u) => ({ file: ctx.file.path, span: u.target.span, message: `${what} passed on here too` })) } : {}),
         ...(fix ? { fixes: [fix] } : {}),
       });
     }
   },
 };
+
+interface Use { n: ConfNode; target: NginxArg; hits: Hit[]; toApp: boolean }
 
 /** The argument whose value reaches the app or the response. */
 function sinkArg(n: ConfNode): NginxArg | undefined {
@@ -130,17 +143,19 @@ function onlyLocalPeers(n: ConfNode): boolean {
   return listens.length > 0 && listens.every((l) => l.loopback || l.unix);
 }
 
-/** `$x` -> `$scheme` / `$host` at each reference, when the argument's text maps one to one onto its value. */
-function replaceFix(ctx: RuleContext<NginxFile>, arg: NginxArg, hits: Hit[]) {
-  const q = arg.quote ? 1 : 0;
-  if (arg.raw.slice(q, arg.raw.length - q) !== arg.value) return undefined;
+/** `$x` -> `$scheme` / `$host` at each reference of each use, when each argument's text maps one to one onto its value. */
+function replaceFix(ctx: RuleContext<NginxFile>, uses: Use[]) {
   const edits: EditSpec[] = [];
-  for (const h of hits) {
-    const own = ownValue(h.source);
-    if (!own) return undefined;
-    // `${x}rest`: keep the braces so the following text does not run into the name.
-    const text = /\w/.test(arg.value[h.end] ?? '') ? `\${${own.slice(1)}}` : own;
-    edits.push(ctx.replace({ start: arg.span.start + q + h.start, end: arg.span.start + q + h.end }, text));
+  for (const { target: arg, hits } of uses) {
+    const q = arg.quote ? 1 : 0;
+    if (arg.raw.slice(q, arg.raw.length - q) !== arg.value) return undefined;
+    for (const h of hits) {
+      const own = ownValue(h.source);
+      if (!own) return undefined;
+      // `${x}rest`: keep the braces so the following text does not run into the name.
+      const text = /\w/.test(arg.value[h.end] ?? '') ? `\${${own.slice(1)}}` : own;
+      edits.push(ctx.replace({ start: arg.span.start + q + h.start, end: arg.span.start + q + h.end }, text));
+    }
   }
   return { title: 'Use nginx\'s own $scheme / $host', safe: false, edits };
 }
