@@ -32,6 +32,12 @@ describe('nginx/ambiguous-default-server', () => {
     assert.deepEqual(lintText('nginx.conf', http(site('a.example')), RULE), []);
   });
 
+  it('does not compare servers whose listens are template markup (mailcow\'s Jinja nginx.conf)', () => {
+    const tpl = (name: string) => `    server {\n        listen 127.0.0.1:65510;\n        listen {{ HTTPS_PORT }} ssl;\n        server_name ${name};\n    }\n`;
+    assert.deepEqual(lintText('nginx.conf', http(tpl('{{ MAILCOW_HOSTNAME }}'), tpl('{{ SERVER_NAME }}')), RULE), []);
+    assert.deepEqual(lintText('nginx.conf', http(site('a', 'listen ${PORT};'), site('b', 'listen ${PORT};')), RULE), []);
+  });
+
   it('a fragment is info, and not reported when a file next to it has the default (h5bp conf.d/templates)', () => {
     const fragment = site('www.example.com') + site('example.com');
     const alone = lintText('conf.d/example.com.conf', fragment, RULE);

@@ -14,6 +14,9 @@ import { eolOf } from '../../text';
 /** `ssl_reject_handshake` lets a TLS catch-all answer without a certificate of its own. */
 const REJECT_HANDSHAKE = '1.19.4';
 
+/** Template markup (Jinja, Go templates, envsubst, autoconf `@VAR@`) in a listen. */
+const MARKUP = /\{\{|\{%|\$\{|\$[A-Z_]|@[A-Z_]+@/;
+
 interface Socket { key: string; servers: ConfNode[]; listens: Listen[]; hasDefault: boolean }
 
 /**
@@ -56,7 +59,8 @@ export const ambiguousDefaultServer: Rule<RuleContext<NginxFile>> = {
     + 'end up answering every unknown name, and a rename of a file changes it.\n\nSockets are compared the way nginx '
     + 'does (same as Gixy-Next\'s `default_server_flag`): `80`, `*:80`, `0.0.0.0:80` are one; `[::]:80` is another; '
     + 'a QUIC listen is a UDP socket of its own; a server without `listen` listens on `*:80`; unix sockets are not '
-    + 'checked. Unlike Gixy-Next, a first server that is already a catch-all (no real `server_name`, answering with '
+    + 'checked; servers whose `listen` is template markup (`{{ HTTPS_PORT }}`, `${PORT}`) are left out, as their sockets '
+    + 'are only known once rendered. Unlike Gixy-Next, a first server that is already a catch-all (no real `server_name`, answering with '
     + '`return` or `ssl_reject_handshake on`) is not reported: it is the default in effect, and the one intended. '
     + 'Servers are only compared within the config the file belongs to (its includes and the `nginx.conf` that '
     + 'includes it).\n\nThe fix adds a catch-all server before the first one: `listen ... default_server; '
@@ -72,6 +76,9 @@ export const ambiguousDefaultServer: Rule<RuleContext<NginxFile>> = {
     const sockets = new Map<string, Socket>();
     for (const server of servers) {
       const listens = listensOf(server);
+      // A template's listens (`listen {{ HTTPS_PORT }} ssl;`) name sockets only known once rendered: such a
+      // server cannot be compared, and its other sockets may be the ones it is meant to be the default of.
+      if (listens.some((l) => l.node.args.some((a) => MARKUP.test(a.raw)))) continue;
       for (const l of listens.length ? listens : [implicitListen(server)]) {
         const key = socketKey(l);
         if (!key) continue;
