@@ -48,7 +48,9 @@ export const forwardedProtoTrusted: Rule<RuleContext<NginxFile>> = {
     + '(`$remote_addr`, `$realip_remote_addr`) decides whether the header is used, and a server that listens only on '
     + 'loopback or a unix socket is reached through a local proxy alone and is not reported. A redirect built from the '
     + 'header (`return 301 $http_x_forwarded_proto://...`) only misleads the client that sent it and is `info`. '
-    + '`proxy_set_header Host ...` is `nginx/host-spoofing`\'s.\n\nThe fix writes `$scheme` (or `$host`): behind a '
+    + '`proxy_set_header Host ...` is `nginx/host-spoofing`\'s. An `if` on the header that only decides whether to '
+    + 'redirect to HTTPS (Nginx Proxy Manager\'s `force-ssl.conf`) is not reported: skipping that redirect only '
+    + 'affects the client that lied.\n\nThe fix writes `$scheme` (or `$host`): behind a '
     + 'TLS-terminating proxy that is the inner hop\'s scheme, so the app may then see `http`; it is not applied by '
     + '"Fix all". Behind such a proxy, map the header only for the proxy\'s address instead.',
   fixable: true,
