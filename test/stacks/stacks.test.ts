@@ -77,6 +77,7 @@ const STACKS: Record<string, StackCase> = {
       'nginx/missing-hsts nginx/nginx.conf:47', // "Enable HSTS"
       'nginx/private-key-permissions nginx/nginx.conf:53', // "sudo chmod 600 ...private-key.key"
       'nginx/weak-tls-protocol nginx/nginx.conf:54', // "ssl_protocols TLSv1.2 TLSv1.3"
+      'nginx/weak-tls-cipher nginx/nginx.conf:55', // HIGH:!aNULL:!MD5 -> the guide's "Strong SSL Configuration" (ECDHE with AES-GCM only)
     ],
     // The guide's own header set (X-XSS-Protection "1; mode=block", CSP with 'unsafe-inline'/'unsafe-eval');
     // limits, healthchecks, json-file rotation (it ships logs to syslog), no-new-privileges and users: not in this guide.

@@ -17,7 +17,7 @@ export interface Suite {
   export: boolean;
 }
 
-/** TLS <= 1.2 suites of OpenSSL 3 (`openssl ciphers -v ALL:COMPLEMENTOFALL`) plus the legacy ones older builds still offer. */
+/** TLS <= 1.2 suites of OpenSSL 3 (`openssl ciphers -v ALL:COMPLEMENTOFALL`, checked by the weak-tls-cipher test) plus the legacy ones older builds still offer. */
 const NAMES = `
 ECDHE-ECDSA-AES256-GCM-SHA384 ECDHE-RSA-AES256-GCM-SHA384 DHE-DSS-AES256-GCM-SHA384 DHE-RSA-AES256-GCM-SHA384
 ECDHE-ECDSA-CHACHA20-POLY1305 ECDHE-RSA-CHACHA20-POLY1305 DHE-RSA-CHACHA20-POLY1305 ECDHE-ECDSA-AES256-CCM8
@@ -51,6 +51,12 @@ ADH-DES-CBC3-SHA DES-CBC3-SHA PSK-3DES-EDE-CBC-SHA ECDHE-RSA-RC4-SHA ECDHE-ECDSA
 RC4-SHA RC4-MD5 PSK-RC4-SHA EDH-RSA-DES-CBC-SHA EDH-DSS-DES-CBC-SHA ADH-DES-CBC-SHA DES-CBC-SHA
 EXP-EDH-RSA-DES-CBC-SHA EXP-EDH-DSS-DES-CBC-SHA EXP-ADH-DES-CBC-SHA EXP-DES-CBC-SHA EXP-RC2-CBC-MD5 EXP-ADH-RC4-MD5
 EXP-RC4-MD5 IDEA-CBC-SHA SEED-SHA DHE-RSA-SEED-SHA DHE-DSS-SEED-SHA ADH-SEED-SHA
+RSA-PSK-ARIA256-GCM-SHA384 DHE-PSK-ARIA256-GCM-SHA384 PSK-ARIA256-GCM-SHA384 RSA-PSK-ARIA128-GCM-SHA256
+DHE-PSK-ARIA128-GCM-SHA256 PSK-ARIA128-GCM-SHA256 ECDHE-PSK-CAMELLIA256-SHA384 RSA-PSK-CAMELLIA256-SHA384
+DHE-PSK-CAMELLIA256-SHA384 PSK-CAMELLIA256-SHA384 ECDHE-PSK-CAMELLIA128-SHA256 RSA-PSK-CAMELLIA128-SHA256
+DHE-PSK-CAMELLIA128-SHA256 PSK-CAMELLIA128-SHA256 ECDHE-PSK-NULL-SHA384 ECDHE-PSK-NULL-SHA256 ECDHE-PSK-NULL-SHA
+RSA-PSK-NULL-SHA384 RSA-PSK-NULL-SHA256 DHE-PSK-NULL-SHA384 DHE-PSK-NULL-SHA256 RSA-PSK-NULL-SHA DHE-PSK-NULL-SHA
+PSK-NULL-SHA384 PSK-NULL-SHA256
 `;
 
 function describe(name: string): Suite {
@@ -227,4 +233,44 @@ export function weakFamilies(value: string): { families: string[]; elements: Cip
     if (el.op === '' && el.parts.length === 1 && CATCH_ALL.test(el.text)) { fams.add(el.text.toUpperCase()); culprits.add(el); }
   }
   return { families: [...fams], elements: elements.filter((e) => culprits.has(e)) };
+}
+
+/**
+ * Suites Mozilla's intermediate profile allows: 6.0 (ECDHE with AES-GCM or ChaCha20) and 5.7, which
+ * also listed the DHE-RSA ones and is still an accepted profile (../shared/reference/mozilla-tls.md).
+ */
+const MOZILLA_INTERMEDIATE = new Set([
+  'ECDHE-ECDSA-AES128-GCM-SHA256', 'ECDHE-RSA-AES128-GCM-SHA256', 'ECDHE-ECDSA-AES256-GCM-SHA384', 'ECDHE-RSA-AES256-GCM-SHA384',
+  'ECDHE-ECDSA-CHACHA20-POLY1305', 'ECDHE-RSA-CHACHA20-POLY1305',
+  'DHE-RSA-AES128-GCM-SHA256', 'DHE-RSA-AES256-GCM-SHA384', 'DHE-RSA-CHACHA20-POLY1305',
+]);
+
+/** RSA key exchange has no forward secrecy: a stolen server key decrypts every recorded session. */
+function withoutForwardSecrecy(s: Suite): boolean {
+  return s.kx === 'RSA';
+}
+
+/** PSK and SRP suites need credentials nginx never configures: listed or not, no handshake can pick them. */
+function needsCredentials(s: Suite): boolean {
+  return s.kx.includes('PSK') || s.kx === 'SRP';
+}
+
+/** CBC-mode ciphers with a separate MAC (Lucky13, padding oracles); RC4/NULL are weak families of their own. */
+function isCbc(s: Suite): boolean {
+  return s.mac !== 'AEAD' && s.enc !== 'RC4' && s.enc !== 'NULL';
+}
+
+/**
+ * Suites the cipher string enables that Mozilla's intermediate list would not: those without forward
+ * secrecy and those in CBC mode (each in OpenSSL's order of the string).
+ */
+export function legacySuites(value: string): { noForwardSecrecy: Suite[]; cbc: Suite[] } {
+  const { enabled } = evaluateCiphers(value);
+  const noForwardSecrecy: Suite[] = [], cbc: Suite[] = [];
+  for (const s of enabled.keys()) {
+    if (MOZILLA_INTERMEDIATE.has(s.name) || needsCredentials(s)) continue;
+    if (withoutForwardSecrecy(s)) noForwardSecrecy.push(s);
+    if (isCbc(s)) cbc.push(s);
+  }
+  return { noForwardSecrecy, cbc };
 }

@@ -9,8 +9,17 @@ import type { ConfNode } from './tree';
  */
 export interface FileText { path: string; text: string; lines: LineIndex }
 
+// Every fix that inserts a line asks for the file's indent step: a scan of all its lines, done once per text.
+const unitByLines = new WeakMap<LineIndex, string>();
+
 /** One indentation step of the file: the smallest indent in use (tabs if the file indents with tabs). */
 export function indentUnit(doc: FileText): string {
+  let unit = unitByLines.get(doc.lines);
+  if (unit === undefined) unitByLines.set(doc.lines, unit = scanIndentUnit(doc));
+  return unit;
+}
+
+function scanIndentUnit(doc: FileText): string {
   let min = Infinity;
   let tabs = 0, spaces = 0;
   for (let i = 0; i < doc.lines.lineCount; i++) {

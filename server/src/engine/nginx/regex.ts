@@ -5,7 +5,11 @@
  * a group can contain a character when any of its atoms can match it.
  */
 
-export interface Capture { index: number; name?: string; body: string }
+export interface Capture {
+  index: number; name?: string; body: string;
+  /** Offsets of the group's `(` and of its `)` (the pattern's length when it is never closed). */
+  open: number; close: number;
+}
 
 /** Capturing groups of a pattern, in PCRE numbering. */
 export function capturesOf(pattern: string): Capture[] {
@@ -20,13 +24,13 @@ export function capturesOf(pattern: string): Capture[] {
       const rest = pattern.slice(i + 1);
       const named = /^\?(?:P?<([A-Za-z_]\w*)>|'([A-Za-z_]\w*)')/.exec(rest);
       if (named) {
-        const cap: Capture = { index: ++n, name: named[1] ?? named[2], body: '' };
+        const cap: Capture = { index: ++n, name: named[1] ?? named[2], body: '', open: i, close: pattern.length };
         out.push(cap);
         open.push({ start: i + 1 + named[0].length, capture: cap });
         i += named[0].length;
       } else if (rest.startsWith('?')) open.push({ start: i + 1 });
       else {
-        const cap: Capture = { index: ++n, body: '' };
+        const cap: Capture = { index: ++n, body: '', open: i, close: pattern.length };
         out.push(cap);
         open.push({ start: i + 1, capture: cap });
       }
@@ -34,7 +38,7 @@ export function capturesOf(pattern: string): Capture[] {
     }
     if (c === ')') {
       const g = open.pop();
-      if (g?.capture) g.capture.body = pattern.slice(g.start, i);
+      if (g?.capture) { g.capture.body = pattern.slice(g.start, i); g.capture.close = i; }
     }
   }
   for (const g of open) if (g.capture) g.capture.body = pattern.slice(g.start);

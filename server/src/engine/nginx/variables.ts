@@ -305,3 +305,8 @@ export function analyse(node: ConfNode, script: string, depth = 0): VarInfo[] {
   });
   return out;
 }
+
+/** The `set`, `map` or `geo` that defines `$name` where `node` runs (a `set` in scope first, like `taintOf`). */
+export function definitionOf(node: ConfNode, name: string): ConfNode | undefined {
+  return setOf(node, name) ?? mapOf(node, name);
+}

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { assertRanges, checkFix, lintText } from '../../../support/lint';
-import { weakFamilies } from '../../../../server/src/engine/nginx/ciphers';
+import { spawnSync } from 'node:child_process';
+import { evaluateCiphers, legacySuites, weakFamilies } from '../../../../server/src/engine/nginx/ciphers';
 import { INTERMEDIATE_CIPHERS } from '../../../../server/src/engine/nginx/https-fixes';
 import { reparse } from './support';
 
@@ -40,9 +41,48 @@ describe('nginx/weak-tls-cipher', () => {
     assert.deepEqual(weak('ECDHE+AESGCM:CAMELLIA'), ['CAMELLIA', 'aNULL (anonymous)']);
   });
 
-  it('accepts Mozilla and nginx default ciphers in a config', () => {
-    for (const c of [INTERMEDIATE_CIPHERS, MOZILLA_57, "'HIGH:!aNULL:!MD5'"]) {
+  it('accepts Mozilla\'s intermediate lists (6.0, and 5.7 with DHE) in a config', () => {
+    for (const c of [INTERMEDIATE_CIPHERS, MOZILLA_57, 'ECDHE+AESGCM:ECDHE+CHACHA20']) {
       assert.deepEqual(lintText('app.conf', `server {\n  listen 443 ssl;\n  ssl_ciphers ${c};\n}\n`, RULE), [], c);
+    }
+  });
+
+  it('warns on suites without forward secrecy or in CBC mode that Mozilla leaves out (Mastodon, nginx\'s default written out)', () => {
+    const mastodon = 'server {\n  listen 443 ssl;\n  ssl_ciphers HIGH:!MEDIUM:!LOW:!aNULL:!NULL:!SHA;\n}\n';
+    const found = lintText('app.conf', mastodon, RULE);
+    assertRanges(found, RULE, ['3:15-3:50']);
+    assert.equal(found[0].severity, 'warning');
+    assert.match(found[0].message, /without forward secrecy \(AES256-GCM-SHA384/);
+    assert.match(found[0].message, /CBC mode \(ECDHE-ECDSA-AES256-SHA384/);
+    const nginxDefault = lintText('app.conf', "server {\n  listen 443 ssl;\n  ssl_ciphers 'HIGH:!aNULL:!MD5';\n}\n", RULE);
+    assert.equal(nginxDefault[0].severity, 'warning');
+    const cbcOnly = legacySuites('ECDHE+AESGCM:ECDHE+AES256+SHA384');
+    assert.deepEqual([cbcOnly.noForwardSecrecy.length, cbcOnly.cbc.map((s) => s.name)], [0, ['ECDHE-ECDSA-AES256-SHA384', 'ECDHE-RSA-AES256-SHA384']]);
+    assert.equal(legacySuites('AES256-GCM-SHA384').noForwardSecrecy.length, 1);
+    // Existing error cases stay errors.
+    assert.equal(lintText('app.conf', 'server {\n  listen 443 ssl;\n  ssl_ciphers HIGH:RC4-SHA;\n}\n', RULE)[0].severity, 'error');
+  });
+
+  it('does not warn where only TLS 1.3 is enabled (ssl_ciphers does not apply to it)', () => {
+    assert.deepEqual(lintText('app.conf', 'server {\n  listen 443 ssl;\n  ssl_protocols TLSv1.3;\n  ssl_ciphers HIGH:!aNULL:!MD5;\n}\n', RULE), []);
+  });
+
+  it('expands cipher strings like the installed OpenSSL (`openssl ciphers -v`)', function () {
+    const all = opensslSuites('ALL:COMPLEMENTOFALL');
+    if (!all) this.skip();
+    const known = new Set(all!.map((s) => s.name));
+    for (const str of ['HIGH:!aNULL:!MD5', 'HIGH:!MEDIUM:!LOW:!aNULL:!NULL:!SHA', 'EECDH+AESGCM:EDH+AESGCM', 'ECDHE+AES:!SHA1', 'AES256+EECDH:AES256+EDH', INTERMEDIATE_CIPHERS]) {
+      const theirs = opensslSuites(str)!;
+      const ours = [...evaluateCiphers(str).enabled.keys()].filter((s) => known.has(s.name));
+      assert.deepEqual(ours.map((s) => s.name).sort(), theirs.map((s) => s.name).sort(), str);
+      // What OpenSSL says of each suite: Kx=RSA has no forward secrecy, a Mac other than AEAD is CBC (PSK and SRP
+      // suites cannot be negotiated without credentials nginx never sets up).
+      const { noForwardSecrecy, cbc } = legacySuites(str);
+      const mozilla = new Set(legacySuites(INTERMEDIATE_CIPHERS + ':' + MOZILLA_57).cbc.map((s) => s.name));
+      assert.deepEqual(noForwardSecrecy.map((s) => s.name).filter((n) => known.has(n)).sort(),
+        theirs.filter((s) => s.kx === 'RSA').map((s) => s.name).sort(), `${str}: no forward secrecy`);
+      assert.deepEqual(cbc.map((s) => s.name).filter((n) => known.has(n)).sort(),
+        theirs.filter((s) => s.mac !== 'AEAD' && !mozilla.has(s.name) && !/PSK|SRP/.test(s.kx)).map((s) => s.name).sort(), `${str}: CBC`);
     }
   });
 
@@ -51,3 +91,12 @@ describe('nginx/weak-tls-cipher', () => {
     assert.equal(fixed['app.conf'], `http {\n  ssl_ciphers '${INTERMEDIATE_CIPHERS}';\n}\n`);
   });
 });
+
+/** The TLS <= 1.2 suites `openssl ciphers -v` lists for a string, with its Kx and Mac columns (undefined without openssl). */
+function opensslSuites(str: string): { name: string; kx: string; mac: string }[] | undefined {
+  const r = spawnSync('openssl', ['ciphers', '-v', str], { encoding: 'utf8' });
+  if (r.status !== 0 || r.error) return r.error ? undefined : [];
+  return r.stdout.trim().split('\n').map((l) => l.trim().split(/\s+/))
+    .filter((c) => c[1] !== 'TLSv1.3')
+    .map((c) => ({ name: c[0], kx: (c.find((x) => x.startsWith('Kx=')) ?? '').slice(3), mac: (c.find((x) => x.startsWith('Mac=')) ?? '').slice(4) }));
+}

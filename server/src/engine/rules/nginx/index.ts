@@ -34,6 +34,13 @@ import { weakOriginCheck } from './weak-origin-check';
 import { proxyPassNormalized } from './proxy-pass-normalized';
 import { proxyHeaderInheritance } from './proxy-header-inheritance';
 import { syntax } from './syntax';
+import { ambiguousDefaultServer } from './ambiguous-default-server';
+import { mapWithoutDefault } from './map-without-default';
+import { rewriteCaptureOverflow } from './rewrite-capture-overflow';
+import { staleDns } from './stale-dns';
+import { realIpSpoofable } from './real-ip-spoofable';
+import { forwardedProtoTrusted } from './forwarded-proto-trusted';
+import { sslEarlyData } from './ssl-early-data';
 
 /** Every nginx rule, in catalogue order. */
 export const nginxRules: AnyRule[] = [
@@ -71,5 +78,12 @@ export const nginxRules: AnyRule[] = [
   weakOriginCheck,
   proxyPassNormalized,
   proxyHeaderInheritance,
+  ambiguousDefaultServer,
+  mapWithoutDefault,
+  rewriteCaptureOverflow,
+  staleDns,
+  realIpSpoofable,
+  forwardedProtoTrusted,
+  sslEarlyData,
   syntax,
 ];
