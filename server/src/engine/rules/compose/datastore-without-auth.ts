@@ -1,6 +1,9 @@
 import type { Rule, FixSpec } from '../../types';
 import type { EnvEntry, Service } from '../../parse/compose';
 import { isTruthy } from '../../parse/compose-yaml';
+import { projectLookup } from '../../project/compose-project';
+import { clusterAuth } from './support/search-cluster';
+import { reachOf } from './support/exposure';
 import { datastoreOf, type Datastore } from './support/datastores';
 import { appendEnv } from './support/env-file';
 import { freshSecret } from './support/secrets';
@@ -14,7 +17,7 @@ export const datastoreWithoutAuth: Rule<ComposeContext> = {
   id: 'compose/datastore-without-auth', language: 'compose', severity: 'error',
   title: 'Datastore accepts connections without a password',
   description: [
-    'Reported: redis, valkey, keydb or dragonfly without `--requirepass` (a password variable such as `REDIS_PASSWORD` counts only for images that read one, like bitnami\'s: the official images ignore it); mongo without `MONGO_INITDB_ROOT_USERNAME` and `_PASSWORD`; postgres with `POSTGRES_HOST_AUTH_METHOD=trust`; mysql/mariadb with `*_ALLOW_EMPTY_*PASSWORD`; elasticsearch with `xpack.security.enabled=false` (or opensearch with its security plugin disabled).',
+    'Reported: redis, valkey, keydb or dragonfly without `--requirepass` (a password variable such as `REDIS_PASSWORD` counts only for images that read one, like bitnami\'s: the official images ignore it); mongo without `MONGO_INITDB_ROOT_USERNAME` and `_PASSWORD`; postgres with `POSTGRES_HOST_AUTH_METHOD=trust`; mysql/mariadb with `*_ALLOW_EMPTY_*PASSWORD`; elasticsearch with `xpack.security.enabled=false` (or opensearch with its security plugin disabled), and Elasticsearch before 8.0 where nothing sets `xpack.security.enabled=true` (security is off by default there; reported at info when no port is published).',
     'Any process that reaches the port, including a compromised neighbour container or an SSRF in the app, can read and change all data; redis without a password is also a classic path to remote code execution. SEEN guide: set a password for Dragonfly/Redis in production.',
     'For redis-like stores the fix adds `--requirepass ${REDIS_PASSWORD:?...}` and a generated `REDIS_PASSWORD` in `.env`; the clients then need the password too (not safe to apply blindly).',
   ].join('\n'),
@@ -22,6 +25,7 @@ export const datastoreWithoutAuth: Rule<ComposeContext> = {
   sources: ['SEEN guide', 'AFFiNE guide', 'AppFlowy Cloud guide'],
   check(ctx) {
     const report = reportOnce(ctx);
+    const lookup = projectLookup(ctx.workspace, ctx.file.path);
     for (const svc of servicesOf(ctx)) {
       const store = datastoreOf(svc.image);
       if (!store) continue;
@@ -50,10 +54,17 @@ export const datastoreWithoutAuth: Rule<ComposeContext> = {
           break;
         }
         case 'elasticsearch': {
-          for (const e of svc.environment) {
-            const off = (/^xpack\.security\.enabled$/.test(e.key) && /^false$/i.test(e.value?.trim() ?? ''))
-              || (/^(plugins\.security\.disabled|DISABLE_SECURITY_PLUGIN)$/.test(e.key) && isTruthy(e.value));
-            if (off) report({ span: e.itemSpan, message: `${store.product} (service \`${svc.name}\`) turns security off (${e.key}): the REST API answers anyone without a password.` });
+          const auth = clusterAuth(svc, store.product, lookup);
+          if (auth.state === 'off') {
+            report({ span: auth.by.itemSpan, message: `${store.product} (service \`${svc.name}\`) turns security off (${auth.by.key}): the REST API answers anyone without a password.` });
+          } else if (auth.state === 'off-by-default') {
+            // Unpublished it is defence in depth (SPEC §10): only containers on its networks reach it.
+            const outside = reachOf(ctx.doc.doc, svc, lookup).outside;
+            report({
+              span: svc.keySpan,
+              severity: outside ? undefined : 'info',
+              message: `${store.product} ${auth.major}.x (service \`${svc.name}\`) starts with security off unless xpack.security.enabled=true is set, and nothing sets it: the REST API answers anyone without a password${outside ? '' : ' (not published: any container on its networks can reach it)'}.`,
+            });
           }
           break;
         }

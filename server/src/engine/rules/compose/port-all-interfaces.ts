@@ -6,6 +6,8 @@ import { bindLoopbackFix, describePort, portSpan } from './support/ports';
 import { projectLookup } from '../../project/compose-project';
 import { reportOnce, servicesOf, type ComposeContext } from './support/report';
 import { bypassingPorts } from './port-bypasses-proxy';
+import { adminUi } from './exposed-admin-ui';
+import { imageInfo } from '../../catalogue/images';
 
 /**
  * Ports that are public by design: HTTP(S) (SPEC), and the protocols whose clients come from the
@@ -29,13 +31,20 @@ export const portAllInterfaces: Rule<ComposeContext> = {
     const lookup = projectLookup(ctx.workspace, ctx.file.path);
     for (const svc of servicesOf(ctx)) {
       if (datastoreOf(svc.image)) continue;
+      // An admin UI's port is compose/exposed-admin-ui's finding: one problem, one finding.
+      const ui = ctx.config.rules['compose/exposed-admin-ui'] === 'off' ? undefined : adminUi(ctx, svc, lookup);
+      const publicPorts = imageInfo(svc.image)?.publicPorts ?? [];
       for (const port of svc.ports) {
+        if (ui?.ports.includes(port)) continue;
         // Variables are read from .env first: `${EXPOSE:-127.0.0.1:2283}:2283` set in .env is not "no host address".
         const { hostIp, published } = resolvePort(port, lookup);
         if (hostIp !== undefined || bypassing.has(port.node ?? port)) continue;
         // A host port from a variable without a value is unknown: judge by the container port then.
         const nums = published !== undefined ? portNumbers(published) : portNumbers(withDefaults(port.target ?? ''));
         if (nums.length && nums.every((n) => PUBLIC_BY_DESIGN.has(n))) continue;
+        // Mail, VPN and media servers' client ports (the image catalogue's publicPorts) are meant for the internet.
+        const served = portNumbers(withDefaults(port.target ?? '') ?? '');
+        if (served.length && served.every((n) => publicPorts.includes(n))) continue;
         // SSH (a Git server's `2222:22`) is reached by its clients from anywhere, like mail.
         const targets = portNumbers(withDefaults(port.target ?? ''));
         if (targets.length && targets.every((n) => n === 22) && !/udp/i.test(port.protocol ?? '')) continue;
