@@ -95,4 +95,34 @@ describe(RULE, () => {
   it('the fix is not safe (clients need the password)', () => {
     assert.equal(run('services:\n  cache:\n    image: redis:7\n', RULE)[0].fixes[0].safe, false);
   });
+
+  it('reports Elasticsearch before 8 where nothing turns security on (off by default), at the service, by reachability', () => {
+    const published = 'services:\n  es:\n    image: elasticsearch:7.16.1\n    ports: ["9200:9200"]\n';
+    const found = run(published, RULE);
+    assertRanges(found, RULE, ['2:3-2:5']);
+    assert.equal(found[0].severity, 'error');
+    assert.match(found[0].message, /7\.x .*starts with security off/);
+    const [inner] = run('services:\n  es:\n    image: elasticsearch:6.8.23\n', RULE);
+    assert.equal(inner.severity, 'info');
+  });
+
+  it('does not report Elasticsearch 7 with security on, 8+, a mounted config, or a version it cannot read', () => {
+    const text = [
+      'services:',
+      '  a:',
+      '    image: elasticsearch:7.17.0',
+      '    environment:',
+      '      xpack.security.enabled: "true"',
+      '  b:',
+      '    image: docker.elastic.co/elasticsearch/elasticsearch:8.13.0',
+      '  c:',
+      '    image: elasticsearch:7.17.0',
+      '    volumes:',
+      '      - ./es.yml:/usr/share/elasticsearch/config/elasticsearch.yml:ro',
+      '  d:',
+      '    image: elasticsearch:${ES_VERSION}',
+      '',
+    ].join('\n');
+    assert.deepEqual(run(text, RULE), []);
+  });
 });

@@ -18,7 +18,7 @@ export function floatingTag(tag: string | undefined): boolean {
   if (tag === undefined || tag === '') return true;
   const t = tag.toLowerCase();
   if (/\d/.test(t) || BUILD_TAGS.test(t)) return false;
-  return !t.split(/[-_.]/).every((part) => CODENAMES.test(part));
+  return !t.split(/[-_.]/).some((part) => CODENAMES.test(part));
 }
 
 export const unpinnedImage: Rule<ComposeContext> = {
