@@ -36,34 +36,41 @@ export interface ImageRow {
   /** Admin UIs in front of a cluster: reported only when that cluster has no auth (Kibana). */
   frontOf?: DatastoreFamily;
   plaintext?: PlaintextCheck;
+  /** The check the official image supports (compose/no-healthcheck's fix); `$$` keeps `${...}` for the container's shell. */
+  healthcheck?: string;
+  /** A starting memory limit for compose/no-resource-limits' fix (datastores default to 1G). */
+  memory?: string;
   /** Where the behaviour the row relies on is documented. */
   source?: string;
 }
 
+const PG_READY = '["CMD-SHELL", "pg_isready -U $${POSTGRES_USER:-postgres}"]';
+const REDIS_PING = '["CMD", "redis-cli", "ping"]';
+
 export const IMAGES: ImageRow[] = [
   // Datastores (SPEC §3's list plus their common builds).
-  { product: 'postgres', kind: 'datastore', family: 'postgres', names: ['postgres', 'postgresql', 'postgresql-repmgr'], ports: [5432] },
-  { product: 'pgvector', kind: 'datastore', family: 'postgres', names: ['pgvector'], ports: [5432] },
-  { product: 'postgis', kind: 'datastore', family: 'postgres', names: ['postgis'], ports: [5432] },
-  { product: 'timescaledb', kind: 'datastore', family: 'postgres', names: ['timescaledb', 'timescaledb-ha'], ports: [5432] },
-  { product: 'pgvecto.rs', kind: 'datastore', family: 'postgres', names: ['pgvecto-rs'], ports: [5432] },
-  { product: 'mysql', kind: 'datastore', family: 'mysql', names: ['mysql'], ports: [3306] },
-  { product: 'mariadb', kind: 'datastore', family: 'mysql', names: ['mariadb'], ports: [3306] },
+  { product: 'postgres', kind: 'datastore', family: 'postgres', names: ['postgres', 'postgresql', 'postgresql-repmgr'], ports: [5432], healthcheck: PG_READY },
+  { product: 'pgvector', kind: 'datastore', family: 'postgres', names: ['pgvector'], ports: [5432], healthcheck: PG_READY },
+  { product: 'postgis', kind: 'datastore', family: 'postgres', names: ['postgis'], ports: [5432], healthcheck: PG_READY },
+  { product: 'timescaledb', kind: 'datastore', family: 'postgres', names: ['timescaledb', 'timescaledb-ha'], ports: [5432], healthcheck: PG_READY },
+  { product: 'pgvecto.rs', kind: 'datastore', family: 'postgres', names: ['pgvecto-rs'], ports: [5432], healthcheck: PG_READY },
+  { product: 'mysql', kind: 'datastore', family: 'mysql', names: ['mysql'], ports: [3306], healthcheck: '["CMD", "mysqladmin", "ping", "-h", "localhost"]' },
+  { product: 'mariadb', kind: 'datastore', family: 'mysql', names: ['mariadb'], ports: [3306], healthcheck: '["CMD", "healthcheck.sh", "--connect", "--innodb_initialized"]' },
   { product: 'percona', kind: 'datastore', family: 'mysql', names: ['percona', 'percona-server'], ports: [3306] },
-  { product: 'mongo', kind: 'datastore', family: 'mongo', names: ['mongo', 'mongodb'], ports: [27017] },
-  { product: 'redis', kind: 'datastore', family: 'redis', names: ['redis'], ports: [6379] },
+  { product: 'mongo', kind: 'datastore', family: 'mongo', names: ['mongo', 'mongodb'], ports: [27017], healthcheck: '["CMD", "mongosh", "--quiet", "--eval", "db.adminCommand(\'ping\')"]' },
+  { product: 'redis', kind: 'datastore', family: 'redis', names: ['redis'], ports: [6379], healthcheck: REDIS_PING },
   // Redis with modules (RedisJSON, RediSearch): the same server, no password by default.
-  { product: 'redis', kind: 'datastore', family: 'redis', paths: ['redislabs/redismod', 'redislabs/rejson', 'redislabs/redisearch'], ports: [6379], source: 'https://hub.docker.com/r/redislabs/redismod' },
-  { product: 'valkey', kind: 'datastore', family: 'redis', names: ['valkey'], ports: [6379] },
-  { product: 'keydb', kind: 'datastore', family: 'redis', names: ['keydb'], ports: [6379] },
+  { product: 'redis', kind: 'datastore', family: 'redis', paths: ['redislabs/redismod', 'redislabs/rejson', 'redislabs/redisearch'], ports: [6379], source: 'https://hub.docker.com/r/redislabs/redismod', healthcheck: REDIS_PING },
+  { product: 'valkey', kind: 'datastore', family: 'redis', names: ['valkey'], ports: [6379], healthcheck: '["CMD", "valkey-cli", "ping"]' },
+  { product: 'keydb', kind: 'datastore', family: 'redis', names: ['keydb'], ports: [6379], healthcheck: '["CMD", "keydb-cli", "ping"]' },
   { product: 'dragonfly', kind: 'datastore', family: 'redis', names: ['dragonfly', 'dragonflydb'], ports: [6379] },
   { product: 'memcached', kind: 'datastore', family: 'other', names: ['memcached'], ports: [11211], plaintext: 'memcached', source: 'https://github.com/memcached/memcached/wiki/SASLHowto' },
-  { product: 'elasticsearch', kind: 'datastore', family: 'elasticsearch', names: ['elasticsearch'], ports: [9200, 9300] },
-  { product: 'opensearch', kind: 'datastore', family: 'elasticsearch', names: ['opensearch'], ports: [9200, 9600] },
-  { product: 'clickhouse', kind: 'datastore', family: 'other', names: ['clickhouse'], ports: [8123, 9000], plaintext: 'clickhouse', source: 'https://hub.docker.com/r/clickhouse/clickhouse-server (How to create default database and user on starting)' },
-  { product: 'cassandra', kind: 'datastore', family: 'other', names: ['cassandra'], ports: [9042] },
+  { product: 'elasticsearch', kind: 'datastore', family: 'elasticsearch', names: ['elasticsearch'], ports: [9200, 9300], memory: '2G' },
+  { product: 'opensearch', kind: 'datastore', family: 'elasticsearch', names: ['opensearch'], ports: [9200, 9600], memory: '2G' },
+  { product: 'clickhouse', kind: 'datastore', family: 'other', names: ['clickhouse'], ports: [8123, 9000], plaintext: 'clickhouse', source: 'https://hub.docker.com/r/clickhouse/clickhouse-server (How to create default database and user on starting)', memory: '2G' },
+  { product: 'cassandra', kind: 'datastore', family: 'other', names: ['cassandra'], ports: [9042], memory: '2G' },
   { product: 'couchdb', kind: 'datastore', family: 'other', names: ['couchdb'], ports: [5984] },
-  { product: 'neo4j', kind: 'datastore', family: 'other', names: ['neo4j'], ports: [7474, 7687] },
+  { product: 'neo4j', kind: 'datastore', family: 'other', names: ['neo4j'], ports: [7474, 7687], memory: '2G' },
   { product: 'influxdb', kind: 'datastore', family: 'other', names: ['influxdb'], ports: [8086] },
   { product: 'rabbitmq', kind: 'datastore', family: 'other', names: ['rabbitmq'], ports: [5672, 15672] },
   { product: 'nats', kind: 'datastore', family: 'other', names: ['nats'], ports: [4222], plaintext: 'nats', source: 'https://docs.nats.io/running-a-nats-service/configuration/securing_nats/auth_intro' },
@@ -109,6 +116,29 @@ export const IMAGES: ImageRow[] = [
   { product: 'Plex', kind: 'media-server', names: ['plex', 'pms-docker'], publicPorts: [32400] },
   { product: 'Jellyfin', kind: 'media-server', names: ['jellyfin'], publicPorts: [8096, 8920] },
 ];
+
+/**
+ * Images whose Dockerfile ends with a non-root `USER` (or that start as root only to drop to their own
+ * user): repository paths without the registry, a trailing `/` for a whole namespace. Datastores are
+ * treated so by their kind.
+ */
+export const NON_ROOT_IMAGES = [
+  'bitnami/', 'linuxserver/', 'chainguard/', 'nginxinc/nginx-unprivileged',
+  'n8nio/n8n', 'mattermost/mattermost-enterprise-edition', 'mattermost/mattermost-team-edition',
+  'grafana/grafana', 'grafana/grafana-oss', 'grafana/grafana-enterprise', 'grafana/loki',
+  'prom/prometheus', 'prom/alertmanager', 'prom/node-exporter', 'prom/blackbox-exporter', 'prom/pushgateway',
+  'postgrest/postgrest', 'gotenberg/gotenberg', 'apache/tika', 'kong', 'kong/kong-gateway',
+  'keycloak/keycloak', 'outlinewiki/outline', 'umami-software/umami', 'goauthentik/server',
+  'cloudflare/cloudflared', 'kibana/kibana', 'logstash/logstash',
+];
+
+/** The image itself runs as a non-root user (or drops to one), so no `user:` is needed. */
+export function nonRootImage(image: ImageRef | undefined): boolean {
+  if (!image || image.interpolated) return false;
+  const path = image.path.toLowerCase().replace(/^library\//, '');
+  if (/(^|-)(rootless|nonroot)(-|$)/.test(image.tag ?? '')) return true;
+  return NON_ROOT_IMAGES.some((p) => (p.endsWith('/') ? path.startsWith(p) : path === p));
+}
 
 /** Suffixes that still name a datastore server itself (`mongodb-community-server`, `redis-stack`), never a client or exporter. */
 const SERVER_SUFFIX = /^(server|community-server|enterprise-server|stack|stack-server|alpine|ha|cluster|galera|db|aria|sentinel|sharded)$/;
