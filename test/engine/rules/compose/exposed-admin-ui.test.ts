@@ -67,6 +67,13 @@ describe(RULE, () => {
     assertRanges(lint({ [FILE]: text }, FILE, 'compose/port-all-interfaces', { rules: { [RULE]: 'off' } }), 'compose/port-all-interfaces', ['5:9-5:18']);
   });
 
+  it('reports a UI on the host network at network_mode, as an error', () => {
+    const text = 'services:\n  adminer:\n    image: adminer:4\n    network_mode: host\n';
+    const found = run(text, RULE);
+    assertRanges(found, RULE, ['4:5-4:23']);
+    assert.equal(found[0].severity, 'error');
+  });
+
   it('fix (unsafe): binds the port to 127.0.0.1', () => {
     const text = 'services:\n  pgadmin:\n    image: dpage/pgadmin4:8\n    ports:\n      - "5050:80"\n';
     assert.equal(fixed(text, RULE).text, 'services:\n  pgadmin:\n    image: dpage/pgadmin4:8\n    ports:\n      - "127.0.0.1:5050:80"\n');

@@ -43,10 +43,9 @@ export const portAllInterfaces: Rule<ComposeContext> = {
         const nums = published !== undefined ? portNumbers(published) : portNumbers(withDefaults(port.target ?? ''));
         if (nums.length && nums.every((n) => PUBLIC_BY_DESIGN.has(n))) continue;
         // Mail, VPN and media servers' client ports (the image catalogue's publicPorts) are meant for the internet.
-        const served = portNumbers(withDefaults(port.target ?? '') ?? '');
-        if (served.length && served.every((n) => publicPorts.includes(n))) continue;
-        // SSH (a Git server's `2222:22`) is reached by its clients from anywhere, like mail.
         const targets = portNumbers(withDefaults(port.target ?? ''));
+        if (targets.length && targets.every((n) => publicPorts.includes(n))) continue;
+        // SSH (a Git server's `2222:22`) is reached by its clients from anywhere, like mail.
         if (targets.length && targets.every((n) => n === 22) && !/udp/i.test(port.protocol ?? '')) continue;
         const fix = bindLoopbackFix(ctx.file, ctx.doc, port);
         report({
