@@ -58,6 +58,7 @@ const STACKS: Record<string, StackCase> = {
       'env/weak-secret .env:23', //                MINIO_KMS_SECRET_KEY=your-32-byte-hex-key (the guide's placeholder)
       'env/weak-secret .env:25', //                GOTRUE_JWT_SECRET=hello456
       'env/weak-secret .env:28', //                GOTRUE_ADMIN_PASSWORD=password
+      'env/insecure-setting .env:30', //           GOTRUE_MAILER_AUTOCONFIRM=true (the hardened stack: false; sign-ups unverified)
       'env/weak-policy .env:31', //                GOTRUE_PASSWORD_MIN_LENGTH=6 (guide: 12)
       'env/weak-secret .env:33', //                root inside GOTRUE_DATABASE_URL
       'env/weak-secret .env:36', //                GOTRUE_OAUTH_GOOGLE_CLIENT_SECRET=your-client-secret

@@ -20,6 +20,11 @@ import { noHealthcheck } from './no-healthcheck';
 import { noLogRotation } from './no-log-rotation';
 import { datastoreNotIsolated } from './datastore-not-isolated';
 import { unknownKey } from './unknown-key';
+import { exposedAdminUi } from './exposed-admin-ui';
+import { openSetupWizard } from './open-setup-wizard';
+import { committedDefaultSecret } from './committed-default-secret';
+import { datastorePlaintext } from './datastore-plaintext';
+import { traefikUnusedMiddleware } from './traefik-unused-middleware';
 import { composeSyntax } from './syntax';
 
 /** Every compose rule, in catalogue order (SPEC §3). The cross-file rules are added by their own module. */
@@ -31,6 +36,10 @@ export const composeRules: AnyRule[] = [
   hardcodedSecret,
   weakSecret,
   undefinedVariable,
+  exposedAdminUi,
+  openSetupWizard,
+  committedDefaultSecret,
+  datastorePlaintext,
   privileged,
   dockerSocket,
   hostNamespace,
@@ -44,6 +53,7 @@ export const composeRules: AnyRule[] = [
   noHealthcheck,
   noLogRotation,
   datastoreNotIsolated,
+  traefikUnusedMiddleware,
   unknownKey,
   composeSyntax,
 ];

@@ -4,25 +4,11 @@ import { entryAt } from '../../parse/compose';
 import { asSeq, isTruthy, scalarText } from '../../parse/compose-yaml';
 import { withDefaults } from '../../parse/interpolation';
 import { inherits } from './support/extends';
-import { datastoreOf, type Datastore } from './support/datastores';
+import { datastoreOf } from './support/datastores';
+import { imageInfo } from '../../catalogue/images';
 import { addPair, type YValue } from './support/yaml-edit';
 import { styleOf } from './support/yaml-style';
 import { reportOnce, servicesOf, type ComposeContext } from './support/report';
-
-/** The check each official image supports; `$$` keeps `${...}` for the container's shell, not compose. */
-function usualTest(store: Datastore): string | undefined {
-  switch (store.product) {
-    case 'postgres': case 'pgvector': case 'postgis': case 'timescaledb': case 'pgvecto.rs':
-      return '["CMD-SHELL", "pg_isready -U $${POSTGRES_USER:-postgres}"]';
-    case 'redis': return '["CMD", "redis-cli", "ping"]';
-    case 'valkey': return '["CMD", "valkey-cli", "ping"]';
-    case 'keydb': return '["CMD", "keydb-cli", "ping"]';
-    case 'mysql': return '["CMD", "mysqladmin", "ping", "-h", "localhost"]';
-    case 'mariadb': return '["CMD", "healthcheck.sh", "--connect", "--innodb_initialized"]';
-    case 'mongo': return '["CMD", "mongosh", "--quiet", "--eval", "db.adminCommand(\'ping\')"]';
-    default: return undefined;
-  }
-}
 
 export const noHealthcheck: Rule<ComposeContext> = {
   id: 'compose/no-healthcheck', language: 'compose', severity: 'info',
@@ -63,7 +49,7 @@ function disabledHealthcheck(file: ComposeFile, svc: Service): boolean {
 
 function healthcheckFix(ctx: ComposeContext, svc: Service): FixSpec | undefined {
   const store = datastoreOf(svc.image);
-  const test = store && usualTest(store);
+  const test = store && imageInfo(svc.image)?.healthcheck;
   if (!test || !svc.map) return undefined;
   const value: YValue = { map: [['test', test], ['interval', '10s'], ['timeout', '5s'], ['retries', '5']] };
   return { title: `Add the usual ${store.product} healthcheck`, safe: false, edits: [addPair(ctx.file, svc.map, 'healthcheck', value, styleOf(ctx.file, ctx.doc))] };

@@ -3,18 +3,16 @@ import type { Service } from '../../parse/compose';
 import { entryAt } from '../../parse/compose';
 import { asMap } from '../../parse/compose-yaml';
 import { datastoreOf } from './support/datastores';
+import { imageInfo } from '../../catalogue/images';
 import { addPair, type YValue } from './support/yaml-edit';
 import { styleOf } from './support/yaml-style';
 import { reportOnce, servicesOf, type ComposeContext } from './support/report';
 import { inherits } from './support/extends';
 
-const HEAVY = /^(elasticsearch|opensearch|clickhouse|cassandra|neo4j)$/;
-
 /** A starting point, not a measurement: the fix is unsafe because too low a limit gets the service killed. */
 function memoryGuess(svc: Service): string {
-  const store = datastoreOf(svc.image);
-  if (!store) return '512M';
-  return HEAVY.test(store.product) ? '2G' : '1G';
+  if (!datastoreOf(svc.image)) return '512M';
+  return imageInfo(svc.image)?.memory ?? '1G';
 }
 
 export const noResourceLimits: Rule<ComposeContext> = {

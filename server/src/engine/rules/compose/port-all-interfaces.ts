@@ -11,6 +11,8 @@ import { projectNginxFiles } from '../../project/nginx-links';
 import type { PortEntry, Service } from '../../parse/compose';
 import type { FixSpec } from '../../types';
 import type { Lookup } from '../../parse/interpolation';
+import { adminUi } from './exposed-admin-ui';
+import { imageInfo } from '../../catalogue/images';
 
 /** Reverse proxies and tunnels: with one in the stack, an app port beside it is a side door, not the way in. */
 const PROXY = /(^|\/)(nginx|nginx-unprivileged|openresty|traefik|caddy|haproxy|envoy|httpd|apache2?|nginx-proxy|nginx-proxy-manager|swag|cloudflared|lighttpd|varnish|pomerium|oauth2-proxy)$/;
@@ -35,7 +37,11 @@ export const portAllInterfaces: Rule<ComposeContext> = {
     const plain: { svc: Service; port: PortEntry; fix?: FixSpec }[] = [];
     for (const svc of servicesOf(ctx)) {
       if (datastoreOf(svc.image)) continue;
+      // An admin UI's port is compose/exposed-admin-ui's finding: one problem, one finding.
+      const ui = ctx.config.rules['compose/exposed-admin-ui'] === 'off' ? undefined : adminUi(ctx, svc, lookup);
+      const publicPorts = imageInfo(svc.image)?.publicPorts ?? [];
       for (const port of svc.ports) {
+        if (ui?.ports.includes(port)) continue;
         // Variables are read from .env first: `${EXPOSE:-127.0.0.1:2283}:2283` set in .env is not "no host address".
         const { hostIp, published } = resolvePort(port, lookup);
         if (hostIp !== undefined || bypassing.has(port.node ?? port)) continue;
@@ -43,6 +49,8 @@ export const portAllInterfaces: Rule<ComposeContext> = {
         const targets = portNumbers(withDefaults(port.target ?? ''));
         const hostPorts = published !== undefined ? portNumbers(published) : [];
         const nums = hostPorts.length ? hostPorts : targets;
+        // Mail, VPN and media servers' client ports (the image catalogue's publicPorts) are meant for the internet.
+        if (targets.length && targets.every((n) => publicPorts.includes(n))) continue;
         if (publicByDesign(svc, port, nums, targets)) {
           if (nums.length && nums.every((n) => n === 80) && !/udp/i.test(port.protocol ?? '')) plain.push({ svc, port, fix: bindLoopbackFix(ctx.file, ctx.doc, port) });
           continue;

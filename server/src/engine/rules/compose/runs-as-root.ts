@@ -1,31 +1,12 @@
 import type { Rule } from '../../types';
-import type { ImageRef, Service } from '../../parse/compose';
+import type { Service } from '../../parse/compose';
 import { fieldText } from '../../parse/compose';
 import { datastoreOf } from './support/datastores';
+import { nonRootImage } from '../../catalogue/images';
 import { baseServices } from './support/extends';
 import { reportOnce, servicesOf, type ComposeContext } from './support/report';
 
-/**
- * Images whose Dockerfile ends with a non-root `USER` (or that start as root only to drop to their own
- * user, like the datastores): repository paths without the registry, a trailing `/` for a whole namespace.
- */
-const NON_ROOT_IMAGES = [
-  'bitnami/', 'linuxserver/', 'chainguard/', 'nginxinc/nginx-unprivileged',
-  'n8nio/n8n', 'mattermost/mattermost-enterprise-edition', 'mattermost/mattermost-team-edition',
-  'grafana/grafana', 'grafana/grafana-oss', 'grafana/grafana-enterprise', 'grafana/loki',
-  'prom/prometheus', 'prom/alertmanager', 'prom/node-exporter', 'prom/blackbox-exporter', 'prom/pushgateway',
-  'postgrest/postgrest', 'gotenberg/gotenberg', 'apache/tika', 'kong', 'kong/kong-gateway',
-  'keycloak/keycloak', 'outlinewiki/outline', 'umami-software/umami', 'goauthentik/server',
-  'cloudflare/cloudflared', 'kibana/kibana', 'logstash/logstash',
-];
-
-/** The image itself runs as a non-root user (or drops to one), so no `user:` is needed. */
-export function nonRootImage(image: ImageRef | undefined): boolean {
-  if (!image || image.interpolated) return false;
-  const path = image.path.toLowerCase().replace(/^library\//, '');
-  if (/(^|-)(rootless|nonroot)(-|$)/.test(image.tag ?? '')) return true;
-  return NON_ROOT_IMAGES.some((p) => (p.endsWith('/') ? path.startsWith(p) : path === p));
-}
+export { nonRootImage } from '../../catalogue/images';
 
 /** linuxserver.io style `PUID`/`PGID` (and paperless' `USERMAP_UID`): the entrypoint runs the app as that user. */
 function dropsByEnv(svc: Service): boolean {

@@ -112,7 +112,7 @@ function checkDefaults(ctx: ComposeContext, services: Service[], template: boole
   }
 }
 
-function requireFix(env: EnvEntry, name: string, refInValue: { start: number; end: number }, refAt: { span: { start: number; end: number }; exact: boolean }): FixSpec {
+export function requireFix(env: EnvEntry, name: string, refInValue: { start: number; end: number }, refAt: { span: { start: number; end: number }; exact: boolean }): FixSpec {
   const required = `\${${name}:?${name} must be set}`;
   const title = `Require ${name} (no default)`;
   if (refAt.exact) return { title, safe: false, edits: [{ ...refAt.span, newText: required }] };

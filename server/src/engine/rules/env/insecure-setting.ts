@@ -1,6 +1,10 @@
 import type { Rule, Severity } from '../../types';
 import { basename } from '../../paths';
 import { effectiveEntries, isTemplate, type EnvContext } from './support/context';
+import { APP_SETTINGS, PRODUCT_MARKERS, type AppSetting } from '../../catalogue/app-settings';
+import { imageInfo } from '../../catalogue/images';
+import { composeOf, envFileUsers, projectLookup } from '../../project/compose-project';
+import { reachOf } from '../compose/support/exposure';
 
 interface Toggle {
   key: RegExp;
@@ -43,6 +47,8 @@ export const envInsecureSetting: Rule<EnvContext> = {
   description: [
     'A security switch set to its insecure value: `*_HTTPS=false` (AFFiNE: `AFFINE_SERVER_HTTPS`), `*SECURE_COOKIES=false` (SEEN), `*RATE_LIMIT*ENABLED=false` / `RATE_LIMIT=off` (SEEN), `*CORS*ORIGINS=*` / `ALLOWED_ORIGINS=*` (SEEN: "Don\'t use wildcard (*) in production"), `*SSL_MODE=disable`, `*TLS_ENABLED=false`, `*USE_SSL=false`, `DB_SSL=false`, `*ENFORCE_HTTPS=false`, `*REQUIRE_TLS=false` (AppFlowy: Encryption in Transit), `*REQUIRE_EMAIL_VERIFICATION=false`, `NODE_TLS_REJECT_UNAUTHORIZED=0`, `*_VERIFY_CERTS=false`, and `*MFA_ENABLED=false` (info, AppFlowy). In a file named for production (`.env.production`, `prod.env`), `DEBUG=true` and `NODE_ENV=development` (also app-prefixed: `SEEN_ENV=development`) are reported too.',
     '',
+    'Application switches from the app-settings table (`catalogue/app-settings.ts`, each row with its source): docker-mailserver `SSL_TYPE=` (no TLS, plaintext auth) and `SPOOF_PROTECTION=`/`0` in its env file, `ENABLE_FAIL2BAN=0` (info) when its SMTP/IMAP ports are published, GoTrue `GOTRUE_URI_ALLOW_LIST=**`, Supabase `FUNCTIONS_VERIFY_JWT=false`, `*_AUTOCONFIRM=true`, pgAdmin `PGADMIN_CONFIG_SERVER_MODE=False`, `TRAEFIK_API_INSECURE=true`, `POSTGRES_HOST_AUTH_METHOD=trust`, pgbouncer `AUTH_TYPE=trust`.',
+    '',
     'In templates these are reported at info: a template often ships development defaults. The fix flips the value; it changes behaviour, so "Fix all" does not apply it.',
   ].join('\n'),
   sources: ['SEEN guide: CORS, rate limiting, secure cookies', 'AppFlowy guide: Encryption in Transit, MFA', 'AFFiNE guide: HTTPS'],
@@ -53,6 +59,16 @@ export const envInsecureSetting: Rule<EnvContext> = {
     for (const e of effectiveEntries(ctx)) {
       const key = e.key.toUpperCase();
       const value = e.value.trim();
+      const app = APP_SETTINGS.find((x) => x.key.test(e.key) && x.bad.test(value) && appliesHere(ctx, x));
+      if (app) {
+        ctx.report({
+          span: e.valueSpan.start === e.valueSpan.end ? { start: e.keySpan.start, end: e.valueSpan.end } : e.valueSpan,
+          message: `${e.key}=${value}: ${app.why} (${app.app}).`,
+          severity: template ? 'info' : app.severity,
+          fixes: app.fix === undefined ? [] : [{ title: `Set ${e.key}=${app.fix}`, safe: false, edits: [ctx.replace(e.valueSpan, app.fix)] }],
+        });
+        continue;
+      }
       const t = TOGGLES.find((x) => x.key.test(key) && x.bad.test(value) && (!x.productionOnly || production));
       if (!t) continue;
       const severity: Severity | undefined = template ? 'info' : t.severity;
@@ -66,3 +82,21 @@ export const envInsecureSetting: Rule<EnvContext> = {
     }
   },
 };
+
+/**
+ * Rows tied to a product hold only in that product's env file: named in `env_file` by a service of
+ * that image, or holding several keys only that product reads together.
+ */
+function appliesHere(ctx: EnvContext, row: AppSetting): boolean {
+  if (!row.product) return true;
+  const users = envFileUsers(ctx.workspace, ctx.file.path).flatMap((u) => {
+    const svc = composeOf(ctx.workspace, u.composePath)?.services.find((s) => s.name === u.service);
+    return svc && imageInfo(svc.image)?.product === row.product ? [{ ...u, svc }] : [];
+  });
+  if (row.whenPublished) {
+    return users.some((u) => reachOf(composeOf(ctx.workspace, u.composePath)?.doc, u.svc, projectLookup(ctx.workspace, u.composePath)).outside);
+  }
+  if (users.length) return true;
+  const keys = new Set(ctx.doc.entries.map((e) => e.key));
+  return (PRODUCT_MARKERS[row.product] ?? []).filter((k) => keys.has(k)).length >= 3;
+}
