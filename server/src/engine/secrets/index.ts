@@ -5,6 +5,7 @@
 import type { EngineConfig } from '../config';
 import { classifyName } from './classify';
 import { generateFor } from './generate';
+export { randomAlphanumeric } from './generate';
 import { isKnownDefault, isPlaceholder, isPublishedDefault, isTemplateBlank } from './placeholders';
 import { isRepetitive, looksRandom, strengthOf } from './strength';
 
