@@ -240,8 +240,18 @@ export const MAX_PLAIN_VALUES = 200_000;
  * values or an alias refers to its own ancestor.
  */
 export function toPlain(doc: YDoc): unknown {
+  const { value, size } = plainReader(doc)(doc.contents);
+  return size > MAX_PLAIN_VALUES ? undefined : value;
+}
+
+/**
+ * Reads nodes of `doc` as plain data (see `toPlain`), with the expanded size of each (Infinity when
+ * it holds an alias to its own ancestor). Nodes read through one reader are built once. The size of
+ * a mapping is one plus the sizes of its values, so a document's size adds up from its parts.
+ */
+export function plainReader(doc: YDoc): (node: unknown) => { value: unknown; size: number } {
   // One pass builds each mapping and sequence once and adds up the expanded size of its subtree (what
-  // a validator walking the shared result pays); the result is dropped when that size is too large.
+  // a validator walking the shared result pays).
   const memo = new Map<Node, unknown>();
   const sizes = new Map<Node, number>();
   let size = 0; // the expanded size of what `plain` returned last
@@ -266,6 +276,8 @@ export function toPlain(doc: YDoc): unknown {
     sizes.set(n, size = total);
     return obj;
   };
-  const value = plain(doc.contents);
-  return size > MAX_PLAIN_VALUES ? undefined : value;
+  return (node) => {
+    const value = plain(node);
+    return { value, size };
+  };
 }
