@@ -68,17 +68,19 @@ function aliasTargets(doc: YDoc): Map<Alias, Node | undefined> {
   if (!targets) {
     const map = new Map<Alias, Node | undefined>();
     const anchors = new Map<string, Node>();
+    const named = new Map<string, Node | null>();
+    const anchor = (name: string, node: Node) => { anchors.set(name, node); named.set(name, named.has(name) ? null : node); };
     // `yaml`'s visit order (a node before its items, a pair's key before its value), without its per-node bookkeeping.
     const walk = (node: unknown): void => {
       // Scalars first: most nodes are.
-      if (isScalar(node)) { if (node.anchor) anchors.set(node.anchor, node); return; }
+      if (isScalar(node)) { if (node.anchor) anchor(node.anchor, node); return; }
       if (isMap(node)) {
-        if (node.anchor) anchors.set(node.anchor, node);
+        if (node.anchor) anchor(node.anchor, node);
         for (const pair of node.items) { walk(pair.key); walk(pair.value); }
         return;
       }
       if (isSeq(node)) {
-        if (node.anchor) anchors.set(node.anchor, node);
+        if (node.anchor) anchor(node.anchor, node);
         for (const it of node.items) walk(it);
         return;
       }
@@ -87,8 +89,17 @@ function aliasTargets(doc: YDoc): Map<Alias, Node | undefined> {
     };
     walk(doc.contents);
     targetsByDoc.set(doc, targets = map);
+    anchorsByDoc.set(doc, named);
   }
   return targets;
+}
+
+const anchorsByDoc = new WeakMap<YDoc, Map<string, Node | null>>();
+
+/** The node anchored with each name of the document; null for a name anchored more than once. */
+export function anchoredNodes(doc: YDoc): Map<string, Node | null> {
+  aliasTargets(doc);
+  return anchorsByDoc.get(doc)!;
 }
 
 export function asMap(doc: YDoc, node: unknown): YAMLMap | undefined {

@@ -56,6 +56,17 @@ describe('compose unknown keys, one service at a time', () => {
     assert.deepEqual(perService(parseCompose(text, after)), []);
   });
 
+  it('sees an edit of what a service\'s alias points to', () => {
+    const text = 'x-log: &log\n  driver: json-file\nx-base: &base\n  restart: always\n  logging: *log\nservices:\n  app:\n    <<: *base\n    image: x:1\n  db:\n    image: postgres:16\n    logging: *log\n';
+    const before = parseCompose(text);
+    assert.deepEqual(perService(before), []);
+    const edited = parseCompose(text.replace('  driver: json-file', '  drivr: json-file'), before);
+    assert.deepEqual(perService(edited), whole(edited));
+    assert.deepEqual(unknownKeysOf(edited).map((u) => [...u.path, u.key].join('.')).sort(), ['services.app.logging.drivr', 'services.db.logging.drivr']);
+    const twice = parseCompose(text.replace('x-base: &base', 'x-base: &log'));
+    assert.deepEqual(perService(twice), whole(twice));
+  });
+
   it('reports nothing when the file is too large once aliases expand, as the whole file does', () => {
     const lines = ['x-a: &a [' + Array(50).fill('1').join(', ') + ']', 'x-b: &b [' + Array(50).fill('*a').join(', ') + ']', 'x-c: &c [' + Array(50).fill('*b').join(', ') + ']'];
     const text = [...lines, 'services:', '  app:', '    image: x', '    restrat: always', '    labels: { c: *c }', ''].join('\n');

@@ -5,12 +5,12 @@
  * The result equals validating the whole file (test/engine/rules/compose/unknown-keys.test.ts).
  */
 import type { ComposeFile } from '../../../parse/compose';
-import { entriesOf, isMap, keyText, MAX_PLAIN_VALUES, plainReader, toPlain } from '../../../parse/compose-yaml';
+import { anchoredNodes, entriesOf, isMap, keyText, MAX_PLAIN_VALUES, plainReader, toPlain, type YDoc } from '../../../parse/compose-yaml';
 import { findUnknownKeys, findUnknownServiceKeys, isServiceName, type UnknownKey } from '../../../compose-schema/validate';
 
 interface ServiceResult { keys: UnknownKey[]; size: number }
 
-/** By the service's text (name, indentation and body): entries of earlier versions of open files. */
+/** By the service's text (name, indentation, body, and what its aliases point to): entries of earlier versions of open files. */
 const cache = new Map<string, ServiceResult>();
 const MAX_CACHE = 1000;
 
@@ -45,7 +45,7 @@ export function unknownKeysOf(file: ComposeFile): UnknownKey[] {
     for (const [name, s] of entriesOf(doc, map)) {
       // A name the schema rejects is reported at `services` and its body is not validated.
       stub[name] = {};
-      const key = cacheable ? serviceText(file.text, s.keySpan.start, s.pairSpan.end) : undefined;
+      const key = cacheable ? serviceKey(doc, file.text, s.keySpan.start, s.pairSpan.end) : undefined;
       const hit = key === undefined ? undefined : cache.get(key);
       const r = hit ? undefined : read(s.value);
       size += hit ? hit.size : r!.size;
@@ -60,11 +60,34 @@ export function unknownKeysOf(file: ComposeFile): UnknownKey[] {
   return [...findUnknownKeys(top), ...found.flat()];
 }
 
-/** The service's lines as written, or undefined when an alias makes its data depend on text elsewhere. */
-function serviceText(text: string, keyStart: number, end: number): string | undefined {
-  const from = text.lastIndexOf('\n', keyStart - 1) + 1;
-  const body = text.slice(from, end);
-  return body.includes('*') ? undefined : body;
+/**
+ * The service's lines as written, followed by the lines of every node its aliases (and theirs) point
+ * to: together they decide its data. Undefined when an alias name is anchored more than once.
+ */
+function serviceKey(doc: YDoc, text: string, keyStart: number, end: number): string | undefined {
+  let key = lines(text, keyStart, end);
+  if (!key.includes('*')) return key;
+  const anchors = anchoredNodes(doc);
+  const seen = new Set<string>();
+  const pending = [key];
+  for (let t = pending.pop(); t !== undefined; t = pending.pop()) {
+    // Over-matching (a `*` inside a quoted string) only lengthens the key.
+    for (const m of t.matchAll(/\*([^\s,[\]{}]+)/g)) {
+      const name = m[1];
+      if (seen.has(name) || !anchors.has(name)) continue;
+      seen.add(name);
+      const range = anchors.get(name)?.range;
+      if (!range) return undefined;
+      const target = lines(text, range[0], range[1]);
+      key += `\0${name}\0${target}`;
+      pending.push(target);
+    }
+  }
+  return key;
+}
+
+function lines(text: string, start: number, end: number): string {
+  return text.slice(text.lastIndexOf('\n', start - 1) + 1, end);
 }
 
 function remember(key: string, result: ServiceResult): void {
