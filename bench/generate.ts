@@ -12,6 +12,11 @@ const DATASTORES = ['postgres:16', 'redis:7', 'mongo:7', 'mariadb:11', 'valkey/v
 export interface GenOptions {
   /** Every n-th service/server/secret misses a hardening setting (default 10). */
   findingsEvery?: number;
+  /**
+   * Compose: services share their `logging` through a YAML alias (default true). Without, each service
+   * spells it out: tools that cap the number of aliases (dclint's yaml at 100) then lint the file.
+   */
+  aliases?: boolean;
 }
 
 /** A compose file of about `lines` lines: app services and internal datastores with env, volumes, limits. */
@@ -46,7 +51,8 @@ export function composeFile(lines: number, opts: GenOptions = {}): string {
     if (!ds) out.push('      - backend');
     out.push('    security_opt:');
     out.push('      - no-new-privileges:true');
-    out.push('    logging: *logging');
+    if (opts.aliases ?? true) out.push('    logging: *logging');
+    else out.push('    logging:', '      driver: json-file', '      options:', '        max-size: "10m"', '        max-file: "3"');
     if (!sloppy) {
       out.push('    healthcheck:');
       out.push(`      test: ["CMD", "${ds ? 'pg_isready' : 'wget'}", "${ds ? '-q' : 'http://localhost:3000/health'}"]`);

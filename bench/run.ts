@@ -1,11 +1,15 @@
 // `npm run bench`: the SPEC §9 performance targets, measured (not asserted) and printed as a table.
 // `npm run bench -- --json` prints the same numbers as JSON for tracking over time.
 // `npm run bench -- --engine` measures the engine only (no CLI or server).
+// `npm run bench -- --compare DIR` also measures another build's dist folder (say, the previous commit's,
+// built into DIR) in the same run: fresh CLI processes and typing, interleaved with this build's.
+// `npm run bench -- --cli` measures only the fresh CLI processes and typing.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { measureServer } from './server';
+import { freshCliRows } from './cli';
 import { composeEnv, composeFile, nginxFile } from './generate';
 import type { Row } from './engine';
 
@@ -36,9 +40,9 @@ function cliRows(): Row[] {
 }
 
 function bundleRows(): Row[] {
-  return ['dist/server.js', 'dist/cli.js', 'dist/extension.js', 'dist/zxcvbn-dictionaries.js'].filter((f) => fs.existsSync(f)).map((f) => ({
+  return ['dist/server.js', 'dist/cli.js', 'dist/extension.js', 'dist/zxcvbn-dictionaries.js', 'dist/compose-validator.js'].filter((f) => fs.existsSync(f)).map((f) => ({
     name: `bundle ${f}`, value: fs.statSync(f).size / 1024 / 1024, unit: 'MB', target: f === 'dist/server.js' ? 1.5 : undefined,
-    note: f.includes('zxcvbn') ? 'loaded on first strength estimate' : undefined,
+    note: f.includes('zxcvbn') ? 'loaded on first strength estimate' : f.includes('compose-validator') ? 'loaded on the first compose file' : undefined,
   }));
 }
 
@@ -71,8 +75,11 @@ function engineRowsAsShipped(): Row[] {
 
 async function main(): Promise<void> {
   const engineOnly = process.argv.includes('--engine');
-  const rows = engineRowsAsShipped();
-  if (!engineOnly) rows.push(...cliRows(), ...(await measureServer()), ...bundleRows());
+  const cliOnly = process.argv.includes('--cli');
+  const at = process.argv.indexOf('--compare');
+  const compare = at > 0 ? process.argv[at + 1] : undefined;
+  const rows = cliOnly ? [] : engineRowsAsShipped();
+  if (!engineOnly) rows.push(...freshCliRows(compare), ...(cliOnly ? [] : cliRows()), ...(await measureServer(compare, { heap: !cliOnly })), ...bundleRows());
   if (process.argv.includes('--json')) {
     console.log(JSON.stringify({ node: process.version, cpus: os.cpus().length, load: os.loadavg(), rows }, null, 2));
     return;

@@ -15,10 +15,12 @@ import {
   type ClientCapabilities, type ProtocolConnection, type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
 import type { Row } from './engine';
-import { composeEnv, composeFile } from './generate';
+import { composeEnv, composeFile, nginxFile } from './generate';
 
 const ROOT = path.resolve(__dirname, '..');
 const SERVER = path.join(ROOT, 'dist/server.js');
+/** The debounce of the typing rows: what the issue measured with (the default is 150 ms). */
+const TYPING_DEBOUNCE_MS = 10;
 
 /** What VS Code announces that matters here: configuration pull, versioned push diagnostics. */
 const CAPABILITIES: ClientCapabilities = {
@@ -34,10 +36,10 @@ interface Server {
   stop(): Promise<void>;
 }
 
-async function startServer(dir: string, opts: { debounceMs: number; heap?: boolean }): Promise<{ server: Server; initMs: number; spawnToInitMs: number }> {
+async function startServer(dir: string, opts: { debounceMs: number; heap?: boolean; server?: string }): Promise<{ server: Server; initMs: number; spawnToInitMs: number }> {
   const t0 = process.hrtime.bigint();
   // BENCH_SERVER_ARGS: node flags for the server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it.
-  const child = spawn(process.execPath, [...(opts.heap ? ['--expose-gc'] : []), ...(process.env.BENCH_SERVER_ARGS?.split(' ') ?? []), SERVER, '--stdio'], {
+  const child = spawn(process.execPath, [...(opts.heap ? ['--expose-gc'] : []), ...(process.env.BENCH_SERVER_ARGS?.split(' ') ?? []), opts.server ?? SERVER, '--stdio'], {
     stdio: ['pipe', 'pipe', 'pipe'],
     env: { ...process.env, ...(opts.heap ? { DEPLOYLINT_BENCH_HEAP: '1' } : {}) },
   });
@@ -80,23 +82,26 @@ async function startServer(dir: string, opts: { debounceMs: number; heap?: boole
 }
 
 /**
- * Typing in a compose file: each edit inserts or deletes one character of the `LOG_LEVEL` value of
- * one service (cycling through the services), like a user changing a setting, one keystroke at a time.
+ * Typing, one keystroke at a time: each edit inserts or deletes one character of the word "debug"
+ * at the end of a line's token (cycling through the matching lines), typed and then deleted again.
+ * Compose: after the `LOG_LEVEL` value of a service, like a user changing a setting. nginx: after a
+ * server's `server_name`.
  */
 class Typist {
-  private readonly lines: number[];
+  /** Line numbers to type in, and the column to type at (the end of the line, before an nginx `;`). */
+  private readonly spots: { line: number; col: number }[];
   private step = 0;
   version = 1;
-  constructor(text: string, readonly uri: string) {
-    this.lines = text.split('\n').flatMap((l, i) => (l.trim() === 'LOG_LEVEL: info' ? [i] : []));
+  constructor(text: string, readonly uri: string, match: RegExp) {
+    this.spots = text.split('\n').flatMap((l, line) => (match.test(l) ? [{ line, col: l.endsWith(';') ? l.length - 1 : l.length }] : []));
+    if (!this.spots.length) throw new Error(`no line matching ${match} to type in`);
   }
-  /** The next didChange (word "debug" typed after "info", then deleted again). */
+  /** The next didChange (word "debug" typed after the token, then deleted again). */
   next(): Parameters<ProtocolConnection['sendNotification']>[1] {
     const word = 'debug';
     const cycle = Math.floor(this.step / (2 * word.length));
     const k = this.step % (2 * word.length);
-    const line = this.lines[cycle % this.lines.length];
-    const col = '      LOG_LEVEL: info'.length;
+    const { line, col } = this.spots[cycle % this.spots.length];
     this.step++;
     this.version++;
     const change = k < word.length
@@ -110,13 +115,24 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length - 1) * p))];
 }
 
-export function workspace(lines: number): { dir: string; uri: string; text: string } {
+export interface BenchDoc { dir: string; uri: string; text: string; languageId: string; typeAfter: RegExp; what: string }
+
+export function workspace(lines: number): BenchDoc {
   const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'deploylint-bench-lsp-')));
   const text = composeFile(lines);
   fs.writeFileSync(path.join(dir, 'docker-compose.yml'), text);
   fs.writeFileSync(path.join(dir, '.env'), composeEnv(text), { mode: 0o600 });
   fs.writeFileSync(path.join(dir, '.gitignore'), '.env\n');
-  return { dir, uri: pathToFileURL(path.join(dir, 'docker-compose.yml')).href, text };
+  return { dir, uri: pathToFileURL(path.join(dir, 'docker-compose.yml')).href, text, languageId: 'dockercompose', typeAfter: /^ {6}LOG_LEVEL: info$/, what: `${lines.toLocaleString('en')}-line compose` };
+}
+
+/** A 2,000-line nginx.conf (http block, many TLS servers) in a folder of its own. */
+export function nginxWorkspace(lines: number): BenchDoc {
+  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'deploylint-bench-lsp-')));
+  const text = nginxFile(lines);
+  fs.mkdirSync(path.join(dir, 'nginx'));
+  fs.writeFileSync(path.join(dir, 'nginx', 'nginx.conf'), text);
+  return { dir, uri: pathToFileURL(path.join(dir, 'nginx', 'nginx.conf')).href, text, languageId: 'nginx', typeAfter: /^ {8}server_name site\d+\.example\.com;$/, what: `${lines.toLocaleString('en')}-line nginx` };
 }
 
 async function initializeRows(dir: string): Promise<Row[]> {
@@ -133,13 +149,14 @@ async function initializeRows(dir: string): Promise<Row[]> {
   ];
 }
 
-export async function keystrokeRows(ws: { dir: string; uri: string; text: string }): Promise<Row[]> {
-  const { server } = await startServer(ws.dir, { debounceMs: 0 });
+/** Keystroke -> publishDiagnostics over stdio, with the debounce an editor has (`TYPING_DEBOUNCE_MS`). */
+export async function keystrokeRows(ws: BenchDoc, opts: { server?: string; label?: string; target?: number } = {}): Promise<Row[]> {
+  const { server } = await startServer(ws.dir, { debounceMs: TYPING_DEBOUNCE_MS, server: opts.server });
   const c = server.connection;
   const first = server.published(ws.uri, 1);
-  await c.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: ws.uri, languageId: 'dockercompose', version: 1, text: ws.text } });
+  await c.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: ws.uri, languageId: ws.languageId, version: 1, text: ws.text } });
   const initial = await first;
-  const typist = new Typist(ws.text, ws.uri);
+  const typist = new Typist(ws.text, ws.uri, ws.typeAfter);
   const times: number[] = [];
   for (let i = 0; i < 330; i++) {
     const change = typist.next();
@@ -151,10 +168,11 @@ export async function keystrokeRows(ws: { dir: string; uri: string; text: string
   }
   await server.stop();
   times.sort((a, b) => a - b);
-  const note = `1,000-line compose, ${initial.diagnostics.length} findings, debounceMs 0, didChange -> publishDiagnostics`;
+  const label = opts.label ? ` (${opts.label})` : '';
+  const note = `${ws.what}, ${initial.diagnostics.length} findings, debounce ${TYPING_DEBOUNCE_MS} ms included, didChange -> publishDiagnostics`;
   return [
-    { name: 'keystroke -> diagnostics p50', value: percentile(times, 0.5), unit: 'ms', target: 20, note },
-    { name: 'keystroke -> diagnostics p95', value: percentile(times, 0.95), unit: 'ms', target: 20 },
+    { name: `typing ${ws.what} p50${label}`, value: percentile(times, 0.5), unit: 'ms', target: opts.target, note },
+    { name: `typing ${ws.what} p95${label}`, value: percentile(times, 0.95), unit: 'ms', target: opts.target },
   ];
 }
 
@@ -162,14 +180,14 @@ const EDITS = 10_000;
 /** Edits sent between two waits for diagnostics: the debounce coalesces them, as it does for a fast typist. */
 const BURST = 10;
 
-async function heapRows(ws: { dir: string; uri: string; text: string }): Promise<Row[]> {
+async function heapRows(ws: BenchDoc): Promise<Row[]> {
   const { server } = await startServer(ws.dir, { debounceMs: 1, heap: true });
   const c = server.connection;
   const heap = async () => (await c.sendRequest<NodeJS.MemoryUsage>('deploylint/heap')).heapUsed / 1024 / 1024;
   const first = server.published(ws.uri, 1);
   await c.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: ws.uri, languageId: 'dockercompose', version: 1, text: ws.text } });
   await first;
-  const typist = new Typist(ws.text, ws.uri);
+  const typist = new Typist(ws.text, ws.uri, ws.typeAfter);
   const burst = async () => {
     for (let j = 0; j < BURST; j++) {
       const change = typist.next();
@@ -193,12 +211,22 @@ async function heapRows(ws: { dir: string; uri: string; text: string }): Promise
   }];
 }
 
-export async function measureServer(): Promise<Row[]> {
+/** `compare`: another build's dist folder (e.g. the previous commit's), measured in the same run. */
+export async function measureServer(compare?: string, opts: { heap?: boolean } = {}): Promise<Row[]> {
   if (!fs.existsSync(SERVER)) return [{ name: 'server (dist/server.js missing: build first)', value: NaN, unit: '' }];
   const ws = workspace(1000);
+  const nginx = nginxWorkspace(2000);
   try {
-    return [...await initializeRows(ws.dir), ...await keystrokeRows(ws), ...await heapRows(ws)];
+    const rows = [...await initializeRows(ws.dir)];
+    // Alternated with the other build, so both see the same load on a shared machine.
+    for (const doc of [ws, nginx]) {
+      rows.push(...await keystrokeRows(doc, { target: 25 }));
+      if (compare) rows.push(...await keystrokeRows(doc, { server: path.resolve(compare, 'server.js'), label: compare }));
+    }
+    if (opts.heap ?? true) rows.push(...await heapRows(ws));
+    return rows;
   } finally {
     fs.rmSync(ws.dir, { recursive: true, force: true });
+    fs.rmSync(nginx.dir, { recursive: true, force: true });
   }
 }

@@ -9,23 +9,32 @@ export function commonOptions({ production }) {
     bundle: true, platform: 'node', target: 'node20', format: 'cjs',
     sourcemap: !production, minify: production, logLevel: 'warning',
     define: { DEPLOYLINT_VERSION: JSON.stringify(version) },
-    plugins: [separateDictionaries(), yamlWithoutTraceSwitches()],
+    plugins: [separateChunks(), yamlWithoutTraceSwitches()],
   };
 }
 
 /**
- * The zxcvbn dictionaries (1.6 MB of word lists) are not bundled into the server and the CLI:
- * `engine/secrets/strength.ts` requires `./dictionaries` lazily, and in a bundle that require
- * loads dist/zxcvbn-dictionaries.js (built below) from the bundle's own folder.
+ * Code that only some runs need is not bundled into the server and the CLI but built as a file of its
+ * own beside them (scripts/build.mjs), which the bundle requires from its own folder on first use:
+ * the zxcvbn dictionaries (1.6 MB of word lists, required lazily by `engine/secrets/strength.ts`) and
+ * the generated compose-spec validator (required by `engine/compose-schema/validate.ts` on the first
+ * compose file). Only self-contained modules go here: a chunk has its own copy of what it imports.
  */
-export function separateDictionaries() {
+export const SEPARATE_CHUNKS = [
+  { request: './dictionaries', importer: /secrets[\\/]strength\.ts$/, source: 'server/src/engine/secrets/dictionaries.ts', file: 'zxcvbn-dictionaries.js' },
+  { request: './validate-compose.generated', importer: /compose-schema[\\/]validate\.ts$/, source: 'server/src/engine/compose-schema/validate-compose.generated.js', file: 'compose-validator.js' },
+];
+
+export function separateChunks() {
   return {
-    name: 'separate-dictionaries',
+    name: 'separate-chunks',
     setup(build) {
-      build.onResolve({ filter: /^\.\/dictionaries$/ }, (args) => (/secrets[\\/]strength\.ts$/.test(args.importer)
-        ? { path: 'zxcvbn-dictionaries', namespace: 'separate-dictionaries' } : undefined));
-      build.onLoad({ filter: /.*/, namespace: 'separate-dictionaries' }, () => ({
-        contents: "module.exports = require(require('path').join(__dirname, 'zxcvbn-dictionaries.js'));", loader: 'js',
+      build.onResolve({ filter: /^\.\/(dictionaries|validate-compose\.generated)$/ }, (args) => {
+        const chunk = SEPARATE_CHUNKS.find((c) => c.request === args.path && c.importer.test(args.importer));
+        return chunk ? { path: chunk.file, namespace: 'separate-chunks' } : undefined;
+      });
+      build.onLoad({ filter: /.*/, namespace: 'separate-chunks' }, (args) => ({
+        contents: `module.exports = require(require('path').join(__dirname, ${JSON.stringify(args.path)}));`, loader: 'js',
       }));
     },
   };

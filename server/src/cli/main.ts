@@ -1,3 +1,4 @@
+import '../node/compile-cache';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseCliArgs, UsageError, USAGE, type LintArgs, type GenerateArgs } from './args';

@@ -33,7 +33,9 @@ function walk(dir: string, inherited: Rules[], out: Set<string>): void {
   if (entries.some((e) => e.name === '.gitignore' && e.isFile())) {
     try { rules.push({ dir, ig: ignore().add(fs.readFileSync(gi, 'utf8')) }); } catch { /* unreadable */ }
   }
-  entries.sort((a, b) => a.name.localeCompare(b.name));
+  // A fixed order, nothing more (the result is sorted): code units, not localeCompare, whose first
+  // call loads the ICU collator.
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const e of entries) {
     const full = path.join(dir, e.name);
     if (e.isDirectory()) {

@@ -1,7 +1,7 @@
 import type { RuleContext } from '../context';
 import type { NginxFile } from '../parse/nginx';
 import { dirname, resolve } from '../paths';
-import { hostPathFor } from '../project/nginx-links';
+import { hostPathFor, mountingProjects, type MountingProjects } from '../project/nginx-links';
 
 /**
  * The workspace file an `ssl_certificate_key` value names, with its mode: a relative path is
@@ -11,19 +11,25 @@ import { hostPathFor } from '../project/nginx-links';
  */
 export function resolveKeyPath(ctx: RuleContext<NginxFile>, value: string): { path: string; mode: number } | undefined {
   // Every TLS server of a big config names the same key or two; the compose mounts are read once per run.
-  let byValue = resolved.get(ctx);
-  if (!byValue) resolved.set(ctx, byValue = new Map());
-  if (!byValue.has(value)) byValue.set(value, resolveUncached(ctx, value));
-  return byValue.get(value);
+  let run = resolved.get(ctx);
+  if (!run) resolved.set(ctx, run = { byValue: new Map() });
+  if (!run.byValue.has(value)) run.byValue.set(value, resolveUncached(ctx, run, value));
+  return run.byValue.get(value);
 }
 
-const resolved = new WeakMap<RuleContext<NginxFile>, Map<string, { path: string; mode: number } | undefined>>();
+interface Run {
+  byValue: Map<string, { path: string; mode: number } | undefined>;
+  /** Looked up once per lint: a config with a certificate per server would list its folders per server. */
+  projects?: MountingProjects;
+}
 
-function resolveUncached(ctx: RuleContext<NginxFile>, value: string): { path: string; mode: number } | undefined {
+const resolved = new WeakMap<RuleContext<NginxFile>, Run>();
+
+function resolveUncached(ctx: RuleContext<NginxFile>, run: Run, value: string): { path: string; mode: number } | undefined {
   if (!value || value.includes('$') || /^(data|engine|store):/.test(value)) return undefined;
   const candidates = [resolve(dirname(ctx.file.path), value)];
   if (value.startsWith('/')) {
-    const mapped = hostPathFor(ctx.workspace, ctx.file.path, value);
+    const mapped = hostPathFor(ctx.workspace, ctx.file.path, value, run.projects ??= mountingProjects(ctx.workspace, ctx.file.path));
     if (mapped) candidates.unshift(mapped);
   }
   for (const path of candidates) {

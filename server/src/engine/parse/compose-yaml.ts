@@ -68,17 +68,19 @@ function aliasTargets(doc: YDoc): Map<Alias, Node | undefined> {
   if (!targets) {
     const map = new Map<Alias, Node | undefined>();
     const anchors = new Map<string, Node>();
+    const named = new Map<string, Node | null>();
+    const anchor = (name: string, node: Node) => { anchors.set(name, node); named.set(name, named.has(name) ? null : node); };
     // `yaml`'s visit order (a node before its items, a pair's key before its value), without its per-node bookkeeping.
     const walk = (node: unknown): void => {
       // Scalars first: most nodes are.
-      if (isScalar(node)) { if (node.anchor) anchors.set(node.anchor, node); return; }
+      if (isScalar(node)) { if (node.anchor) anchor(node.anchor, node); return; }
       if (isMap(node)) {
-        if (node.anchor) anchors.set(node.anchor, node);
+        if (node.anchor) anchor(node.anchor, node);
         for (const pair of node.items) { walk(pair.key); walk(pair.value); }
         return;
       }
       if (isSeq(node)) {
-        if (node.anchor) anchors.set(node.anchor, node);
+        if (node.anchor) anchor(node.anchor, node);
         for (const it of node.items) walk(it);
         return;
       }
@@ -87,8 +89,17 @@ function aliasTargets(doc: YDoc): Map<Alias, Node | undefined> {
     };
     walk(doc.contents);
     targetsByDoc.set(doc, targets = map);
+    anchorsByDoc.set(doc, named);
   }
   return targets;
+}
+
+const anchorsByDoc = new WeakMap<YDoc, Map<string, Node | null>>();
+
+/** The node anchored with each name of the document; null for a name anchored more than once. */
+export function anchoredNodes(doc: YDoc): Map<string, Node | null> {
+  aliasTargets(doc);
+  return anchorsByDoc.get(doc)!;
 }
 
 export function asMap(doc: YDoc, node: unknown): YAMLMap | undefined {
@@ -240,8 +251,18 @@ export const MAX_PLAIN_VALUES = 200_000;
  * values or an alias refers to its own ancestor.
  */
 export function toPlain(doc: YDoc): unknown {
+  const { value, size } = plainReader(doc)(doc.contents);
+  return size > MAX_PLAIN_VALUES ? undefined : value;
+}
+
+/**
+ * Reads nodes of `doc` as plain data (see `toPlain`), with the expanded size of each (Infinity when
+ * it holds an alias to its own ancestor). Nodes read through one reader are built once. The size of
+ * a mapping is one plus the sizes of its values, so a document's size adds up from its parts.
+ */
+export function plainReader(doc: YDoc): (node: unknown) => { value: unknown; size: number } {
   // One pass builds each mapping and sequence once and adds up the expanded size of its subtree (what
-  // a validator walking the shared result pays); the result is dropped when that size is too large.
+  // a validator walking the shared result pays).
   const memo = new Map<Node, unknown>();
   const sizes = new Map<Node, number>();
   let size = 0; // the expanded size of what `plain` returned last
@@ -266,6 +287,8 @@ export function toPlain(doc: YDoc): unknown {
     sizes.set(n, size = total);
     return obj;
   };
-  const value = plain(doc.contents);
-  return size > MAX_PLAIN_VALUES ? undefined : value;
+  return (node) => {
+    const value = plain(node);
+    return { value, size };
+  };
 }

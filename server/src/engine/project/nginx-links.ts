@@ -142,7 +142,10 @@ export function servesInternalOnly(ws: Workspace, nginxPath: string): boolean {
  * The compose projects at or above `path`'s folder (four levels up, nearest first) whose services
  * bind-mount `path` itself or a folder holding it: every mount of the project, and those that hold it.
  */
-function mountingProjects(ws: Workspace, path: string): { mounts: Mount[]; holding: Mount[] }[] {
+export type MountingProjects = { mounts: Mount[]; holding: Mount[] }[];
+
+/** The compose projects at or above `path`'s folder whose bind mounts hold `path`. */
+export function mountingProjects(ws: Workspace, path: string): MountingProjects {
   const out: { mounts: Mount[]; holding: Mount[] }[] = [];
   for (let dir = dirname(path), i = 0; i < 4; i++, dir = dirname(dir)) {
     for (const composePath of composeFilesIn(ws, dir)) {
@@ -163,10 +166,11 @@ function usesHostNetwork(s: Service): boolean {
 /**
  * Maps a path inside a container (as an nginx config mounted into one sees it, e.g.
  * `/etc/nginx/snippets/headers.conf`) back to the workspace file, through the bind mounts of the
- * compose projects at or above the config's folder that mount it.
+ * compose projects at or above the config's folder that mount it. `projects`: those of `nginxPath`
+ * found before, for a caller that maps many paths of one config.
  */
-export function hostPathFor(ws: Workspace, nginxPath: string, containerPath: string): string | undefined {
-  for (const { mounts, holding: [mine] } of mountingProjects(ws, nginxPath)) {
+export function hostPathFor(ws: Workspace, nginxPath: string, containerPath: string, projects = mountingProjects(ws, nginxPath)): string | undefined {
+  for (const { mounts, holding: [mine] } of projects) {
     const candidates = mounts.filter((m) => m.service === mine.service || m.service.name === mine.service.name)
       .filter((m) => containerPath === m.target || containerPath.startsWith(m.target + '/'))
       .sort((a, b) => b.target.length - a.target.length);

@@ -1,6 +1,14 @@
-import { randomBytes } from 'node:crypto';
 import type { SecretKind } from './index';
 import { algorithmKeyBytes } from './key-size';
+
+/**
+ * node:crypto is required on first use: loading it costs a fresh CLI process more than linting a small
+ * file, and most runs generate no secret.
+ */
+function randomBytes(size: number): Buffer {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require('node:crypto') as typeof import('node:crypto')).randomBytes(size);
+}
 
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 

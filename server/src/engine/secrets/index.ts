@@ -6,6 +6,7 @@ import type { EngineConfig } from '../config';
 import { classifyName } from './classify';
 import { generateFor } from './generate';
 import { algorithmKeyBytes } from './key-size';
+export { randomAlphanumeric } from './generate';
 import { isKnownDefault, isPlaceholder, isPublishedDefault, isTemplateBlank } from './placeholders';
 import { isRepetitive, looksRandom, strengthOf } from './strength';
 

@@ -22,12 +22,10 @@ let factory: ZxcvbnFactory | undefined;
 function zxcvbn(): ZxcvbnFactory {
   if (!factory) {
     // Required here, not imported at the top: the dictionaries weigh megabytes and most lints never need them.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const core = require('@zxcvbn-ts/core') as typeof import('@zxcvbn-ts/core');
-    // A separate file in the bundles (dist/zxcvbn-dictionaries.js, see scripts/build.mjs): loaded here, on first use.
+    // A separate file in the bundles (dist/zxcvbn-dictionaries.js, see scripts/build.mjs), with zxcvbn itself.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const dicts = require('./dictionaries') as typeof import('./dictionaries');
-    factory = new core.ZxcvbnFactory({
+    factory = new dicts.ZxcvbnFactory({
       dictionary: dicts.dictionary,
       graphs: dicts.adjacencyGraphs,
       translations: dicts.translations,

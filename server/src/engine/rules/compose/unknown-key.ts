@@ -1,7 +1,7 @@
 import type { Rule } from '../../types';
 import type { Node } from 'yaml';
-import { findUnknownKeys } from '../../compose-schema/validate';
-import { deref, entriesOf, toPlain, type YDoc, isMap, isSeq } from '../../parse/compose-yaml';
+import { deref, entriesOf, type YDoc, isMap, isSeq } from '../../parse/compose-yaml';
+import { unknownKeysOf } from './support/unknown-keys';
 import type { Span } from '../../types';
 import type { ComposeContext } from './support/report';
 
@@ -16,9 +16,7 @@ export const unknownKey: Rule<ComposeContext> = {
     if (!doc || !root || ctx.doc.errors.length) return;
     // A v1 file (services at the top level, no `services:` key) is a different format altogether.
     if (!ctx.doc.top.has('services') && [...ctx.doc.top.values()].some((e) => isMap(e.value))) return;
-    const data = toPlain(doc);
-    if (data === undefined) return;
-    for (const u of findUnknownKeys(data)) {
+    for (const u of unknownKeysOf(ctx.doc)) {
       const span = keySpanAt(doc, root, u.path, u.key);
       if (!span) continue;
       const guess = closest(u.key, u.allowed);

@@ -2,9 +2,8 @@
  * The compose rules' one door to the secrets module (SPEC §4): classification, judgement and generation
  * go through here so the module can change without touching the rules.
  */
-import { randomBytes } from 'node:crypto';
 import type { EngineConfig } from '../../../config';
-import { classifyKey, generateSecret, judgeSecret, type SecretKind, type SecretVerdict } from '../../../secrets';
+import { classifyKey, generateSecret, judgeSecret, randomAlphanumeric, type SecretKind, type SecretVerdict } from '../../../secrets';
 
 export function credentialKind(name: string): SecretKind | undefined { return classifyKey(name); }
 
@@ -12,15 +11,10 @@ export function judge(name: string, value: string, config: EngineConfig['secrets
   return judgeSecret(name, value, config, { template });
 }
 
-const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-
 /** A strong value for `name`; falls back to 32 alphanumerics when the module gives nothing. */
 export function freshSecret(name: string, oldValue = '', urlSafe = false): string {
   const s = generateSecret(name, oldValue, { urlSafe });
-  if (s) return s;
-  let out = '';
-  while (out.length < 32) for (const b of randomBytes(64)) if (b < 248 && out.length < 32) out += ALNUM[b % 62];
-  return out;
+  return s || randomAlphanumeric(32);
 }
 
 /** Template files (`docker-compose.example.yml`) hold placeholders on purpose (SPEC §2). */
