@@ -1,5 +1,6 @@
 import { parse as parseYaml } from 'yaml';
 import type { Severity } from './types';
+import { configSchemaErrors } from './config-schema';
 
 export type RuleSetting = Severity | 'off';
 
@@ -20,7 +21,13 @@ export type PartialConfig = {
   rules?: Record<string, RuleSetting>;
   secrets?: Partial<EngineConfig['secrets']>;
   nginx?: Partial<EngineConfig['nginx']>;
+  /** Globs (gitignore syntax) relative to the config file's folder; read by the file walk, not the rules. */
+  exclude?: string[];
+  /** `roles:` globs per role and the roles turned on (SPEC §10); validated here, applied by the role code. */
+  roles?: RolesConfig;
 };
+
+export type RolesConfig = Partial<Record<'production' | 'development' | 'test' | 'template', string[]>> & { include?: 'test'[] };
 
 const SETTINGS = new Set<RuleSetting>(['off', 'error', 'warning', 'info', 'hint']);
 
@@ -42,25 +49,28 @@ export function mergeConfig(...layers: (PartialConfig | undefined)[]): EngineCon
 
 export class ConfigError extends Error {}
 
-/** Reads `.deploylint.yaml`: `rules: { id: severity }`, `secrets: {...}`, `nginx: { version }`. */
+/**
+ * Reads `.deploylint.yaml`. Unknown keys, bad values (schemas/deploylint.schema.json) and, when
+ * `knownRules` is given, unknown rule ids are errors naming the key: a typo must not silently
+ * turn a setting off. The CLI and the editor both pass the catalogue, so they agree.
+ */
 export function parseConfigFile(text: string, knownRules?: Set<string>): PartialConfig {
   let data: unknown;
   try { data = parseYaml(text); } catch (e) { throw new ConfigError(`invalid YAML: ${(e as Error).message}`); }
   if (data == null) return {};
   if (typeof data !== 'object' || Array.isArray(data)) throw new ConfigError('the config must be a mapping');
+  const problems = configSchemaErrors(data);
   const d = data as Record<string, unknown>;
   const out: PartialConfig = {};
-  if (d.rules != null) out.rules = parseRuleSettings(d.rules, knownRules);
-  if (d.secrets != null && typeof d.secrets === 'object') {
-    const s = d.secrets as Record<string, unknown>;
-    out.secrets = {};
-    if (typeof s.minPasswordLength === 'number') out.secrets.minPasswordLength = s.minPasswordLength;
-    if (typeof s.minKeyBytes === 'number') out.secrets.minKeyBytes = s.minKeyBytes;
+  if (!problems.length && d.rules != null) {
+    try { out.rules = parseRuleSettings(d.rules, knownRules); } catch (e) { problems.push((e as Error).message); }
   }
-  if (d.nginx != null && typeof d.nginx === 'object') {
-    const v = (d.nginx as Record<string, unknown>).version;
-    if (v != null) out.nginx = { version: String(v) };
-  }
+  if (problems.length) throw new ConfigError(problems.join('; '));
+  if (d.secrets != null) out.secrets = { ...(d.secrets as PartialConfig['secrets']) };
+  const version = (d.nginx as { version?: unknown } | undefined)?.version;
+  if (version != null) out.nginx = { version: String(version) };
+  if (d.exclude != null) out.exclude = [...(d.exclude as string[])];
+  if (d.roles != null) out.roles = structuredClone(d.roles as RolesConfig);
   return out;
 }
 
@@ -70,7 +80,7 @@ export function parseRuleSettings(value: unknown, knownRules?: Set<string>): Rec
   for (const [id, sev] of Object.entries(value as Record<string, unknown>)) {
     const s = String(sev) as RuleSetting;
     if (!SETTINGS.has(s)) throw new ConfigError(`rule ${id}: severity must be one of off, error, warning, info, hint`);
-    if (knownRules && !knownRules.has(id)) throw new ConfigError(`unknown rule ${id}`);
+    if (knownRules && !knownRules.has(id)) throw new ConfigError(`unknown rule "rules.${id}" (see: deploylint rules)`);
     out[id] = s;
   }
   return out;

@@ -1,6 +1,7 @@
 import type { Connection } from 'vscode-languageserver/node';
 import { DEFAULT_CONFIG, ConfigError, findConfigPath, mergeConfig, parseConfigFile, type EngineConfig, type PartialConfig, type RuleSetting, type Workspace } from '../engine';
 import { dirname } from '../engine/paths';
+import { allRules } from '../engine/rules';
 import { isVirtualPath } from './uri';
 
 /** The `deploylint.*` settings of SPEC §7, for one resource. */
@@ -69,7 +70,8 @@ export function findTeamConfig(ws: Workspace, filePath: string): TeamConfig {
   const doc = p ? ws.document(p) : undefined;
   if (!p || !doc) return {};
   return doc.memo('deploylint-config', (): TeamConfig => {
-    try { return { path: p, config: parseConfigFile(doc.text) }; } catch (e) {
+    // The catalogue is passed as the CLI passes it: an unknown rule id is an error in both.
+    try { return { path: p, config: parseConfigFile(doc.text, new Set(allRules.map((r) => r.id))) }; } catch (e) {
       return { path: p, error: e instanceof ConfigError ? e.message : 'it cannot be read' };
     }
   });
