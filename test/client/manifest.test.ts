@@ -86,10 +86,19 @@ describe('extension manifest (package.json contributes, activation, capabilities
     assert.deepEqual([key?.[1], key?.[2]], ['export', 'DB_PASSWORD']);
   });
 
-  it('ships a whitelist .vscodeignore', () => {
-    const lines = fs.readFileSync(path.join(ROOT, '.vscodeignore'), 'utf8').split('\n').filter(Boolean);
-    assert.equal(lines[0], '**');
-    for (const keep of ['!dist/extension.js', '!dist/server.js', '!dist/cli.js', '!syntaxes/**', '!language-configuration/**', '!docs/rules/**', '!package.json', '!images/icon.png']) assert.ok(lines.includes(keep), keep);
+  // One list serves `npm pack` and vsce (vsce refuses a .vscodeignore beside `files`).
+  it('ships a whitelist `files` list shared by the npm package and the .vsix, with both bins', () => {
+    assert.ok(!fs.existsSync(path.join(ROOT, '.vscodeignore')));
+    for (const keep of ['dist/*.js', 'syntaxes/**', 'language-configuration/**', 'docs/rules/**', 'images/icon.png', 'schemas/**']) assert.ok(pkg.files.includes(keep), keep);
+    assert.deepEqual(pkg.bin, { deploylint: 'dist/cli.js', 'deploylint-language-server': 'dist/server.js' });
+    assert.equal(pkg.private, undefined);
+    assert.deepEqual(pkg.dependencies ?? {}, {}, 'the bundles are self-contained: no runtime dependency');
+  });
+
+  it('validates .deploylint.yaml with the schema the CLI and the server use', () => {
+    const [v] = pkg.contributes.yamlValidation;
+    assert.deepEqual(v.fileMatch, ['.deploylint.yaml', '.deploylint.yml']);
+    assert.equal(JSON.parse(fs.readFileSync(path.join(ROOT, v.url), 'utf8')).type, 'object');
   });
 });
 
