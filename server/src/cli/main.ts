@@ -115,7 +115,7 @@ function lint(args: LintArgs, out: (s: string) => void, err: (s: string) => void
     }
     case 'junit': report = formatJunit(cli, relFiles); break;
     case 'gitlab': report = formatGitlab(cli, shown.map((i) => fps[i])); break;
-    default: report = formatText(cli, files.length, args.color);
+    default: report = formatText(cli, files.length, args.color, unreadable.length);
   }
   if (args.output) writeFileAtomic(enginePath(args.output), report);
   else out(report);

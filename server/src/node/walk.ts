@@ -24,7 +24,9 @@ export function collectFiles(inputs: string[], excluded: Excluded = () => false)
     try { st = fs.statSync(input); } catch { missing.push(input); continue; }
     const full = path.resolve(input);
     if (st.isFile()) { if (!excluded(full, false)) files.add(enginePath(input)); }
-    else if (st.isDirectory() && !excluded(full, true)) walk(full, inheritedRules(full), files, excluded, new Set());
+    else if (st.isDirectory()) { if (!excluded(full, true)) walk(full, inheritedRules(full), files, excluded, new Set()); }
+    // Named but not a regular file (a FIFO, a device): kept, so that the CLI says it cannot read it.
+    else files.add(enginePath(input));
   }
   return { files: [...files].sort(), missing };
 }
