@@ -85,7 +85,7 @@ function lint(args: LintArgs, out: (s: string) => void, err: (s: string) => void
   const text = (f: string) => ws.readFile(f);
   const fps = fingerprints(findings, rel, text);
   if (args.writeBaseline) {
-    writeFileAtomic(enginePath(args.writeBaseline), makeBaseline(findings, fps, rel));
+    writeReport(args.writeBaseline, makeBaseline(findings, fps, rel));
     err(`Wrote ${findings.length} finding${findings.length === 1 ? '' : 's'} to ${args.writeBaseline}.\n`);
     return unreadable.length ? 2 : 0;
   }
@@ -117,7 +117,7 @@ function lint(args: LintArgs, out: (s: string) => void, err: (s: string) => void
     case 'gitlab': report = formatGitlab(cli, shown.map((i) => fps[i])); break;
     default: report = formatText(cli, files.length, args.color, unreadable.length);
   }
-  if (args.output) writeFileAtomic(enginePath(args.output), report);
+  if (args.output) writeReport(args.output, report);
   else out(report);
 
   if (unreadable.length) return 2;
@@ -127,6 +127,12 @@ function lint(args: LintArgs, out: (s: string) => void, err: (s: string) => void
     return 1;
   }
   return visible.some((f) => severityRank(f.severity) <= severityRank(args.failOn)) ? 1 : 0;
+}
+
+/** CI jobs name report paths in folders that do not exist yet (`reports/deploylint.sarif`). */
+function writeReport(file: string, text: string): void {
+  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  writeFileAtomic(enginePath(file), text);
 }
 
 /** Files of two config groups can share a cross-file finding (a compose file and its .env): report it once. */
