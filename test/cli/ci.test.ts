@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { cli, tempProject } from './cli-harness';
 import { run } from '../../server/src/cli/main';
+import { HELP } from '../../server/src/cli/help';
 
 const COMPOSE = 'services:\n  db:\n    image: postgres:16\n    ports:\n      - "5432:5432"\n';
 const PORT = 'compose/exposed-datastore-port';
@@ -190,5 +191,11 @@ describe('cli in CI (issue 16)', () => {
       assert.equal(rule('compose/unpinned-image').properties['security-severity'], rule('compose/unpinned-image').defaultConfiguration.level === 'warning' ? '5.0' : '2.0');
       assert.ok(rule(PORT).properties.tags.includes('security'));
     });
+  });
+
+  it('the README documents every option of the CLI and the Action, pre-commit and container recipes', () => {
+    const readme = fs.readFileSync(path.join(__dirname, '../../README.md'), 'utf8');
+    for (const flag of HELP.lint.match(/--[a-z-]+/g)!) assert.ok(readme.includes(flag), flag);
+    for (const snippet of ['uses: deploylint/deploylint@', 'github/codeql-action/upload-sarif', 'id: deploylint', 'docker run --rm -v', 'npm pack']) assert.ok(readme.includes(snippet), snippet);
   });
 });
