@@ -1,5 +1,5 @@
 /** Checks a parsed `.deploylint.yaml` against schemas/deploylint.schema.json (the one editors get too). */
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 
 let validate: ValidateFunction | undefined;
 
@@ -9,7 +9,9 @@ export function configSchemaErrors(data: unknown): string[] {
     // require, not import: the JSON stays out of the TypeScript project and esbuild inlines it.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const schema = require('../../../schemas/deploylint.schema.json') as Record<string, unknown>;
-    // Compiled on first use only: most runs have no config file and should not pay for ajv.
+    // Loaded and compiled on first use only: most runs have no config file and should not pay for ajv.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const Ajv = (require('ajv') as typeof import('ajv')).default;
     validate = new Ajv({ allErrors: true, strict: false, verbose: true }).compile(schema);
   }
   if (validate(data)) return [];
