@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { MemoryHost, Workspace } from '../../server/src/engine';
+import { Linter } from '../../server/src/service/linter';
+import type { Logger } from '../../server/src/service/log';
 import { DEFAULT_SETTINGS, engineConfig, findTeamConfig, normalizeSettings } from '../../server/src/service/settings';
 
 describe('service: deploylint.* settings', () => {
@@ -38,5 +40,15 @@ describe('service: deploylint.* settings', () => {
       assert.equal(team.config, undefined, text);
       assert.match(team.error ?? '', message, text);
     }
+  });
+});
+
+describe('service: exclude: of .deploylint.yaml', () => {
+  it('the editor lints nothing in an excluded file, as the CLI skips it', () => {
+    const compose = 'services:\n  db:\n    image: postgres:16\n    ports:\n      - "5432:5432"\n';
+    const ws = new Workspace(new MemoryHost({ '/ws/.deploylint.yaml': 'exclude:\n  - legacy/\n', '/ws/legacy/docker-compose.yml': compose, '/ws/docker-compose.yml': compose }));
+    const linter = new Linter(ws, { error() {}, warn() {}, info() {} } satisfies Logger);
+    assert.deepEqual(linter.lint('/ws/legacy/docker-compose.yml', 'compose', DEFAULT_SETTINGS).findings, []);
+    assert.ok(linter.lint('/ws/docker-compose.yml', 'compose', DEFAULT_SETTINGS).findings.some((f) => f.rule === 'compose/exposed-datastore-port'));
   });
 });

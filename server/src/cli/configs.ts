@@ -3,10 +3,11 @@ import * as path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { ConfigError, findConfigPath, mergeConfig, parseConfigFile, type EngineConfig, type PartialConfig, type RuleSetting } from '../engine/config';
 import { dirname } from '../engine/paths';
+import { isExcluded } from '../engine/config-exclude';
 import { enginePath } from '../node/host';
 import type { Excluded } from '../node/walk';
 
-interface Loaded { path?: string; partial?: PartialConfig; excludes?: Ignore }
+interface Loaded { path?: string; partial?: PartialConfig }
 
 /**
  * Which `.deploylint.yaml` applies to a file: `--config` for all, else the nearest one upward from
@@ -46,7 +47,7 @@ export class ConfigResolver {
     const file = enginePath(osPath);
     if (this.cliExcludes && matches(this.cliExcludes, path.relative(process.cwd(), osPath), isDir)) return true;
     const l = this.loadedFor(dirname(file));
-    return !!(l.excludes && l.path && matches(l.excludes, path.relative(dirname(l.path), file), isDir));
+    return !!l.path && isExcluded(l.path, l.partial?.exclude, file, isDir);
   };
 
   private loadedFor(dir: string): Loaded {
@@ -67,7 +68,7 @@ export class ConfigResolver {
     try { text = fs.readFileSync(p, 'utf8'); } catch (e) { throw new ConfigError(`cannot read ${shown(p)}: ${(e as Error).message}`); }
     let partial: PartialConfig;
     try { partial = parseConfigFile(text, this.knownRules); } catch (e) { throw new ConfigError(`${shown(p)}: ${(e as Error).message}`); }
-    l = { path: p, partial, ...(partial.exclude?.length ? { excludes: ignore().add(partial.exclude) } : {}) };
+    l = { path: p, partial };
     this.byPath.set(p, l);
     return l;
   }
