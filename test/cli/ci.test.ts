@@ -141,6 +141,9 @@ describe('cli in CI (issue 16)', () => {
       const ports = sarif.runs[0].results.filter((x: { ruleId: string }) => x.ruleId === PORT);
       assert.deepEqual(ports.map((x: { suppressions?: unknown[] }) => !!x.suppressions), [true, false]);
       assert.equal(cli(dir, '--baseline', 'missing.json').code, 2);
+      // Paths in the baseline are relative to it: the same file matches from another folder.
+      const sub = cli(path.join(dir, '..'), path.basename(dir), '--baseline', path.join(path.basename(dir), 'baseline.json'), '--format', 'json');
+      assert.deepEqual(json(sub.stdout).findings.filter((f) => f.rule === PORT).map((f) => f.line), [10]);
     });
 
     it('--quiet reports errors only; --max-warnings N fails on more warnings; -o writes the report to a file', () => {

@@ -1,14 +1,18 @@
 import type { Severity } from '../engine/types';
 import type { CliFinding } from './format';
+import { withFile } from './fingerprint';
 
 const GITLAB_SEVERITY: Record<Severity, string> = { error: 'critical', warning: 'major', info: 'minor', hint: 'info' };
 
-/** GitLab Code Quality report (a JSON array; `fingerprint` lets GitLab track an issue across commits). */
+/**
+ * GitLab Code Quality report (a JSON array; `fingerprint` lets GitLab track an issue across
+ * commits, and must be unique in the report, so it includes the path).
+ */
 export function formatGitlab(findings: CliFinding[], fps: string[]): string {
   return JSON.stringify(findings.map((f, i) => ({
     description: `${f.message} [${f.rule}]`,
     check_name: f.rule,
-    fingerprint: fps[i],
+    fingerprint: withFile(f.file, fps[i]),
     severity: GITLAB_SEVERITY[f.severity],
     location: { path: f.file, lines: { begin: f.line, end: f.endLine } },
   })), null, 2) + '\n';

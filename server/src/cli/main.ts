@@ -4,7 +4,7 @@ import { parseCliArgs, UsageError, HELP, type LintArgs, type GenerateArgs } from
 import { formatJson, formatText, toCliFinding } from './format';
 import { formatSarif } from './sarif';
 import { formatGitlab, formatJunit } from './ci-formats';
-import { fingerprints } from './fingerprint';
+import { fingerprints, withFile } from './fingerprint';
 import { applyBaseline, makeBaseline, parseBaseline } from './baseline';
 import { ConfigResolver } from './configs';
 import { NodeHost, enginePath, writeFileAtomic } from '../node/host';
@@ -83,9 +83,11 @@ function lint(args: LintArgs, out: (s: string) => void, err: (s: string) => void
   if (changed.size && args.format === 'text') err(`Fixed ${changed.size} file${changed.size === 1 ? '' : 's'}.\n`);
 
   const text = (f: string) => ws.readFile(f);
-  const fps = fingerprints(findings, rel, text);
+  const fps = fingerprints(findings, text);
+  // Baseline paths are relative to the baseline file, so it matches from any working directory.
+  const relTo = (baseline: string) => (f: string) => path.relative(path.dirname(path.resolve(baseline)), f).split(path.sep).join('/');
   if (args.writeBaseline) {
-    writeReport(args.writeBaseline, makeBaseline(findings, fps, rel));
+    writeReport(args.writeBaseline, makeBaseline(findings, fps, relTo(args.writeBaseline)));
     err(`Wrote ${findings.length} finding${findings.length === 1 ? '' : 's'} to ${args.writeBaseline}.\n`);
     return unreadable.length ? 2 : 0;
   }
@@ -96,7 +98,7 @@ function lint(args: LintArgs, out: (s: string) => void, err: (s: string) => void
     if (raw === undefined) throw new UsageError(`--baseline: cannot read ${args.baseline}`);
     let baseline;
     try { baseline = parseBaseline(raw); } catch (e) { throw new UsageError(`--baseline ${args.baseline}: ${(e as Error).message}`); }
-    ({ kept: shown, suppressed } = applyBaseline(baseline, findings, fps, rel));
+    ({ kept: shown, suppressed } = applyBaseline(baseline, findings, fps, relTo(args.baseline)));
   }
   if (args.quiet) shown = shown.filter((i) => findings[i].severity === 'error');
 
@@ -110,7 +112,7 @@ function lint(args: LintArgs, out: (s: string) => void, err: (s: string) => void
       // Accepted findings stay in the log as suppressed results, so code scanning closes their alerts.
       const all = [...shown, ...suppressed].sort((a, b) => a - b);
       const suppressedSet = new Set(all.flatMap((i, j) => (suppressed.includes(i) ? [j] : [])));
-      report = formatSarif(toolVersion(), allRules, all.map((i) => findings[i]), rel, ws, all.map((i) => fps[i]), suppressedSet);
+      report = formatSarif(toolVersion(), allRules, all.map((i) => findings[i]), rel, ws, all.map((i) => withFile(rel(findings[i].file), fps[i])), suppressedSet);
       break;
     }
     case 'junit': report = formatJunit(cli, relFiles); break;
