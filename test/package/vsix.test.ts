@@ -24,6 +24,8 @@ const ALLOWED = [
   /^extension\/docs\/rules\/README\.md$/,
   /^extension\/docs\/images\/[a-z0-9-]+\.png$/,
   /^extension\/images\/icon\.png$/,
+  // The .deploylint.yaml schema behind `yamlValidation`.
+  /^extension\/schemas\/deploylint\.schema\.json$/,
 ];
 
 describe('package: the .vsix file list and marketplace fields', function () {

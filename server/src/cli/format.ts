@@ -26,7 +26,7 @@ export function formatJson(version: string, files: CliFile[], findings: CliFindi
 const COLORS: Record<Severity, string> = { error: '31', warning: '33', info: '36', hint: '90' };
 
 /** One line per finding, like Ruff and gcc: `path:line:col: severity [rule] message`, then a summary. */
-export function formatText(findings: CliFinding[], files: CliFile[], color: boolean): string {
+export function formatText(findings: CliFinding[], files: CliFile[], color: boolean, unreadable = 0): string {
   const skipped = files.filter((f) => f.skipped).length;
   const fileCount = files.length - skipped;
   const paint = (code: string, s: string) => (color ? `\x1b[${code}m${s}\x1b[0m` : s);
@@ -34,7 +34,11 @@ export function formatText(findings: CliFinding[], files: CliFile[], color: bool
     `${paint('1', `${f.file}:${f.line}:${f.column}`)}: ${paint(COLORS[f.severity], f.severity)} ${paint('2', `[${f.rule}]`)} ${f.message}`);
   const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
   const fixable = findings.filter((f) => f.fixable).length;
-  if (!findings.length) {
+  const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
+  if (unreadable) {
+    // Files went unchecked: never a clean bill of health.
+    lines.push(`${findings.length ? '\n' : ''}${plural(unreadable, 'file')} could not be read (see above); ${plural(findings.length, 'problem')} in the other ${plural(fileCount - unreadable, 'file')}.`);
+  } else if (!findings.length) {
     lines.push(`No problems found in ${fileCount} file${fileCount === 1 ? '' : 's'}.`);
   } else {
     const parts = (['error', 'warning', 'info', 'hint'] as Severity[]).map((s) => [s, count(s)] as const).filter(([, n]) => n).map(([s, n]) => `${n} ${s}${n === 1 || s === 'info' ? '' : 's'}`);

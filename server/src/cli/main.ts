@@ -1,76 +1,201 @@
 import '../node/compile-cache';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseCliArgs, UsageError, USAGE, type LintArgs, type GenerateArgs } from './args';
-import { formatJson, formatText, toCliFinding } from './format';
+import { parseCliArgs, UsageError, HELP, type LintArgs, type GenerateArgs } from './args';
+import { formatJson, formatText, toCliFinding, type CliFile } from './format';
 import { formatSarif } from './sarif';
+import { formatGitlab, formatJunit } from './ci-formats';
+import { fingerprints, withFile } from './fingerprint';
+import { applyBaseline, makeBaseline, parseBaseline } from './baseline';
+import { ConfigResolver } from './configs';
 import { NodeHost, enginePath, writeFileAtomic } from '../node/host';
 import { collectFiles } from '../node/walk';
 import { Workspace } from '../engine/workspace';
 import { allRules } from '../engine/rules';
-import { ConfigError, findConfigPath, mergeConfig, parseConfigFile } from '../engine/config';
-import { fileInfo, lintFiles, severityRank } from '../engine/lint';
+import { ConfigError } from '../engine/config';
+import { languageOf } from '../engine/files';
+import { compareFindings, fileInfo, lintFiles, severityRank } from '../engine/lint';
 import { fixAll } from '../engine/fix-all';
+import type { Finding } from '../engine/types';
 import { generateNginx } from '../generate';
 import { toolVersion } from '../version';
 
-export function run(argv: string[], out: (s: string) => void, err: (s: string) => void, isTty = false): number {
+export interface CliIo { readStdin(): string }
+const PROCESS_IO: CliIo = { readStdin: () => fs.readFileSync(0, 'utf8') };
+
+export function run(argv: string[], out: (s: string) => void, err: (s: string) => void, isTty = false, io: CliIo = PROCESS_IO): number {
   try {
     const args = parseCliArgs(argv, isTty);
     switch (args.command) {
-      case 'help': out(USAGE + '\n'); return 0;
+      case 'help': out(args.text + '\n'); return 0;
       case 'version': out(toolVersion() + '\n'); return 0;
       case 'rules': out(listRules(args.format)); return 0;
       case 'generate': out(generate(args)); return 0;
-      case 'lint': return lint(args, out, err);
+      case 'lint': return lint(args, out, err, io);
     }
   } catch (e) {
-    if (e instanceof UsageError || e instanceof ConfigError) {
-      err(`deploylint: ${e.message}\n${e instanceof UsageError ? '\n' + USAGE + '\n' : ''}`);
-      return 2;
-    }
+    if (e instanceof UsageError) { err(`deploylint: ${e.message}\n\n${e.usage}\n`); return 2; }
+    if (e instanceof ConfigError) { err(`deploylint: ${e.message}\n`); return 2; }
     err(`deploylint: internal error: ${(e as Error).stack ?? e}\n`);
     return 2;
   }
 }
 
-function lint(args: LintArgs, out: (s: string) => void, err: (s: string) => void): number {
-  const known = new Set(allRules.map((r) => r.id));
-  for (const id of Object.keys(args.rules)) if (!known.has(id)) throw new UsageError(`--rule: unknown rule "${id}" (see: deploylint rules)`);
+const KNOWN_RULES = new Set(allRules.map((r) => r.id));
+
+function lint(args: LintArgs, out: (s: string) => void, err: (s: string) => void, io: CliIo): number {
+  for (const id of Object.keys(args.rules)) if (!KNOWN_RULES.has(id)) throw new UsageError(`--rule: unknown rule "${id}" (see: deploylint rules)`);
   const host = new NodeHost();
-  const configPath = args.config ? enginePath(args.config) : findConfigPath(enginePath('.'), (p) => host.stat(p)?.isFile === true);
-  let fileConfig;
-  if (configPath) {
-    const text = host.readFile(configPath);
-    if (text === undefined) throw new UsageError(`--config: cannot read ${args.config}`);
-    try { fileConfig = parseConfigFile(text, known); } catch (e) { throw new ConfigError(`${path.relative('.', configPath) || configPath}: ${(e as Error).message}`); }
-  }
-  // Role globs are relative to the config's folder; path guesses (`tests/`, `.devcontainer/`) to the project.
-  const roles = { ...fileConfig?.roles, root: projectRoot(args.paths), ...(configPath ? { base: path.posix.dirname(configPath) } : {}) };
-  const config = mergeConfig(fileConfig, { rules: args.rules, roles });
-  const { files, missing } = collectFiles(args.paths);
-  if (missing.length) throw new UsageError(`no such file or folder: ${missing.join(', ')}`);
   const ws = new Workspace(host);
-  const onRuleError = (id: string, file: string, e: unknown) => err(`deploylint: rule ${id} failed on ${rel(file)}: ${(e as Error).message}\n`);
+  // Path guesses (`tests/`, `.devcontainer/`) are read below the project, role globs below their config's folder.
+  const configs = new ConfigResolver(KNOWN_RULES, args.config, args.exclude, args.rules, projectRoot(args.paths.filter((p) => p !== '-')));
 
-  let findings;
-  if (args.fix) {
-    const result = fixAll(ws, files, config, { onRuleError });
-    for (const [file, text] of result.changed) writeFileAtomic(file, text);
-    if (result.changed.size && args.format === 'text') err(`Fixed ${result.changed.size} file${result.changed.size === 1 ? '' : 's'}.\n`);
-    findings = result.remaining;
-  } else {
-    findings = lintFiles(ws, files, config, { onRuleError });
+  const diskPaths = args.paths.filter((p) => p !== '-');
+  const { files, missing } = diskPaths.length ? collectFiles(diskPaths, configs.excluded) : { files: [], missing: [] };
+  if (missing.length) throw new UsageError(`no such file or folder: ${missing.join(', ')}`);
+  if (args.stdinFilename) {
+    const name = enginePath(args.stdinFilename);
+    if (!languageOf(name)) throw new UsageError(`--stdin-filename: "${args.stdinFilename}" is not a compose, nginx or .env file name, so its kind is unknown`);
+    ws.setOpen(name, io.readStdin());
+    if (!files.includes(name)) files.push(name);
   }
 
-  const listed = files.flatMap((f) => {
-    const info = fileInfo(ws, f, config);
-    return info ? [{ path: rel(f), kind: info.kind, role: info.role.role, ...(info.skipped ? { skipped: info.skipped } : {}) }] : [];
+  // A file that cannot be read is an error with its reason, never a clean result.
+  const unreadable = files.filter((f) => ws.readFile(f) === undefined).map((f) => `${rel(f)}: ${whyUnreadable(f)}`);
+  for (const u of unreadable) err(`deploylint: cannot read ${u}\n`);
+  const readable = files.filter((f) => ws.readFile(f) !== undefined);
+
+  const onRuleError = (id: string, file: string, e: unknown) => err(`deploylint: rule ${id} failed on ${rel(file)}: ${(e as Error).message}\n`);
+  let findings: Finding[] = [];
+  const changed = new Map<string, string>();
+  const listed: CliFile[] = [];
+  for (const [config, group] of configs.group(readable)) {
+    for (const f of group) {
+      const info = fileInfo(ws, f, config);
+      if (info) listed.push({ path: rel(f), kind: info.kind, role: info.role.role, ...(info.skipped ? { skipped: info.skipped } : {}) });
+    }
+    if (args.fix) {
+      const result = fixAll(ws, group, config, { onRuleError });
+      for (const [f, t] of result.changed) changed.set(f, t);
+      findings.push(...result.remaining);
+    } else {
+      findings.push(...lintFiles(ws, group, config, { onRuleError }));
+    }
+  }
+  findings = dedupe(findings).sort(compareFindings);
+  for (const [file, text] of changed) {
+    // A new .env receives secrets moved out of compose: only its owner may read it.
+    writeFileAtomic(file, text, languageOf(file) === 'env' ? 0o600 : undefined);
+  }
+  if (changed.size && args.format === 'text') err(`Fixed ${changed.size} file${changed.size === 1 ? '' : 's'}.\n`);
+
+  const text = (f: string) => ws.readFile(f);
+  const fps = fingerprints(findings, text);
+  // Baseline paths are relative to the baseline file, so it matches from any working directory.
+  const relTo = (baseline: string) => (f: string) => path.relative(path.dirname(path.resolve(baseline)), f).split(path.sep).join('/');
+  if (args.writeBaseline) {
+    writeReport(args.writeBaseline, makeBaseline(findings, fps, relTo(args.writeBaseline)));
+    err(`Wrote ${findings.length} finding${findings.length === 1 ? '' : 's'} to ${args.writeBaseline}.\n`);
+    return unreadable.length ? 2 : 0;
+  }
+  let shown = findings.map((_, i) => i);
+  let suppressed: number[] = [];
+  if (args.baseline) {
+    const raw = host.readFile(enginePath(args.baseline));
+    if (raw === undefined) throw new UsageError(`--baseline: cannot read ${args.baseline}`);
+    let baseline;
+    try { baseline = parseBaseline(raw); } catch (e) { throw new UsageError(`--baseline ${args.baseline}: ${(e as Error).message}`); }
+    ({ kept: shown, suppressed } = applyBaseline(baseline, findings, fps, relTo(args.baseline)));
+  }
+  if (args.quiet) shown = shown.filter((i) => findings[i].severity === 'error');
+
+  const visible = shown.map((i) => findings[i]);
+  const cli = visible.map((f) => toCliFinding(f, rel));
+  const relFiles = files.map(rel);
+  let report: string;
+  switch (args.format) {
+    case 'json': report = formatJson(toolVersion(), listed.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)), cli); break;
+    case 'sarif': {
+      // Accepted findings stay in the log as suppressed results, so code scanning closes their alerts.
+      const all = [...shown, ...suppressed].sort((a, b) => a - b);
+      const suppressedSet = new Set(all.flatMap((i, j) => (suppressed.includes(i) ? [j] : [])));
+      report = formatSarif(toolVersion(), allRules, all.map((i) => findings[i]), rel, ws, all.map((i) => withFile(rel(findings[i].file), fps[i])), suppressedSet);
+      break;
+    }
+    case 'junit': report = formatJunit(cli, relFiles); break;
+    case 'gitlab': report = formatGitlab(cli, shown.map((i) => fps[i])); break;
+    default: report = formatText(cli, listed, args.color, unreadable.length);
+  }
+  if (args.output) writeReport(args.output, report);
+  else out(report);
+
+  if (unreadable.length) return 2;
+  const warnings = visible.filter((f) => f.severity === 'warning').length;
+  if (args.maxWarnings !== undefined && warnings > args.maxWarnings) {
+    err(`deploylint: ${warnings} warnings, more than --max-warnings ${args.maxWarnings}.\n`);
+    return 1;
+  }
+  return visible.some((f) => severityRank(f.severity) <= severityRank(args.failOn)) ? 1 : 0;
+}
+
+/** CI jobs name report paths in folders that do not exist yet (`reports/deploylint.sarif`). */
+function writeReport(file: string, text: string): void {
+  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  writeFileAtomic(enginePath(file), text);
+}
+
+/** Files of two config groups can share a cross-file finding (a compose file and its .env): report it once. */
+function dedupe(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const k = `${f.rule}\0${f.file}\0${f.range.start.line}:${f.range.start.character}\0${f.message}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
   });
-  if (args.format === 'json') out(formatJson(toolVersion(), listed, findings.map((f) => toCliFinding(f, rel))));
-  else if (args.format === 'sarif') out(formatSarif(toolVersion(), allRules, findings, rel, ws));
-  else out(formatText(findings.map((f) => toCliFinding(f, rel)), listed, args.color));
-  return findings.some((f) => severityRank(f.severity) <= severityRank(args.failOn)) ? 1 : 0;
+}
+
+function whyUnreadable(file: string): string {
+  try {
+    const st = fs.statSync(file);
+    if (!st.isFile()) return 'not a regular file';
+    fs.closeSync(fs.openSync(file, 'r'));
+    return 'it could not be read';
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EACCES' ? 'permission denied' : (e as Error).message;
+  }
+}
+
+function rel(file: string): string {
+  const r = path.relative(process.cwd(), file.split('/').join(path.sep));
+  return (r || '.').split(path.sep).join('/');
+}
+
+function listRules(format: 'text' | 'json'): string {
+  if (format === 'json') {
+    return JSON.stringify(allRules.map((r) => ({ id: r.id, language: r.language, severity: r.severity, fixable: r.fixable, title: r.title })), null, 2) + '\n';
+  }
+  const w = Math.max(...allRules.map((r) => r.id.length), 4);
+  return allRules.map((r) => `${r.id.padEnd(w)}  ${r.severity.padEnd(7)}  ${r.fixable ? 'fix' : '   '}  ${r.title}`).join('\n') + '\n';
+}
+
+function generate(args: GenerateArgs): string {
+  // Without --nginx-version the team's configured version decides, as in the editor's command.
+  const nginxVersion = args.nginxVersion ?? new ConfigResolver(KNOWN_RULES).forDir(enginePath('.')).nginx.version;
+  try {
+    return generateNginx({
+      serverNames: args.serverName, upstream: args.upstream, profile: args.profile, nginxVersion,
+      ...(args.opensslVersion ? { opensslVersion: args.opensslVersion } : {}),
+      fullConfig: args.fullConfig,
+    });
+  } catch (e) {
+    throw new UsageError(`generate nginx: ${(e as Error).message}`, HELP.generate);
+  }
+}
+
+if (require.main === module) {
+  const code = run(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s), process.stdout.isTTY === true);
+  process.exitCode = code;
 }
 
 /**
@@ -89,39 +214,3 @@ function projectRoot(inputs: string[]): string {
   while (!dirs.every((d) => under(d, root)) && root !== '/') root = path.posix.dirname(root);
   return root;
 }
-
-function rel(file: string): string {
-  const r = path.relative(process.cwd(), file.split('/').join(path.sep));
-  return (r || '.').split(path.sep).join('/');
-}
-
-function listRules(format: 'text' | 'json'): string {
-  if (format === 'json') {
-    return JSON.stringify(allRules.map((r) => ({ id: r.id, language: r.language, severity: r.severity, fixable: r.fixable, title: r.title })), null, 2) + '\n';
-  }
-  const w = Math.max(...allRules.map((r) => r.id.length), 4);
-  return allRules.map((r) => `${r.id.padEnd(w)}  ${r.severity.padEnd(7)}  ${r.fixable ? 'fix' : '   '}  ${r.title}`).join('\n') + '\n';
-}
-
-function generate(args: GenerateArgs): string {
-  try {
-    return callGenerator(args);
-  } catch (e) {
-    throw new UsageError(`generate nginx: ${(e as Error).message}`);
-  }
-}
-
-function callGenerator(args: GenerateArgs): string {
-  return generateNginx({
-    serverNames: args.serverName, upstream: args.upstream, profile: args.profile,
-    ...(args.nginxVersion ? { nginxVersion: args.nginxVersion } : {}),
-    ...(args.opensslVersion ? { opensslVersion: args.opensslVersion } : {}),
-    fullConfig: args.fullConfig,
-  });
-}
-
-if (require.main === module) {
-  const code = run(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s), process.stdout.isTTY === true);
-  process.exitCode = code;
-}
-

@@ -11,8 +11,16 @@ function region(r: Finding['range']): Region {
   return { startLine: r.start.line + 1, startColumn: r.start.character + 1, endLine: r.end.line + 1, endColumn: r.end.character + 1 };
 }
 
-/** SARIF 2.1.0 with the rule catalogue as reportingDescriptors and each finding's fixes as SARIF fixes. */
-export function formatSarif(version: string, rules: AnyRule[], findings: Finding[], rel: (p: string) => string, ws: Workspace): string {
+/** GitHub code scanning ranks alerts by this (critical >= 9, high >= 7, medium >= 4, low below). */
+const SECURITY_SEVERITY: Record<Severity, string> = { error: '8.0', warning: '5.0', info: '2.0', hint: '2.0' };
+
+/**
+ * SARIF 2.1.0 with the rule catalogue as reportingDescriptors and each finding's fixes as SARIF
+ * fixes. `fingerprints[i]` (rule, file and line content) keeps an alert the same alert when lines
+ * move; findings a baseline accepted are kept as results with an external suppression.
+ */
+export function formatSarif(version: string, rules: AnyRule[], findings: Finding[], rel: (p: string) => string, ws: Workspace,
+  fingerprints: string[], suppressed: ReadonlySet<number> = new Set()): string {
   const index = new Map(rules.map((r, i) => [r.id, i]));
   const loc = (file: string) => ({ uri: encodeURI(rel(file)), uriBaseId: '%SRCROOT%' });
   const log = {
@@ -30,17 +38,19 @@ export function formatSarif(version: string, rules: AnyRule[], findings: Finding
             helpUri: docsUrl(r.id),
             help: { text: r.description, markdown: r.description },
             defaultConfiguration: { level: LEVEL[r.severity] },
-            properties: { tags: ['security', r.language], fixable: r.fixable },
+            properties: { tags: ['security', r.language], 'security-severity': SECURITY_SEVERITY[r.severity], fixable: r.fixable },
           })),
         },
       },
       originalUriBaseIds: { '%SRCROOT%': { uri: 'file://' + encodeURI(process.cwd().split('\\').join('/').replace(/\/?$/, '/')) } },
-      results: findings.map((f) => ({
+      results: findings.map((f, i) => ({
         ruleId: f.rule,
         ...(index.has(f.rule) ? { ruleIndex: index.get(f.rule) } : {}),
         level: LEVEL[f.severity],
         message: { text: f.message },
         locations: [{ physicalLocation: { artifactLocation: loc(f.file), region: region(f.range) } }],
+        partialFingerprints: { 'deploylintFingerprint/v1': fingerprints[i] },
+        ...(suppressed.has(i) ? { suppressions: [{ kind: 'external', status: 'accepted', justification: 'recorded in the deploylint baseline' }] } : {}),
         ...(f.related?.length ? {
           relatedLocations: f.related.map((r, i) => ({ id: i + 1, message: { text: r.message }, physicalLocation: { artifactLocation: loc(r.file), region: region(r.range) } })),
         } : {}),

@@ -1,5 +1,6 @@
 import { parse as parseYaml } from 'yaml';
 import type { Severity } from './types';
+import { configSchemaErrors } from './config-schema';
 
 export type RuleSetting = Severity | 'off';
 
@@ -38,6 +39,8 @@ export type PartialConfig = {
   secrets?: Partial<EngineConfig['secrets']>;
   nginx?: Partial<EngineConfig['nginx']>;
   roles?: Partial<RolesConfig>;
+  /** Globs (gitignore syntax) relative to the config file's folder; read by the file walk, not the rules. */
+  exclude?: string[];
 };
 
 const SETTINGS = new Set<RuleSetting>(['off', 'error', 'warning', 'info', 'hint']);
@@ -62,25 +65,27 @@ export function mergeConfig(...layers: (PartialConfig | undefined)[]): EngineCon
 
 export class ConfigError extends Error {}
 
-/** Reads `.deploylint.yaml`: `rules: { id: severity }`, `secrets: {...}`, `nginx: { version }`, `roles: { role: [globs] }`, `lintTestFiles`. */
+/**
+ * Reads `.deploylint.yaml`. Unknown keys, bad values (schemas/deploylint.schema.json) and, when
+ * `knownRules` is given, unknown rule ids are errors naming the key: a typo must not silently
+ * turn a setting off. The CLI and the editor both pass the catalogue, so they agree.
+ */
 export function parseConfigFile(text: string, knownRules?: Set<string>): PartialConfig {
   let data: unknown;
   try { data = parseYaml(text); } catch (e) { throw new ConfigError(`invalid YAML: ${(e as Error).message}`); }
   if (data == null) return {};
   if (typeof data !== 'object' || Array.isArray(data)) throw new ConfigError('the config must be a mapping');
+  const problems = configSchemaErrors(data);
   const d = data as Record<string, unknown>;
   const out: PartialConfig = {};
-  if (d.rules != null) out.rules = parseRuleSettings(d.rules, knownRules);
-  if (d.secrets != null && typeof d.secrets === 'object') {
-    const s = d.secrets as Record<string, unknown>;
-    out.secrets = {};
-    if (typeof s.minPasswordLength === 'number') out.secrets.minPasswordLength = s.minPasswordLength;
-    if (typeof s.minKeyBytes === 'number') out.secrets.minKeyBytes = s.minKeyBytes;
+  if (!problems.length && d.rules != null) {
+    try { out.rules = parseRuleSettings(d.rules, knownRules); } catch (e) { problems.push((e as Error).message); }
   }
-  if (d.nginx != null && typeof d.nginx === 'object') {
-    const v = (d.nginx as Record<string, unknown>).version;
-    if (v != null) out.nginx = { version: String(v) };
-  }
+  if (problems.length) throw new ConfigError(problems.join('; '));
+  if (d.secrets != null) out.secrets = { ...(d.secrets as PartialConfig['secrets']) };
+  const version = (d.nginx as { version?: unknown } | undefined)?.version;
+  if (version != null) out.nginx = { version: String(version) };
+  if (d.exclude != null) out.exclude = [...(d.exclude as string[])];
   const roles = parseRoles(d.roles, d.lintTestFiles);
   if (roles) out.roles = roles;
   return out;
@@ -113,7 +118,7 @@ export function parseRuleSettings(value: unknown, knownRules?: Set<string>): Rec
   for (const [id, sev] of Object.entries(value as Record<string, unknown>)) {
     const s = String(sev) as RuleSetting;
     if (!SETTINGS.has(s)) throw new ConfigError(`rule ${id}: severity must be one of off, error, warning, info, hint`);
-    if (knownRules && !knownRules.has(id)) throw new ConfigError(`unknown rule ${id}`);
+    if (knownRules && !knownRules.has(id)) throw new ConfigError(`unknown rule "rules.${id}" (see: deploylint rules)`);
     out[id] = s;
   }
   return out;

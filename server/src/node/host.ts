@@ -49,12 +49,15 @@ export function enginePath(osPath: string): string {
   return path.resolve(osPath).split(path.sep).join('/');
 }
 
-/** Writes a file atomically: a temp file beside it, then rename. */
-export function writeFileAtomic(p: string, text: string): void {
+/** Writes a file atomically: a temp file beside it, then rename. A new file gets `newFileMode`. */
+export function writeFileAtomic(p: string, text: string, newFileMode?: number): void {
   const os = toOs(p);
   const tmp = `${os}.deploylint-${process.pid}.tmp`;
   let mode: number | undefined;
   try { mode = fs.statSync(os).mode & 0o7777; } catch { /* new file */ }
+  mode ??= newFileMode;
   fs.writeFileSync(tmp, text, mode === undefined ? undefined : { mode });
+  // The umask may have narrowed the mode given at creation: an existing file keeps exactly its own.
+  if (mode !== undefined) fs.chmodSync(tmp, mode);
   fs.renameSync(tmp, os);
 }

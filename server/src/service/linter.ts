@@ -1,4 +1,5 @@
 import { fileInfo, lintFile, type FileInfo, type Finding, type Language, type Workspace } from '../engine';
+import { isExcluded } from '../engine/config-exclude';
 import { describeError, type Logger } from './log';
 import { engineConfig, findTeamConfig, type ServerSettings, type TeamConfig } from './settings';
 
@@ -22,7 +23,9 @@ export class Linter {
 
   lint(path: string, language: Language | undefined, settings: ServerSettings): LintResult {
     const team = findTeamConfig(this.ws, path);
-    if (!language || !settings.enable) return { findings: [], language, team };
+    // `exclude:` of the team's config silences a file in the editor as it skips it in the CLI.
+    const excluded = !!team.path && isExcluded(team.path, team.config?.exclude, path);
+    if (!language || !settings.enable || excluded) return { findings: [], language, team };
     const config = engineConfig(team, settings, this.rootOf(path));
     const findings = lintFile(this.ws, path, config, {
       language,
