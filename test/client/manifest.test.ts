@@ -22,7 +22,7 @@ describe('extension manifest (package.json contributes, activation, capabilities
     const props = pkg.contributes.configuration.properties;
     const defaults: Record<string, unknown> = {
       'deploylint.enable': true, 'deploylint.rules': {}, 'deploylint.secrets.minPasswordLength': 16, 'deploylint.secrets.minKeyBytes': 32,
-      'deploylint.nginx.version': '1.26', 'deploylint.run': 'onType', 'deploylint.workspaceScan': false, 'deploylint.trace.server': 'off',
+      'deploylint.nginx.version': '1.26', 'deploylint.run': 'onType', 'deploylint.workspaceScan': false, 'deploylint.trace.server': 'off', 'deploylint.lintTestFiles': false,
     };
     assert.deepEqual(Object.keys(props).sort(), Object.keys(defaults).sort());
     for (const [key, value] of Object.entries(defaults)) {
