@@ -10,6 +10,7 @@ import { httpServers, listensOf, serverLabel, serverNames, type Listen } from '.
 import { childrenNamed, type ConfNode } from '../../nginx/tree';
 import { indentUnit } from '../../nginx/edit';
 import { eolOf } from '../../text';
+import { argsTemplated } from '../../nginx/templated';
 
 /** `ssl_reject_handshake` lets a TLS catch-all answer without a certificate of its own. */
 const REJECT_HANDSHAKE = '1.19.4';
@@ -78,7 +79,7 @@ export const ambiguousDefaultServer: Rule<RuleContext<NginxFile>> = {
       const listens = listensOf(server);
       // A template's listens (`listen {{ HTTPS_PORT }} ssl;`) name sockets only known once rendered: such a
       // server cannot be compared, and its other sockets may be the ones it is meant to be the default of.
-      if (listens.some((l) => l.node.args.some((a) => MARKUP.test(a.raw)))) continue;
+      if (listens.some((l) => l.node.args.some((a) => MARKUP.test(a.raw)) || argsTemplated(ctx.workspace, l.node))) continue;
       for (const l of listens.length ? listens : [implicitListen(server)]) {
         const key = socketKey(l);
         if (!key) continue;

@@ -5,6 +5,7 @@ import { nginxView } from '../../nginx/rule-context';
 import { nodesNamed } from '../../nginx/view';
 import { childrenNamed, type ConfNode } from '../../nginx/tree';
 import { effectiveDirective, flagOf } from '../../nginx/inherit';
+import { argsTemplated } from '../../nginx/templated';
 
 /** The URI part of a proxy_pass target: what follows `scheme://host[:port]` (or `http://unix:/path.sock:`). */
 export function uriPart(target: string): string {
@@ -63,7 +64,7 @@ export const proxyPassNormalized: Rule<RuleContext<NginxFile>> = {
       const arg = n.args[0];
       const loc = n.parent;
       // Template markup ({{ upstream }}/, {% if %}) is rendered before nginx reads it: what it becomes is unknown.
-      if (!arg || !loc || loc.name !== 'location' || n.args.some((a) => /\{\{|\}\}|\{%/.test(a.raw))) continue;
+      if (!arg || !loc || loc.name !== 'location' || n.args.some((a) => /\{\{|\}\}|\{%/.test(a.raw)) || argsTemplated(ctx.workspace, n)) continue;
       // Only subrequests and internal redirects reach an internal location: its path is nginx's or the app's, not the client's.
       if (childrenNamed(loc, 'internal').length) continue;
       const [mod, pattern] = loc.args.map((a) => a.value);
