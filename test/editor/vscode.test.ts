@@ -112,9 +112,9 @@ describe('VS Code (code-server) with the packaged deploylint extension', functio
 
     const rows = await waitFor('the finding in the Problems panel', async () => {
       const r = await wb.problems('exposed-datastore');
-      return r.some((x) => x.includes('[Ln 29, Col 9]')) && r;
+      return r.some((x) => x.includes('[Ln 30, Col 9]')) && r;
     });
-    const postgres = rows.find((x) => x.includes('[Ln 29, Col 9]'))!;
+    const postgres = rows.find((x) => x.includes('[Ln 30, Col 9]'))!;
     assert.match(postgres, /deploylint/);
     assert.match(postgres, /compose\/exposed-datastore-port/);
     assert.match(postgres, /port 5432 on all interfaces/);
@@ -144,7 +144,7 @@ describe('VS Code (code-server) with the packaged deploylint extension', functio
   });
 
   it('shows the message and rule id on hover over the squiggle', async () => {
-    await wb.goTo(29, 10);
+    await wb.goTo(30, 10);
     const hover = wb.page.locator('.monaco-hover:not(.hidden)').filter({ hasText: 'exposed-datastore-port' }).first();
     await wb.retry('hover', 3, async (attempt) => {
       const box = await wb.line(PORT_LINE).boundingBox();
@@ -162,7 +162,7 @@ describe('VS Code (code-server) with the packaged deploylint extension', functio
   });
 
   it('Ctrl+. on the "5432:5432" line offers "Bind to 127.0.0.1"; applying it rewrites the line and the finding disappears', async () => {
-    await wb.goTo(29, 10);
+    await wb.goTo(30, 10);
     const menu = wb.page.locator('.action-widget');
     const fix = menu.locator('.monaco-list-row.action', { hasText: 'Bind to 127.0.0.1' });
     await wb.retry('the quick fix menu', 3, async () => {
@@ -185,7 +185,7 @@ describe('VS Code (code-server) with the packaged deploylint extension', functio
     await waitFor('the squiggle to leave the fixed line', async () => (await wb.squigglesOn('"127.0.0.1:5432:5432"', 'error')) === 0, 30_000);
     const rows = await waitFor('the Problems panel to drop the postgres finding', async () => {
       const r = await wb.problems('exposed-datastore');
-      return !r.some((x) => x.includes('[Ln 29, Col 9]')) && r.some((x) => x.includes('[Ln 35')) && r;
+      return !r.some((x) => x.includes('[Ln 30, Col 9]')) && r.some((x) => x.includes('[Ln 36')) && r;
     });
     assert.equal(rows.filter((x) => x.includes('compose/exposed-datastore-port')).length, 1, 'only the redis port is left');
     await waitFor('the status count to go down by one', async () => (await wb.statusItem().innerText()).includes(`deploylint ${cliCount - 1}`), 15_000);
