@@ -118,7 +118,7 @@ describe('VS Code (code-server) with the packaged deploylint extension', functio
     assert.match(postgres, /deploylint/);
     assert.match(postgres, /compose\/exposed-datastore-port/);
     assert.match(postgres, /port 5432 on all interfaces/);
-    assert.ok(rows.some((x) => x.includes('[Ln 35, Col 9]')), 'the redis port too');
+    assert.ok(rows.some((x) => x.includes('[Ln 36, Col 9]')), 'the redis port too');
     await wb.screenshot('problems-panel');
 
     // Filtered by rule name (a filter with "/" would be read as a file glob); the panel is virtualised.
