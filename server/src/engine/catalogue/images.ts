@@ -8,8 +8,10 @@ import type { ImageRef } from '../parse/compose-image';
  * `pooler`: connection poolers and protocol proxies that count as the datastore behind them (SPEC §10).
  * `admin-ui`: a management UI whose users reach data or hosts. `setup-wizard`: an app whose first
  * visitor becomes its admin. Mail, VPN and media servers have ports the internet is meant to reach.
+ * `connector`: an app whose purpose is connections its users define (workflow automation), so they can
+ * open one to any host its container reaches.
  */
-export type ImageKind = 'datastore' | 'pooler' | 'admin-ui' | 'setup-wizard' | 'mail-server' | 'vpn' | 'media-server';
+export type ImageKind = 'datastore' | 'pooler' | 'admin-ui' | 'setup-wizard' | 'mail-server' | 'vpn' | 'media-server' | 'connector';
 
 /** Datastore families whose auth and health checks differ; `other` has no specific handling. */
 export type DatastoreFamily = 'postgres' | 'mysql' | 'mongo' | 'redis' | 'elasticsearch' | 'other';
@@ -40,6 +42,10 @@ export interface ImageRow {
   healthcheck?: string;
   /** A starting memory limit for compose/no-resource-limits' fix (datastores default to 1G). */
   memory?: string;
+  /** Tokens that the image's services share to authenticate each other on a port of this image (`port`): a weak one is reachable as far as that port is. */
+  internalSecrets?: { key: RegExp; port: number; what: string }[];
+  /** Connectors: how its users reach other hosts (said in messages). */
+  userReach?: string;
   /** Where the behaviour the row relies on is documented. */
   source?: string;
 }
@@ -108,6 +114,10 @@ export const IMAGES: ImageRow[] = [
   { product: 'Matomo', kind: 'setup-wizard', paths: ['matomo', 'library/matomo'], ports: [80] },
   { product: 'Joomla', kind: 'setup-wizard', paths: ['joomla', 'library/joomla'], ports: [80], adminEnv: [['JOOMLA_ADMIN_USERNAME', 'JOOMLA_ADMIN_PASSWORD']] },
   { product: 'Drupal', kind: 'setup-wizard', paths: ['drupal', 'library/drupal'], ports: [80] },
+
+  // Apps whose users define connections to any host: a datastore on their network is reachable by those users.
+  { product: 'n8n', kind: 'connector', paths: ['n8nio/n8n'], internalSecrets: [{ key: /^N8N_RUNNERS_AUTH_TOKEN$/, port: 5679, what: 'the task runners\' broker' }], userReach: 'a workflow\'s database and HTTP nodes connect to any host the n8n container reaches', source: 'https://docs.n8n.io/integrations/builtin/app-nodes/n8n-nodes-base.postgres/' },
+  { product: 'Node-RED', kind: 'connector', paths: ['nodered/node-red'], userReach: 'a flow\'s TCP, HTTP and database nodes connect to any host the Node-RED container reaches', source: 'https://nodered.org/docs/user-guide/nodes' },
 
   // Servers the internet is meant to reach on these ports.
   { product: 'docker-mailserver', kind: 'mail-server', paths: ['docker-mailserver/docker-mailserver', 'mailserver/docker-mailserver'], publicPorts: [25, 143, 465, 587, 993, 110, 995, 4190], source: 'https://docker-mailserver.github.io/docker-mailserver/latest/config/security/understanding-the-ports/' },

@@ -10,8 +10,10 @@ import type { Lookup } from '../parse/interpolation';
 import type { Severity } from '../types';
 import { bindScope } from '../rules/compose/support/exposure';
 import { datastoreOf } from '../rules/compose/support/datastores';
+import { imageInfo } from '../catalogue/images';
 
-export type Reach = 'host-network' | 'published' | 'internal';
+/** `app-users`: unpublished, but the users of an app on its network (a catalogue `connector`) can open connections to it. */
+export type Reach = 'host-network' | 'published' | 'app-users' | 'internal';
 
 export interface Reachability {
   reach: Reach;
@@ -45,8 +47,46 @@ function frontsOf(compose: ComposeFile): Service[] {
   return list;
 }
 
-/** A datastore's reach: its own, or that of a pooler/proxy of the same file that names it (depends_on, links, a host in its settings). */
+/**
+ * A datastore's reach: its own, that of a pooler/proxy of the same file that names it (depends_on, links,
+ * a host in its settings), or that of the users of a connector app on its network.
+ */
 export function datastoreReach(compose: ComposeFile, svc: Service, lookup: Lookup): Reachability {
+  const own = frontReach(compose, svc, lookup);
+  if (own.reach !== 'internal') return own;
+  const app = compose.services.find((s) => s !== svc && imageInfo(s.image)?.kind === 'connector' && sharesNetwork(compose, s, svc));
+  return app ? { reach: 'app-users', via: app.name } : own;
+}
+
+/** What a connector's users can do to reach a service on its network, for messages; undefined for other reach. */
+export function appUsersReach(compose: ComposeFile, r: Reachability | undefined): string | undefined {
+  if (r?.reach !== 'app-users') return undefined;
+  const app = compose.services.find((s) => s.name === r.via);
+  const row = imageInfo(app?.image);
+  return `any user of ${row?.product ?? r.via} (service \`${r.via}\`) can connect to it: ${row?.userReach ?? 'it opens connections its users define'}`;
+}
+
+/**
+ * The reach of the port a service-to-service token guards (a catalogue `internalSecrets` entry of the
+ * service's image), or undefined when `key` is no such token of `svc`.
+ */
+export function tokenPortReach(compose: ComposeFile, svc: Service, key: string, lookup: Lookup): { reach: Reach; port: number; what: string } | undefined {
+  const spec = imageInfo(svc.image)?.internalSecrets?.find((t) => t.key.test(key));
+  if (!spec) return undefined;
+  const own = serviceReach(compose, svc, lookup);
+  if (own.reach === 'host-network') return { ...spec, reach: own.reach };
+  const published = svc.ports.some((p) => Number(p.target?.split('-')[0]) === spec.port && bindScope(resolvePort(p, lookup).hostIp) !== 'loopback');
+  return { ...spec, reach: published ? 'published' : 'internal' };
+}
+
+/** Services attached to a common network; `network_mode` (other than host, judged before) shares none. */
+function sharesNetwork(compose: ComposeFile, a: Service, b: Service): boolean {
+  const names = (s: Service) => (s.fields.has('network_mode') ? [] : s.networks.length ? s.networks.map((n) => n.name) : ['default']);
+  const theirs = new Set(names(b));
+  return names(a).some((n) => theirs.has(n));
+}
+
+function frontReach(compose: ComposeFile, svc: Service, lookup: Lookup): Reachability {
   const own = serviceReach(compose, svc, lookup);
   if (own.reach !== 'internal') return own;
   const candidates = frontsOf(compose);

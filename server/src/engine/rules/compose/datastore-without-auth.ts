@@ -8,7 +8,7 @@ import { addPair, appendItem } from './support/yaml-edit';
 import { scalarLike, styleOf } from './support/yaml-style';
 import { reportOnce, servicesOf, type ComposeContext } from './support/report';
 import { projectLookup } from '../../project/compose-project';
-import { DEFENCE_IN_DEPTH, datastoreReach, reachSeverity } from '../../project/reachability';
+import { appUsersReach, DEFENCE_IN_DEPTH, datastoreReach, reachSeverity } from '../../project/reachability';
 import type { Report } from '../../types';
 
 const env = (svc: Service, re: RegExp): EnvEntry | undefined => svc.environment.find((e) => re.test(e.key));
@@ -19,7 +19,7 @@ export const datastoreWithoutAuth: Rule<ComposeContext> = {
   description: [
     'Reported: redis, valkey, keydb or dragonfly without `--requirepass` (a password variable such as `REDIS_PASSWORD` counts only for images that read one, like bitnami\'s: the official images ignore it); mongo without `MONGO_INITDB_ROOT_USERNAME` and `_PASSWORD`; postgres with `POSTGRES_HOST_AUTH_METHOD=trust`; mysql/mariadb with `*_ALLOW_EMPTY_*PASSWORD`; elasticsearch with `xpack.security.enabled=false` (or opensearch with its security plugin disabled), or an elasticsearch before 8.0 without `xpack.security.enabled=true` (security was off by default).',
     'Any process that reaches the port, including a compromised neighbour container or an SSRF in the app, can read and change all data; redis without a password is also a classic path to remote code execution. SEEN guide: set a password for Dragonfly/Redis in production.',
-    'The severity follows reachability (SPEC §10): `error` when the datastore (or a pooler in front of it, such as pgbouncer) publishes a port on a non-loopback address or uses host networking; `info` when only the containers of the project can reach it (defence in depth).',
+    'The severity follows reachability (SPEC §10): `error` when the datastore (or a pooler in front of it, such as pgbouncer) publishes a port on a non-loopback address or uses host networking, or when an app on its network lets its users define connections (n8n, Node-RED); `info` when only the containers of the project can reach it (defence in depth).',
     'For redis-like stores the fix adds `--requirepass ${REDIS_PASSWORD:?...}` and a generated `REDIS_PASSWORD` in `.env`; the clients then need the password too (not safe to apply blindly).',
   ].join('\n'),
   fixable: true,
@@ -30,8 +30,11 @@ export const datastoreWithoutAuth: Rule<ComposeContext> = {
     for (const svc of servicesOf(ctx)) {
       const store = datastoreOf(svc.image);
       if (!store) continue;
-      const severity = reachSeverity(datastoreReach(ctx.doc, svc, lookup));
-      const report = (r: Report) => once(severity ? { ...r, severity, message: `${r.message.replace(/\.$/, '')} (${DEFENCE_IN_DEPTH}).` } : r);
+      const reach = datastoreReach(ctx.doc, svc, lookup);
+      const severity = reachSeverity(reach);
+      const users = appUsersReach(ctx.doc, reach);
+      const report = (r: Report) => once(severity ? { ...r, severity, message: `${r.message.replace(/\.$/, '')} (${DEFENCE_IN_DEPTH}).` }
+        : users ? { ...r, message: `${r.message.replace(/\.$/, '')}. It is not published, but ${users}.` } : r);
       switch (store.kind) {
         case 'redis': checkRedis(ctx, report, svc, store); break;
         case 'mongo': {

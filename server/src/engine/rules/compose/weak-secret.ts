@@ -8,7 +8,7 @@ import { credentialKind, freshSecret, isTemplatePath, judge } from './support/se
 import { moveToEnv, replaceValue } from './hardcoded-secret';
 import { servicesOf, type ComposeContext } from './support/report';
 import { projectLookup } from '../../project/compose-project';
-import { credentialReach, DEFENCE_IN_DEPTH, reachSeverity } from '../../project/reachability';
+import { appUsersReach, credentialReach, DEFENCE_IN_DEPTH, reachSeverity } from '../../project/reachability';
 import { isTemplateBlank } from '../../secrets';
 import type { Lookup } from '../../parse/interpolation';
 import type { Severity } from '../../types';
@@ -19,7 +19,7 @@ export const weakSecret: Rule<ComposeContext> = {
   description: [
     'A literal credential value, a literal password inside a connection string, or the default of `${VAR:-default}` for a credential is empty, a placeholder, a known default (`changeme`, `postgres`, `minioadmin` ...), too short, or guessable (SPEC §4: keys need 32 random bytes, passwords 16+ characters and a "strong" zxcvbn score).',
     'Defaults are the trap: `${DB_PASSWORD:-changeme}` silently runs with `changeme` whenever `.env` lacks the variable. The fix turns a weak default into `${VAR:?VAR must be set}` so compose refuses to start without a real value, and replaces a weak literal with a generated one (the service must be re-initialised with it, so neither fix is applied blindly).',
-    'A datastore password (of a datastore service, or an app\'s copy of it) is an `error` only when the datastore is reachable from outside the project: a published non-loopback port (its own or a pooler\'s in front of it) or host networking. Otherwise it is defence in depth (SPEC §10): `info`, or `warning` for a working literal value, which is also committed with the file. A literal reported here is not reported again by compose/hardcoded-secret.',
+    'A datastore password (of a datastore service, or an app\'s copy of it) is an `error` only when the datastore is reachable from outside the project: a published non-loopback port (its own or a pooler\'s in front of it), host networking, or an app on its network whose users define their own connections (n8n, Node-RED). Otherwise it is defence in depth (SPEC §10): `info`, or `warning` for a working literal value, which is also committed with the file. A literal reported here is not reported again by compose/hardcoded-secret.',
     'AFFiNE guide: generate the database password with `openssl rand -base64 32`; SEEN guide: JWT secret >= 32 bytes, database password 20+ characters.',
   ].join('\n'),
   fixable: true,
@@ -32,7 +32,9 @@ export const weakSecret: Rule<ComposeContext> = {
       const verdict = literalVerdict(s, ctx.config.secrets, template);
       if (!verdict) continue;
       const what = s.url ? `The password in the connection string \`${s.env.key}\`` : `\`${s.env.key}\``;
-      const internal = !template && reachSeverity(credentialReach(ctx.doc, s.svc, s.env.key, lookup, literalHost(s)));
+      const reach = template ? undefined : credentialReach(ctx.doc, s.svc, s.env.key, lookup, literalHost(s));
+      const internal = reachSeverity(reach);
+      const users = appUsersReach(ctx.doc, reach);
       // A working value written here is also committed with the file: that alone is hardcoded-secret's warning.
       const working = !isTemplateBlank(s.value);
       const severity: Severity | undefined = template ? 'info' : internal ? (working ? 'warning' : 'info') : undefined;
@@ -40,7 +42,7 @@ export const weakSecret: Rule<ComposeContext> = {
       ctx.report({
         span: s.span,
         severity,
-        message: `${what} (service \`${s.svc.name}\`) ${verdict.reason}${working && !template ? ', and it is committed with the file' : ''}${internal ? ` (the datastore is ${DEFENCE_IN_DEPTH})` : ''}.${template ? ' Templates are copied verbatim by users who do not change them.' : ''}`,
+        message: `${what} (service \`${s.svc.name}\`) ${verdict.reason}${working && !template ? ', and it is committed with the file' : ''}${internal ? ` (the datastore is ${DEFENCE_IN_DEPTH})` : ''}${users ? `: the datastore is not published, but ${users}` : ''}.${template ? ' Templates are copied verbatim by users who do not change them.' : ''}`,
         fixes: [generatedFix(s), ...(moved ? [{ ...moved, title: `${moved.title} (a generated value)`, safe: false }] : [])],
       });
     }
@@ -100,11 +102,13 @@ function checkDefaults(ctx: ComposeContext, services: Service[], template: boole
         if (seen.has(id)) continue;
         seen.add(id);
         const host = /^[a-z][a-z0-9+.-]*:\/\/[^@\s]*@\[?([^\]:/?#,\s]+)/i.exec(argUrl ? ref.arg : env.value)?.[1];
-        const internal = !template && reachSeverity(credentialReach(ctx.doc, svc, env.key, lookup, argUrl || inUrl ? host : undefined));
+        const reach = template ? undefined : credentialReach(ctx.doc, svc, env.key, lookup, argUrl || inUrl ? host : undefined);
+        const internal = reachSeverity(reach);
+        const users = appUsersReach(ctx.doc, reach);
         ctx.report({
           span: argAt.exact ? argAt.span : env.valueSpan,
           severity: template ? 'info' : internal || undefined,
-          message: `The ${argUrl && name !== env.key ? 'password in the default' : 'default'} of \${${ref.name}} for \`${env.key}\` (service \`${svc.name}\`) ${verdict.reason}: it is used whenever .env lacks ${ref.name}${internal ? ` (the datastore is ${DEFENCE_IN_DEPTH})` : ''}.`,
+          message: `The ${argUrl && name !== env.key ? 'password in the default' : 'default'} of \${${ref.name}} for \`${env.key}\` (service \`${svc.name}\`) ${verdict.reason}: it is used whenever .env lacks ${ref.name}${internal ? ` (the datastore is ${DEFENCE_IN_DEPTH})` : ''}${users ? `: the datastore is not published, but ${users}` : ''}.`,
           fixes: [requireFix(env, ref.name, ref.span, refAt)],
         });
       }

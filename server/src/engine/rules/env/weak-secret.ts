@@ -5,7 +5,7 @@ import { generateSecret, isPublishedDefault, judgeSecret, urlCredentials } from 
 import { credentialEntries, effectiveEntries, isTemplate, replaceValue, valueAnchor, valueIsVerbatim, type CredentialEntry, type EnvContext } from './support/context';
 import { scanInterpolation } from '../../parse/interpolation';
 import { emptyButUnused } from './support/disabled';
-import { useReach } from './support/reach';
+import { credentialUseReach, internalTokenPort } from './support/reach';
 
 const TEMPLATE_NOTE = 'in a template: users who do not change it copy it verbatim';
 
@@ -17,7 +17,7 @@ export const envWeakSecret: Rule<EnvContext> = {
     '',
     'Signing and encryption keys need at least 32 bytes (RFC 7518 §3.2; SEEN guide: "JWT secret must be at least 32 bytes"; Fluxbase guide: "min 32 characters"); passwords at least 16 characters (AI Notes guide; SEEN asks 20). Third-party API keys are only checked for empty and placeholder values. In templates (`.env.example`) only known defaults are reported, at info.',
     '',
-    'An empty credential is not reported when its integration is off (`ENABLE_SRS=0` beside `SRS_SECRET=`), when it belongs to an optional third-party service (OAuth client secrets, an SMTP relay, API keys), or when the comment above it says the image generates a value; an empty secret of the app\'s own data (JWT, session, encryption keys, datastore passwords) stays an error. A weak datastore password is an error only when compose publishes that datastore (or a pooler in front of it) on a non-loopback address or uses host networking; otherwise it is defence in depth: info (SPEC §10).',
+    'An empty credential is not reported when its integration is off (`ENABLE_SRS=0` beside `SRS_SECRET=`), when it belongs to an optional third-party service (OAuth client secrets, an SMTP relay, API keys), or when the comment above it says the image generates a value; an empty secret of the app\'s own data (JWT, session, encryption keys, datastore passwords) stays an error. A weak datastore password is an error only when compose publishes that datastore (or a pooler in front of it) on a non-loopback address or uses host networking, or when an app whose users define their own connections (n8n, Node-RED) shares its network; otherwise it is defence in depth: info (SPEC §10). A token the project\'s services share on a port that is not published (n8n\'s task runner token) is a warning: only a container of the project can use it.',
     '',
     'The fix writes a strong value from `crypto.randomBytes` (32 bytes base64url for keys, hex when the old value was hex; 32 letters and digits for passwords). It is not applied by "Fix all": a changed database password must also change in the database.',
   ].join('\n'),
@@ -36,7 +36,9 @@ export const envWeakSecret: Rule<EnvContext> = {
       // SPEC §10: an empty credential of an integration that is off (or optional, or filled in by the image) is not weak.
       if (!template && emptyButUnused(ctx, e)) continue;
       // An empty secret guarding the app's own data stays an error; a weak datastore password follows the datastore's reach.
-      const internal = !template && e.value.trim() !== '' && useReach(ctx, e.key, uses) === 'internal';
+      const reach = template || e.value.trim() === '' ? undefined : credentialUseReach(ctx, e.key, uses);
+      const internal = reach?.reach === 'internal';
+      const tokenPort = template || reach || e.value.trim() === '' ? undefined : internalTokenPort(ctx, e.key, uses);
       const fixes = [];
       if (template) {
         fixes.push({ title: `Clear the default of ${e.key}`, safe: false, edits: [replaceValue(ctx, e, '')] });
@@ -46,8 +48,8 @@ export const envWeakSecret: Rule<EnvContext> = {
       const usedAs = judgeAs !== e.key ? ` (compose passes it as ${judgeAs})` : '';
       ctx.report({
         span: valueAnchor(e),
-        message: template ? `${e.key} ${verdict.reason} (${TEMPLATE_NOTE}).` : `${e.key}${usedAs} ${verdict.reason}${internal ? ` (the datastore is ${DEFENCE_IN_DEPTH})` : ''}.`,
-        severity: template || internal ? 'info' : undefined,
+        message: template ? `${e.key} ${verdict.reason} (${TEMPLATE_NOTE}).` : `${e.key}${usedAs} ${verdict.reason}${internal ? ` (the datastore is ${DEFENCE_IN_DEPTH})` : ''}${reach?.note ? `: the datastore is not published, but ${reach.note}` : ''}${tokenPort ? `; ${tokenPort}` : ''}.`,
+        severity: template || internal ? 'info' : tokenPort ? 'warning' : undefined,
         fixes,
         related: uses.slice(0, 10).map((u) => ({ file: u.composePath, span: u.span, message: `used by service \`${u.service}\`${u.key ? ` as ${u.key}` : ''}` })),
       });

@@ -1,7 +1,7 @@
 /** How far the datastore behind an env credential reaches, judged by the compose services that use it (SPEC §10). */
 import type { VariableUse } from '../../../project/env-usage';
 import { composeOf, envFileUsers, projectLookup } from '../../../project/compose-project';
-import { credentialReach } from '../../../project/reachability';
+import { appUsersReach, credentialReach, tokenPortReach } from '../../../project/reachability';
 import type { EnvContext } from './context';
 
 /**
@@ -10,17 +10,41 @@ import type { EnvContext } from './context';
  * not a datastore credential or no compose file of the workspace uses it.
  */
 export function useReach(ctx: EnvContext, key: string, uses: VariableUse[]): 'internal' | 'reachable' | undefined {
+  return credentialUseReach(ctx, key, uses)?.reach;
+}
+
+/** As useReach, with what makes an unpublished datastore reachable (the users of a connector app), for the message. */
+export function credentialUseReach(ctx: EnvContext, key: string, uses: VariableUse[]): { reach: 'internal' | 'reachable'; note?: string } | undefined {
   const users = uses.length
     ? uses.map((u) => ({ composePath: u.composePath, service: u.service, key: u.key ?? key }))
     : envFileUsers(ctx.workspace, ctx.file.path).map((u) => ({ ...u, key }));
   if (!users.length) return undefined;
+  let note: string | undefined;
   for (const u of users) {
     const compose = composeOf(ctx.workspace, u.composePath);
     const svc = compose?.services.find((s) => s.name === u.service);
     if (!compose || !svc) return undefined;
     const r = credentialReach(compose, svc, u.key, projectLookup(ctx.workspace, u.composePath));
     if (!r) return undefined;
-    if (r.reach !== 'internal') return 'reachable';
+    if (r.reach === 'app-users') note ??= appUsersReach(compose, r);
+    else if (r.reach !== 'internal') return { reach: 'reachable' };
   }
-  return 'internal';
+  return note ? { reach: 'reachable', note } : { reach: 'internal' };
+}
+
+/**
+ * When the credential is a token services of the project share on a port that is not published (n8n's
+ * runner token on its broker port), what guards it, for the message; undefined otherwise.
+ */
+export function internalTokenPort(ctx: EnvContext, key: string, uses: VariableUse[]): string | undefined {
+  let found: string | undefined;
+  for (const u of uses) {
+    const compose = composeOf(ctx.workspace, u.composePath);
+    const svc = compose?.services.find((s) => s.name === u.service);
+    const r = compose && svc ? tokenPortReach(compose, svc, u.key ?? key, projectLookup(ctx.workspace, u.composePath)) : undefined;
+    if (!r) continue;
+    if (r.reach !== 'internal') return undefined;
+    found ??= `${r.what} it guards (service \`${u.service}\`, port ${r.port}) is not published, so only the project's containers can present it`;
+  }
+  return found;
 }
