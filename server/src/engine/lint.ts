@@ -9,6 +9,7 @@ import { roleOf, type RoleInfo } from './roles';
 import { applyRolePolicy, type PlacedFinding } from './role-policy';
 import { isSuppressed, readSuppressions } from './suppress';
 import { LineIndex } from './text';
+import { envTemplateReason } from './project/env-template';
 
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
@@ -37,7 +38,7 @@ export function lintFile(ws: Workspace, path: string, config: EngineConfig, opti
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
     }];
   }
-  const role = roleFor(doc, language, config);
+  const role = roleFor(doc, language, config, ws);
   if (role.role === 'test' && !config.roles.lintTestFiles) return [];
   const tree = parsed(doc, language);
   const findings: PlacedFinding[] = [];
@@ -60,9 +61,12 @@ export function lintFile(ws: Workspace, path: string, config: EngineConfig, opti
   return applyRolePolicy(findings, role, doc.text, markupOf(doc, language), doc.path).filter((f) => !isSuppressed(sup, f)).sort(compareFindings);
 }
 
-/** What a file is for (SPEC §10), as the lint of it sees it. */
-export function roleFor(doc: SourceDocument, language: Language, config: EngineConfig): RoleInfo {
-  return roleOf(doc.path, doc.text, language, config.roles, markupOf(doc, language));
+/** What a file is for (SPEC §10), as the lint of it sees it; with the workspace, an env file the project shows to be a template is one. */
+export function roleFor(doc: SourceDocument, language: Language, config: EngineConfig, ws?: Workspace): RoleInfo {
+  const role = roleOf(doc.path, doc.text, language, config.roles, markupOf(doc, language));
+  if (role.source !== 'default' || language !== 'env' || !ws) return role;
+  const reason = envTemplateReason(ws, doc.path);
+  return reason ? { role: 'template', source: 'project', reason } : role;
 }
 
 export interface FileInfo {
@@ -77,7 +81,7 @@ export function fileInfo(ws: Workspace, path: string, config: EngineConfig, lang
   const doc = ws.document(path);
   const kind = language ?? doc?.language;
   if (!doc || !kind) return undefined;
-  const role = roleFor(doc, kind, config);
+  const role = roleFor(doc, kind, config, ws);
   const info: FileInfo = { kind, role };
   if (role.role === 'test' && !config.roles.lintTestFiles) info.skipped = 'test file (turn on with lintTestFiles)';
   return info;

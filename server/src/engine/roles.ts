@@ -15,8 +15,8 @@ export const ROLES: readonly Role[] = ['production', 'development', 'test', 'tem
 
 export interface RoleInfo {
   role: Role;
-  /** What decided: the team's `roles:` globs, a header comment, templating markup, the path, or nothing (production). */
-  source: 'config' | 'header' | 'markup' | 'path' | 'default';
+  /** What decided: the team's `roles:` globs, a header comment, templating markup, the path, the compose files beside it, or nothing (production). */
+  source: 'config' | 'header' | 'markup' | 'path' | 'project' | 'default';
   /** Why, for the hover and messages: `path segment "playwright"`. */
   reason: string;
   /** A template a tool renders (markup, envsubst `*.conf.template`): what is not markup is deployed as written. */
