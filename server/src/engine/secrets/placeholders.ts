@@ -19,6 +19,8 @@ const KNOWN_DEFAULTS = new Set([
   // Dify's docker/.env.example (one password for a dozen services, the sandbox key, stand-ins for provider keys),
   // Firefly III's `APP_KEY`.
   'difyai123456', 'difysandbox', 'dify', 'somerandomstringof32charsexactly',
+  // SOGo's built-in SOGoURLEncryptionPassphrase (mailcow's fallback).
+  'sogosupersecret0',
 ]);
 
 /**

@@ -13,6 +13,7 @@ import type { FixSpec } from '../../types';
 import type { Lookup } from '../../parse/interpolation';
 import { adminUi } from './exposed-admin-ui';
 import { imageInfo } from '../../catalogue/images';
+import { bindScope } from './support/exposure';
 
 /** Reverse proxies and tunnels: with one in the stack, an app port beside it is a side door, not the way in. */
 const PROXY = /(^|\/)(nginx|nginx-unprivileged|openresty|traefik|caddy|haproxy|envoy|httpd|apache2?|nginx-proxy|nginx-proxy-manager|swag|cloudflared|lighttpd|varnish|pomerium|oauth2-proxy)$/;
@@ -24,7 +25,7 @@ export const portAllInterfaces: Rule<ComposeContext> = {
     'A service publishes a port without a host address. Docker then listens on 0.0.0.0 and adds iptables rules that bypass ufw and firewalld, so an admin UI or an app port meant for the reverse proxy is reachable from the internet, without TLS, headers or rate limits.',
     'Bind it to `127.0.0.1` when only the host (or a proxy on the host) needs it, or drop `ports:` when the proxy runs in compose. Ports that are public by design are not reported (SPEC §10): 80 and 443; mail, DNS and SSH (container port 22, a Git server\'s `2222:22`); game and voice servers; WebRTC media and TURN (Jitsi\'s video bridge, coturn, a `${CALLS_PORT}`); DNS/DHCP on Pi-hole and friends; VPN endpoints (WireGuard, OpenVPN); the inputs of a log collector. Host addresses and ports in `${VAR}` are read from the project\'s `.env`.',
     'An app (not a proxy) that publishes port 80 itself, with nothing in the stack on 443 and no proxy, serves plain HTTP: `info`, with the same advice.',
-    'When the stack has no reverse proxy (no proxy image or service, no nginx config in the project, no other service on 80/443) and this is its only published port, it is how users reach the app: `info`, with the advice to put a TLS proxy in front before it faces the internet.',
+    'When the stack has no reverse proxy (no proxy image or service, no nginx config in the project, no other service on 80/443), this is its only reported port and no other service is published, it is how users reach the app: `info`, with the advice to put a TLS proxy in front before it faces the internet.',
   ].join('\n'),
   fixable: true,
   sources: ['AFFiNE guide', 'AppFlowy Cloud guide'],
@@ -60,7 +61,9 @@ export const portAllInterfaces: Rule<ComposeContext> = {
         open.push({ svc, port, fix: bindLoopbackFix(ctx.file, ctx.doc, port) });
       }
     }
-    const entryPoint = open.length === 1 && !/udp/i.test(open[0].port.protocol ?? '') && !hasProxy(ctx, lookup);
+    // Where another service is published too (Kibana beside Logstash's monitoring API), this port is not how users get in.
+    const entryPoint = open.length === 1 && !/udp/i.test(open[0].port.protocol ?? '') && !hasProxy(ctx, lookup)
+      && !ctx.doc.services.some((s) => s !== open[0].svc && s.ports.some((p) => bindScope(resolvePort(p, lookup).hostIp) !== 'loopback'));
     for (const { svc, port, fix } of open) {
       report({
         span: portSpan(port),

@@ -8,6 +8,8 @@ import { credentialKind, freshSecret, isTemplatePath, judge } from './support/se
 import { moveToEnv, replaceValue } from './hardcoded-secret';
 import { servicesOf, type ComposeContext } from './support/report';
 import { projectLookup } from '../../project/compose-project';
+import { ignoredSetting } from '../../catalogue/ignored-settings';
+import { appKey } from '../../catalogue/app-keys';
 import { appUsersReach, credentialReach, DEFENCE_IN_DEPTH, reachSeverity } from '../../project/reachability';
 import { isTemplateBlank } from '../../secrets';
 import type { Lookup } from '../../parse/interpolation';
@@ -37,12 +39,16 @@ export const weakSecret: Rule<ComposeContext> = {
       const users = appUsersReach(ctx.doc, reach);
       // A working value written here is also committed with the file: that alone is hardcoded-secret's warning.
       const working = !isTemplateBlank(s.value);
-      const severity: Severity | undefined = template ? 'info' : internal ? (working ? 'warning' : 'info') : undefined;
+      // A key the image version no longer reads (Pi-hole v6's WEBPASSWORD) is live only on an older pinned image.
+      const ignored = template ? undefined : ignoredSetting(s.svc.image, s.env.key);
+      // A key that guards little (SOGo's URL obfuscation key, from the catalogue) is worth a note, not an alarm.
+      const exposes = appKey(s.env.key)?.exposes;
+      const severity: Severity | undefined = template || exposes ? 'info' : internal ? (working ? 'warning' : 'info') : ignored ? 'warning' : undefined;
       const moved = template ? undefined : moveToEnv(ctx, s, freshSecret(s.url ? `${s.env.key}_PASSWORD` : s.env.key, s.value, !!s.url));
       ctx.report({
         span: s.span,
         severity,
-        message: `${what} (service \`${s.svc.name}\`) ${verdict.reason}${working && !template ? ', and it is committed with the file' : ''}${internal ? ` (the datastore is ${DEFENCE_IN_DEPTH})` : ''}${users ? `: the datastore is not published, but ${users}` : ''}.${template ? ' Templates are copied verbatim by users who do not change them.' : ''}`,
+        message: `${what} (service \`${s.svc.name}\`) ${verdict.reason}${working && !template ? ', and it is committed with the file' : ''}${internal ? ` (the datastore is ${DEFENCE_IN_DEPTH})` : ''}${users ? `: the datastore is not published, but ${users}` : ''}${ignored ? `; but \`${s.svc.image?.raw}\` is ${ignored.since}, which ignores ${s.env.key} and reads ${ignored.instead}: it takes effect only on an older pinned image` : ''}${exposes ? ` (${exposes})` : ''}.${template ? ' Templates are copied verbatim by users who do not change them.' : ''}`,
         fixes: [generatedFix(s), ...(moved ? [{ ...moved, title: `${moved.title} (a generated value)`, safe: false }] : [])],
       });
     }
@@ -105,10 +111,11 @@ function checkDefaults(ctx: ComposeContext, services: Service[], template: boole
         const reach = template ? undefined : credentialReach(ctx.doc, svc, env.key, lookup, argUrl || inUrl ? host : undefined);
         const internal = reachSeverity(reach);
         const users = appUsersReach(ctx.doc, reach);
+        const exposes = appKey(env.key)?.exposes;
         ctx.report({
           span: argAt.exact ? argAt.span : env.valueSpan,
-          severity: template ? 'info' : internal || undefined,
-          message: `The ${argUrl && name !== env.key ? 'password in the default' : 'default'} of \${${ref.name}} for \`${env.key}\` (service \`${svc.name}\`) ${verdict.reason}: it is used whenever .env lacks ${ref.name}${internal ? ` (the datastore is ${DEFENCE_IN_DEPTH})` : ''}${users ? `: the datastore is not published, but ${users}` : ''}.`,
+          severity: template || exposes ? 'info' : internal || undefined,
+          message: `The ${argUrl && name !== env.key ? 'password in the default' : 'default'} of \${${ref.name}} for \`${env.key}\` (service \`${svc.name}\`) ${verdict.reason}: it is used whenever .env lacks ${ref.name}${internal ? ` (the datastore is ${DEFENCE_IN_DEPTH})` : ''}${users ? `: the datastore is not published, but ${users}` : ''}${exposes ? ` (${exposes})` : ''}.`,
           fixes: [requireFix(env, ref.name, ref.span, refAt)],
         });
       }

@@ -5,7 +5,8 @@ import { generateSecret, isPublishedDefault, judgeSecret, urlCredentials } from 
 import { credentialEntries, effectiveEntries, isTemplate, replaceValue, valueAnchor, valueIsVerbatim, type CredentialEntry, type EnvContext } from './support/context';
 import { scanInterpolation } from '../../parse/interpolation';
 import { emptyButUnused } from './support/disabled';
-import { credentialUseReach, internalTokenPort } from './support/reach';
+import { credentialUseReach, ignoredByEveryUse, internalTokenPort } from './support/reach';
+import { appKey } from '../../catalogue/app-keys';
 
 const TEMPLATE_NOTE = 'in a template: users who do not change it copy it verbatim';
 
@@ -17,7 +18,7 @@ export const envWeakSecret: Rule<EnvContext> = {
     '',
     'Signing and encryption keys need at least 32 bytes (RFC 7518 §3.2; SEEN guide: "JWT secret must be at least 32 bytes"; Fluxbase guide: "min 32 characters"); passwords at least 16 characters (AI Notes guide; SEEN asks 20). Third-party API keys are only checked for empty and placeholder values. In templates (`.env.example`) only known defaults are reported, at info.',
     '',
-    'An empty credential is not reported when its integration is off (`ENABLE_SRS=0` beside `SRS_SECRET=`), when it belongs to an optional third-party service (OAuth client secrets, an SMTP relay, API keys), or when the comment above it says the image generates a value; an empty secret of the app\'s own data (JWT, session, encryption keys, datastore passwords) stays an error. A weak datastore password is an error only when compose publishes that datastore (or a pooler in front of it) on a non-loopback address or uses host networking, or when an app whose users define their own connections (n8n, Node-RED) shares its network; otherwise it is defence in depth: info (SPEC §10). A token the project\'s services share on a port that is not published (n8n\'s task runner token) is a warning: only a container of the project can use it.',
+    'An empty credential is not reported when its integration is off (`ENABLE_SRS=0` beside `SRS_SECRET=`), when it belongs to an optional third-party service (OAuth client secrets, an SMTP relay, API keys), or when the comment above it says the image generates a value; an empty secret of the app\'s own data (JWT, session, encryption keys, datastore passwords) stays an error. A weak datastore password is an error only when compose publishes that datastore (or a pooler in front of it) on a non-loopback address or uses host networking, or when an app whose users define their own connections (n8n, Node-RED) shares its network; otherwise it is defence in depth: info (SPEC §10). A token the project\'s services share on a port that is not published (n8n\'s task runner token) is a warning: only a container of the project can use it. So is a value the image version ignores (Pi-hole v6 and `WEBPASSWORD`, from the catalogue): it is used only if someone pins an older image.',
     '',
     'The fix writes a strong value from `crypto.randomBytes` (32 bytes base64url for keys, hex when the old value was hex; 32 letters and digits for passwords). It is not applied by "Fix all": a changed database password must also change in the database.',
   ].join('\n'),
@@ -39,6 +40,10 @@ export const envWeakSecret: Rule<EnvContext> = {
       const reach = template || e.value.trim() === '' ? undefined : credentialUseReach(ctx, e.key, uses);
       const internal = reach?.reach === 'internal';
       const tokenPort = template || reach || e.value.trim() === '' ? undefined : internalTokenPort(ctx, e.key, uses);
+      const ignored = template ? undefined : ignoredByEveryUse(ctx, e.key, uses);
+      // A key that guards little (SOGo's URL obfuscation key, from the catalogue) is worth a note, not an alarm.
+      const exposes = appKey(judgeAs)?.exposes;
+      const ignoredNote = ignored ? `; but \`${ignored.image}\` is ${ignored.row.since}, which ignores ${uses[0].key ?? e.key} and reads ${ignored.row.instead}: the value takes effect only if the image is pinned to an older version` : '';
       const fixes = [];
       if (template) {
         fixes.push({ title: `Clear the default of ${e.key}`, safe: false, edits: [replaceValue(ctx, e, '')] });
@@ -48,8 +53,8 @@ export const envWeakSecret: Rule<EnvContext> = {
       const usedAs = judgeAs !== e.key ? ` (compose passes it as ${judgeAs})` : '';
       ctx.report({
         span: valueAnchor(e),
-        message: template ? `${e.key} ${verdict.reason} (${TEMPLATE_NOTE}).` : `${e.key}${usedAs} ${verdict.reason}${internal ? ` (the datastore is ${DEFENCE_IN_DEPTH})` : ''}${reach?.note ? `: the datastore is not published, but ${reach.note}` : ''}${tokenPort ? `; ${tokenPort}` : ''}.`,
-        severity: template || internal ? 'info' : tokenPort ? 'warning' : undefined,
+        message: template ? `${e.key} ${verdict.reason} (${TEMPLATE_NOTE}).` : `${e.key}${usedAs} ${verdict.reason}${internal ? ` (the datastore is ${DEFENCE_IN_DEPTH})` : ''}${reach?.note ? `: the datastore is not published, but ${reach.note}` : ''}${tokenPort ? `; ${tokenPort}` : ''}${ignoredNote}${exposes ? ` (${exposes})` : ''}.`,
+        severity: template || internal || exposes ? 'info' : tokenPort || ignored ? 'warning' : undefined,
         fixes,
         related: uses.slice(0, 10).map((u) => ({ file: u.composePath, span: u.span, message: `used by service \`${u.service}\`${u.key ? ` as ${u.key}` : ''}` })),
       });
@@ -104,13 +109,14 @@ function reportReference(ctx: EnvContext, e: EnvEntry, judgeAs: string, credenti
     if (fallback.includes('$')) return false;
     const verdict = judgeSecret(judgeAs, fallback, ctx.config.secrets, { template });
     if (!verdict || (template && !fallback)) return false;
+    const exposes = appKey(judgeAs)?.exposes;
     const offset = e.valueSpan.start + e.value.indexOf(value);
     const span = valueIsVerbatim(ctx, e) && ref.argSpan && ref.argSpan.end > ref.argSpan.start
       ? { start: offset + ref.argSpan.start, end: offset + ref.argSpan.end } : valueAnchor(e);
     ctx.report({
       span,
-      message: `The default of \${${ref.name}} for ${e.key} ${verdict.reason}: it is used whenever ${ref.name} is not set${template ? ` (${TEMPLATE_NOTE})` : ''}.`,
-      severity: template ? 'info' : undefined,
+      message: `The default of \${${ref.name}} for ${e.key} ${verdict.reason}: it is used whenever ${ref.name} is not set${template ? ` (${TEMPLATE_NOTE})` : ''}${exposes ? ` (${exposes})` : ''}.`,
+      severity: template || exposes ? 'info' : undefined,
       fixes: template || verdict.kind === 'token' ? [] : [{
         title: `Replace ${e.key} with a generated ${verdict.kind === 'key' ? 'key' : 'password'}`, safe: false, sensitive: true,
         edits: [replaceValue(ctx, e, generateSecret(judgeAs, fallback))],

@@ -3,6 +3,7 @@ import type { VariableUse } from '../../../project/env-usage';
 import { composeOf, envFileUsers, projectLookup } from '../../../project/compose-project';
 import { appUsersReach, credentialReach, tokenPortReach } from '../../../project/reachability';
 import type { EnvContext } from './context';
+import { ignoredSetting, type IgnoredSetting } from '../../../catalogue/ignored-settings';
 
 /**
  * `internal` when every service that gets the credential (through `${VAR}` in `.env`, or an `env_file`)
@@ -47,4 +48,16 @@ export function internalTokenPort(ctx: EnvContext, key: string, uses: VariableUs
     found ??= `${r.what} it guards (service \`${u.service}\`, port ${r.port}) is not published, so only the project's containers can present it`;
   }
   return found;
+}
+
+/** The catalogue row when every service that gets the credential runs an image version that ignores it (Pi-hole v6's WEBPASSWORD). */
+export function ignoredByEveryUse(ctx: EnvContext, key: string, uses: VariableUse[]): { row: IgnoredSetting; image: string } | undefined {
+  let out: { row: IgnoredSetting; image: string } | undefined;
+  for (const u of uses) {
+    const svc = composeOf(ctx.workspace, u.composePath)?.services.find((s) => s.name === u.service);
+    const row = ignoredSetting(svc?.image, u.key ?? key);
+    if (!row || !svc?.image) return undefined;
+    out ??= { row, image: svc.image.raw };
+  }
+  return out;
 }
