@@ -64,6 +64,31 @@ describe('engine: the role policy (SPEC §10)', () => {
   });
 
   describe('template', () => {
+    // firefly-iii ships database.env for users to download as .db.env, the file its compose reads.
+    const FIREFLY = {
+      'docker-compose.yml': 'services:\n  db:\n    image: mariadb:11\n    env_file: .db.env\n',
+      'database.env': 'MYSQL_USER=firefly\nMYSQL_PASSWORD=secret_firefly_password\n',
+    };
+
+    it('an env file no compose reads, beside a compose that reads a missing env file, is that file\'s template', () => {
+      const info = fileInfo(workspace(FIREFLY), '/ws/database.env', mergeConfig());
+      assert.equal(info?.role.role, 'template');
+      assert.match(info?.role.reason ?? '', /reads \.db\.env, which is not here/);
+      const weak = lint(FIREFLY, 'database.env', 'env/weak-secret');
+      assertRanges(weak, 'env/weak-secret', ['2:16-2:39']);
+      assert.equal(weak[0].severity, 'info');
+      assert.deepEqual(lint({ ...FIREFLY, '.git/HEAD': 'x' }, 'database.env', 'env/not-gitignored'), []);
+    });
+
+    it('once the file is there, or when the compose reads this one, it is production', () => {
+      assert.equal(fileInfo(workspace({ ...FIREFLY, '.db.env': 'MYSQL_PASSWORD=Zt8yQ3mV9pL2xK7wN4rB6cD1\n' }), '/ws/database.env', mergeConfig())?.role.role, 'production');
+      const read = { ...FIREFLY, 'docker-compose.yml': 'services:\n  db:\n    image: mariadb:11\n    ports: ["3306:3306"]\n    env_file: database.env\n' };
+      assert.equal(fileInfo(workspace(read), '/ws/database.env', mergeConfig())?.role.role, 'production');
+      const weak = lint(read, 'database.env', 'env/weak-secret');
+      assertRanges(weak, 'env/weak-secret', ['2:16-2:39']);
+      assert.equal(weak[0].severity, 'error');
+    });
+
     it('a known default survives copying and works: info, saying users who copy it keep it', () => {
       const files = { 'docker-compose.sample.yml': 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: changeme\n' };
       const found = lint(files, 'docker-compose.sample.yml', 'compose/weak-secret');
@@ -85,8 +110,9 @@ describe('engine: the role policy (SPEC §10)', () => {
       assert.deepEqual(found.filter((f) => f.rule === 'env/not-gitignored'), []);
       assert.deepEqual(found.filter(ONLY_WARNING_UP), []);
       assertRanges(found, 'env/weak-secret', ['2:13-2:21']);
-      // The same file without the header is a real env file: committed, and its secret is weak.
-      const real = lint({ ...files, 'app.env': 'DB_PASSWORD=changeme\n' }, 'app.env');
+      // The same file without the header is a real env file: committed, and its secret is weak (a known default
+      // that may be the working value; a file of placeholders alone has nothing to commit yet).
+      const real = lint({ ...files, 'app.env': 'DB_PASSWORD=secret\n' }, 'app.env');
       assert.ok(real.some((f) => f.rule === 'env/not-gitignored' && f.severity === 'warning'));
       assert.ok(real.some((f) => f.rule === 'env/weak-secret' && f.severity === 'error'));
     });

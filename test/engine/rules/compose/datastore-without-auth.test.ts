@@ -149,4 +149,27 @@ describe(RULE, () => {
     assert.deepEqual(found.map((f) => f.severity), ['error', 'error']);
     assert.match(found[0].message, /before 8\.0 it is off unless xpack\.security\.enabled=true/);
   });
+
+  it('an unpublished redis on the network of an app whose users define connections (n8n, Node-RED) is an error; on its own network, info', () => {
+    const text = (appNetworks: string) => [
+      'services:',
+      '  redis:',
+      '    image: redis:7-alpine',
+      '    networks: [back]',
+      '  flows:',
+      '    image: nodered/node-red:4.0',
+      `    networks: ${appNetworks}`,
+      'networks:',
+      '  back: {}',
+      '  front: {}',
+      '',
+    ].join('\n');
+    const shared = run(text('[front, back]'), RULE);
+    assertRanges(shared, RULE, ['2:3-2:8']);
+    assert.equal(shared[0].severity, 'error');
+    assert.match(shared[0].message, /not published, but any user of Node-RED \(service `flows`\) can connect to it/);
+    const apart = run(text('[front]'), RULE);
+    assertRanges(apart, RULE, ['2:3-2:8']);
+    assert.equal(apart[0].severity, 'info');
+  });
 });

@@ -46,7 +46,7 @@ describe(RULE, () => {
     assertRanges(run(text, RULE, env), RULE, ['5:9-5:60', '7:9-7:26']);
   });
 
-  it('severity by reach (SPEC §10): published is error, internal only is warning, an engine manager is info', () => {
+  it('severity by what an attacker can do (SPEC §10): a holder needs a bug or a foothold first (warning, published or not), an engine manager is info', () => {
     const text = [
       'services:',
       '  edge:',
@@ -64,8 +64,28 @@ describe(RULE, () => {
     ].join('\n');
     const found = run(text, RULE);
     assertRanges(found, RULE, ['5:15-5:61', '8:15-8:61', '12:15-12:58']);
-    assert.deepEqual(found.map((f) => f.severity), ['error', 'warning', 'info']);
+    assert.deepEqual(found.map((f) => f.severity), ['warning', 'warning', 'info']);
+    assert.match(found[0].message, /reachable from outside \(a published port\), so one bug in it is root on the host/);
     assert.match(found[1].message, /needs a foothold in the project first/);
     assert.match(found[2].message, /By design: managing the Docker engine is its job/);
+  });
+
+  it('is an error for a socket proxy published on a non-loopback address: the Docker API is on the network', () => {
+    const text = [
+      'services:',
+      '  socket:',
+      '    image: tecnativa/docker-socket-proxy:0.3.0',
+      '    ports: ["2375:2375"]',
+      '    volumes: ["/var/run/docker.sock:/var/run/docker.sock:ro"]',
+      '  local:',
+      '    image: lscr.io/linuxserver/socket-proxy:1.26.2',
+      '    ports: ["127.0.0.1:2376:2375"]',
+      '    volumes: ["/var/run/docker.sock:/var/run/docker.sock:ro"]',
+      '',
+    ].join('\n');
+    const found = run(text, RULE);
+    assertRanges(found, RULE, ['5:15-5:61', '9:15-9:61']);
+    assert.deepEqual(found.map((f) => f.severity), ['error', 'warning']);
+    assert.match(found[0].message, /serves the Docker API to the network/);
   });
 });

@@ -121,4 +121,29 @@ describe(RULE, () => {
     assert.deepEqual(run(app + '  proxy:\n    image: caddy:2.8\n    ports: ["443:443"]\n', RULE), []);
     assert.deepEqual(run('services:\n  web:\n    image: nginx:1.27\n    ports: ["80:80"]\n', RULE), []);
   });
+
+  it('a port is not the stack\'s only way in when another service is published: Logstash\'s monitoring API beside Kibana is a warning', () => {
+    const text = [
+      'services:',
+      '  logstash:',
+      '    image: logstash:7.16.1',
+      '    ports:',
+      '      - "5044:5044"',
+      '      - "9600:9600"',
+      '  kibana:',
+      '    image: kibana:7.16.1',
+      '    ports: ["127.0.0.1:5601:5601"]',
+      '  web:',
+      '    image: ghcr.io/acme/web:1.0',
+      '    ports: ["8081:8080"]',
+      '',
+    ].join('\n');
+    const found = run(text, RULE);
+    assertRanges(found, RULE, ['6:9-6:20', '12:13-12:24']);
+    assert.deepEqual(found.map((f) => f.severity), ['warning', 'warning']);
+    // Alone (Kibana on loopback only), 9600 is still the single port of the stack: info.
+    const alone = run(text.split('  web:')[0], RULE);
+    assertRanges(alone, RULE, ['6:9-6:20']);
+    assert.equal(alone[0].severity, 'info');
+  });
 });

@@ -165,4 +165,49 @@ describe(RULE, () => {
     assertRanges(found, RULE, ['11:29-11:37', '13:29-13:37', '14:26-14:34']);
     assert.deepEqual(found.map((f) => f.severity), ['warning', 'error', 'warning']);
   });
+
+  it('a weak password of an unpublished datastore on n8n\'s network is an error: any n8n user can connect to it; elsewhere defence in depth', () => {
+    const text = (app: string) => [
+      'services:',
+      '  db:',
+      '    image: postgres:16',
+      '    environment:',
+      '      POSTGRES_PASSWORD: changePassword',
+      '  app:',
+      `    image: ${app}`,
+      '',
+    ].join('\n');
+    const n8n = run(text('n8nio/n8n:1.90.0'), RULE);
+    assertRanges(n8n, RULE, ['5:26-5:40']);
+    assert.equal(n8n[0].severity, 'error');
+    assert.match(n8n[0].message, /any user of n8n \(service `app`\) can connect to it/);
+    const other = run(text('ghcr.io/acme/app:1.0'), RULE);
+    assertRanges(other, RULE, ['5:26-5:40']);
+    // A placeholder does not work as it stands: defence in depth, info.
+    assert.equal(other[0].severity, 'info');
+  });
+
+  it('SOGo\'s URL key default is info (it only obfuscates user names); Pi-hole v6\'s ignored WEBPASSWORD is a warning', () => {
+    const text = [
+      'services:',
+      '  sogo:',
+      '    image: ghcr.io/mailcow/sogo:1.133',
+      '    environment:',
+      '      - SOGO_URL_ENCRYPTION_KEY=${SOGO_URL_ENCRYPTION_KEY:-SOGoSuperSecret0}',
+      '  pihole:',
+      '    image: pihole/pihole:latest',
+      '    environment:',
+      '      WEBPASSWORD: changeme',
+      '  old:',
+      '    image: pihole/pihole:2024.07.0',
+      '    environment:',
+      '      WEBPASSWORD: changeme',
+      '',
+    ].join('\n');
+    const found = run(text, RULE);
+    assertRanges(found, RULE, ['5:60-5:76', '9:20-9:28', '13:20-13:28']);
+    assert.deepEqual(found.map((f) => f.severity), ['info', 'warning', 'error']);
+    assert.match(found[0].message, /only to obfuscate user names/);
+    assert.match(found[1].message, /Pi-hole v6, which ignores WEBPASSWORD/);
+  });
 });

@@ -44,4 +44,12 @@ describe('env/not-gitignored', () => {
     assert.equal(f.fixes[0].edits[0].create, true);
     assert.equal(f.fixes[0].safe, true);
   });
+
+  it('does not report a sample .env whose secrets are all placeholders; a known default may be the working value and counts', () => {
+    const base = { '.git/HEAD': 'x' };
+    assert.deepEqual(lint({ ...base, '.env': 'TZ=Etc/UTC\nPIHOLE_PW=changeit\nPGADMIN_PW=your-password-here\n' }, '.env', RULE), []);
+    const found = lint({ ...base, '.env': 'PIHOLE_PW=changeit\nJWT_SECRET=secret\n' }, '.env', RULE);
+    assertRanges(found, RULE, ['1:1-1:19']);
+    assert.match(found[0].message, /holds secrets \(JWT_SECRET\)/);
+  });
 });

@@ -70,3 +70,80 @@ describe('env/weak-secret: disabled integrations and reachability', () => {
     assert.equal(found[0].severity, 'info');
   });
 });
+
+// Labels of n8n-hosting, pihole-cloudflared-DoH and mailcow (corpus): what the app or image does decides the reach.
+describe('env/weak-secret: what the apps of the project make of a credential', () => {
+  const n8nStack = (extra: string[] = [], n8nNetworks: string[] = []) => [
+    'services:',
+    '  postgres:',
+    '    image: postgres:16',
+    '    environment:',
+    '      - POSTGRES_PASSWORD',
+    '  n8n:',
+    '    image: docker.n8n.io/n8nio/n8n:1.90.0',
+    '    ports: ["127.0.0.1:5678:5678"]',
+    '    environment:',
+    '      - DB_POSTGRESDB_HOST=postgres',
+    '      - DB_POSTGRESDB_PASSWORD=${POSTGRES_PASSWORD}',
+    '      - N8N_RUNNERS_AUTH_TOKEN=${RUNNERS_AUTH_TOKEN}',
+    ...n8nNetworks,
+    '  runner:',
+    '    image: n8nio/runners:1.90.0',
+    '    environment:',
+    '      - N8N_RUNNERS_AUTH_TOKEN=${RUNNERS_AUTH_TOKEN}',
+    ...extra,
+    '',
+  ].join('\n');
+  const env = 'POSTGRES_PASSWORD=changePassword\nRUNNERS_AUTH_TOKEN=changeRunnerAuthToken\n';
+
+  it('an unpublished datastore on the network of n8n is reachable by any n8n user (a Postgres node): error', () => {
+    const found = lint({ 'docker-compose.yml': n8nStack(), '.env': env }, '.env', RULE);
+    assertRanges(found, RULE, ['1:19-1:33', '2:20-2:41']);
+    assert.equal(found[0].severity, 'error');
+    assert.match(found[0].message, /not published, but any user of n8n \(service `n8n`\) can connect to it/);
+  });
+
+  it('n8n on another network does not reach it: info, defence in depth', () => {
+    const text = n8nStack(['networks:', '  front: {}', '  back: {}'], ['    networks: [front]'])
+      .replace('      - POSTGRES_PASSWORD\n', '      - POSTGRES_PASSWORD\n    networks: [back]\n');
+    const found = lint({ 'docker-compose.yml': text, '.env': env }, '.env', RULE);
+    assertRanges(found, RULE, ['1:19-1:33', '2:20-2:41']);
+    assert.equal(found[0].severity, 'info');
+    assert.doesNotMatch(found[0].message, /any user of n8n/);
+  });
+
+  it('a weak runner token is a warning while n8n\'s broker port 5679 is unpublished, an error once it is published', () => {
+    const internal = lint({ 'docker-compose.yml': n8nStack(), '.env': env }, '.env', RULE);
+    assert.equal(internal[1].severity, 'warning');
+    assert.match(internal[1].message, /broker it guards \(service `n8n`, port 5679\) is not published/);
+    const published = n8nStack().replace('["127.0.0.1:5678:5678"]', '["127.0.0.1:5678:5678", "5679:5679"]');
+    const open = lint({ 'docker-compose.yml': published, '.env': env }, '.env', RULE);
+    assertRanges(open, RULE, ['1:19-1:33', '2:20-2:41']);
+    assert.equal(open[1].severity, 'error');
+  });
+
+  const pihole = (tag: string) => `services:\n  pihole:\n    image: pihole/pihole:${tag}\n    environment:\n      - WEBPASSWORD=\${PIHOLE_PW}\n`;
+
+  it('a weak WEBPASSWORD for Pi-hole v6 (:latest, 2025.x), which ignores it, is a warning', () => {
+    for (const tag of ['latest', '2025.03.0']) {
+      const found = lint({ 'docker-compose.yml': pihole(tag), '.env': 'PIHOLE_PW=changeit\n' }, '.env', RULE);
+      assertRanges(found, RULE, ['1:11-1:19']);
+      assert.equal(found[0].severity, 'warning', tag);
+      assert.match(found[0].message, /Pi-hole v6, which ignores WEBPASSWORD/);
+    }
+  });
+
+  it('a v5 Pi-hole (2024.07.0) reads WEBPASSWORD: error', () => {
+    const found = lint({ 'docker-compose.yml': pihole('2024.07.0'), '.env': 'PIHOLE_PW=changeit\n' }, '.env', RULE);
+    assertRanges(found, RULE, ['1:11-1:19']);
+    assert.equal(found[0].severity, 'error');
+    assert.doesNotMatch(found[0].message, /ignores/);
+  });
+
+  it('SOGo\'s URL key only obfuscates user names: its built-in default is info; other keys stay errors', () => {
+    const found = lintText('.env', 'SOGO_URL_ENCRYPTION_KEY=SOGoSuperSecret0\nENCRYPTION_KEY=SOGoSuperSecret0\n', RULE);
+    assertRanges(found, RULE, ['1:25-1:41', '2:16-2:32']);
+    assert.deepEqual(found.map((f) => f.severity), ['info', 'error']);
+    assert.match(found[0].message, /is a known default \(SOGo uses it .* only to obfuscate user names/);
+  });
+});

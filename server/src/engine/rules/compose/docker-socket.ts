@@ -9,13 +9,16 @@ import type { Lookup } from '../../parse/interpolation';
 
 const SOCKET = /(^|\/)(docker|containerd|podman)\.sock$/;
 
+/** Socket proxies serve the engine's API on a port: published, that is the API on the network. */
+const SOCKET_PROXY = /(^|\/)(docker-socket-proxy|socket-proxy|dockerproxy)$/;
+
 export const dockerSocket: Rule<ComposeContext> = {
   id: 'compose/docker-socket', language: 'compose', severity: 'error',
   title: 'Container runtime socket mounted',
   description: [
     'Mounting `docker.sock` (or containerd/podman\'s socket) hands the container the Docker API: it can start a privileged container that mounts `/`, which is root on the host. `:ro` does not help; the API is still writable through the socket.',
     'When a tool needs to read container metadata (Traefik, a dashboard), put a socket proxy in between (e.g. `tecnativa/docker-socket-proxy` with only `CONTAINERS=1`) on an internal network.',
-    'Severity follows reach (SPEC §10): `error` for a service published on a non-loopback address (or on the host network), where one bug in an internet-facing process is root on the host; `warning` when only the project\'s containers reach it (an attacker needs a foothold first); `info` for engine managers such as Portainer, whose job is the Docker API.',
+    'Severity follows what an attacker can do with it (SPEC §10): `error` when the socket is usable from outside as deployed — a socket proxy published on a non-loopback address serves the Docker API to the network; `warning` for any other holder, published or not: a real weakness, but an attacker first needs a bug in the holder (an internet-facing Traefik) or a foothold in the project; `info` for engine managers such as Portainer, whose job is the Docker API.',
   ].join('\n'),
   fixable: false,
   check(ctx) {
@@ -26,13 +29,17 @@ export const dockerSocket: Rule<ComposeContext> = {
       if (!mounts.length) continue;
       const job = needsByDesign(svc, 'engine');
       const reach = serviceReach(ctx.doc, svc, lookup).reach;
+      const proxy = !!svc.image && SOCKET_PROXY.test(svc.image.path.toLowerCase());
       for (const { span, runtime } of mounts) {
         const base = `Service \`${svc.name}\` mounts the ${runtime} socket: whoever controls this container controls the host (read-only does not help).`;
+        const where = reach === 'host-network' ? 'host network' : 'a published port';
         report(job
           ? { span, severity: 'info', message: `${base} By design: ${job}; keep its UI off the internet.` }
-          : reach === 'internal'
-            ? { span, severity: 'warning', message: `${base} It publishes no port, so an attacker needs a foothold in the project first. Use a socket proxy that allows only the API calls it needs.` }
-            : { span, message: `${base} It is reachable from outside (${reach === 'host-network' ? 'host network' : 'a published port'}). Use a socket proxy that allows only the API calls it needs.` });
+          : proxy && reach !== 'internal'
+            ? { span, message: `${base} It is a socket proxy reachable from outside (${where}): it serves the Docker API to the network. Keep it on an internal network with no published port.` }
+            : reach === 'internal'
+              ? { span, severity: 'warning', message: `${base} It publishes no port, so an attacker needs a foothold in the project first. Use a socket proxy that allows only the API calls it needs.` }
+              : { span, severity: 'warning', message: `${base} It is reachable from outside (${where}), so one bug in it is root on the host. Use a socket proxy that allows only the API calls it needs.` });
       }
     }
   },

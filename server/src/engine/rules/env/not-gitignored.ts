@@ -3,7 +3,7 @@ import { eolOf } from '../../text';
 import { basename, dirname } from '../../paths';
 import { gitIgnoreStatus, ignoreLineFor } from './support/gitignore';
 import { credentialEntries, firstLine, holdsSecret, isTemplate, type EnvContext } from './support/context';
-import { isKnownDefault, isPlaceholder, isPublishedDefault } from '../../secrets';
+import { isPlaceholder } from '../../secrets';
 
 export const envNotGitignored: Rule<EnvContext> = {
   id: 'env/not-gitignored', language: 'env', severity: 'warning',
@@ -11,7 +11,7 @@ export const envNotGitignored: Rule<EnvContext> = {
   description: [
     'A real env file (not a template) that holds secrets and that no `.gitignore` rule ignores: the next `git add .` commits its secrets, and they stay in the history after the file is removed. The rule reads the repository\'s real `.gitignore` files (root and nested, plus `.git/info/exclude`) with git\'s matching rules.',
     '',
-    'Placeholders and known defaults (`changeit`, `your-password-here`) are not secrets: a sample `.env` committed with only those is not reported (env/weak-secret reports the values).',
+    'Placeholders (`changeit`, `your-password-here`) are not secrets: a sample `.env` committed with only those is not reported (env/weak-secret reports the values). A known default such as `secret` may be the working credential and counts.',
     '',
     'AI Notes guide: "Never commit secrets: Use `.env` files and add to `.gitignore`"; SEEN guide: never commit `.env` files to version control. The fix appends the file name to the nearest `.gitignore` (creating one at the repository root when there is none); it changes nothing the app does.',
   ].join('\n'),
@@ -19,9 +19,10 @@ export const envNotGitignored: Rule<EnvContext> = {
   fixable: true,
   check(ctx) {
     if (isTemplate(ctx)) return;
-    // A sample `.env` committed with only placeholders and known defaults (`changeit`) has nothing to leak
-    // yet: env/weak-secret asks for real values, and this rule speaks once one is there.
-    const secrets = credentialEntries(ctx).filter(({ entry }) => holdsSecret(entry.value) && !publicValue(entry.value));
+    // A sample `.env` committed with only placeholders (`changeit`, `your-key-here`) has nothing to leak yet:
+    // env/weak-secret asks for real values, and this rule speaks once one is there. A known default
+    // (`secret`) may be the working credential, and stays a secret here.
+    const secrets = credentialEntries(ctx).filter(({ entry }) => holdsSecret(entry.value) && !isPlaceholder(entry.value.trim()));
     if (!secrets.length) return;
     const status = gitIgnoreStatus(ctx.workspace, ctx.file.path);
     if (status.ignored) return;
@@ -44,9 +45,3 @@ export const envNotGitignored: Rule<EnvContext> = {
     });
   },
 };
-
-/** Values everyone already knows: committing them leaks nothing. */
-function publicValue(value: string): boolean {
-  const v = value.trim();
-  return isPlaceholder(v) || isKnownDefault(v) || isPublishedDefault(v);
-}
