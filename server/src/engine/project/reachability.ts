@@ -54,8 +54,17 @@ function frontsOf(compose: ComposeFile): Service[] {
 export function datastoreReach(compose: ComposeFile, svc: Service, lookup: Lookup): Reachability {
   const own = frontReach(compose, svc, lookup);
   if (own.reach !== 'internal') return own;
-  const app = compose.services.find((s) => s !== svc && imageInfo(s.image)?.kind === 'connector' && sharesNetwork(compose, s, svc));
+  const app = connectorsOf(compose).find((s) => s !== svc && sharesNetwork(compose, s, svc));
   return app ? { reach: 'app-users', via: app.name } : own;
+}
+
+const connectors = new WeakMap<ComposeFile, Service[]>();
+
+/** The file's connector apps, found once per parse (every datastore asks). */
+function connectorsOf(compose: ComposeFile): Service[] {
+  let list = connectors.get(compose);
+  if (!list) connectors.set(compose, list = compose.services.filter((s) => imageInfo(s.image)?.kind === 'connector'));
+  return list;
 }
 
 /** What a connector's users can do to reach a service on its network, for messages; undefined for other reach. */
