@@ -35,6 +35,42 @@ export function resolveIncludeFolder(ws: WorkspaceFiles, folder: string, fromFil
   return candidates(ws, folder, fromFile, rootFile).find((p) => ws.stat(p)?.isDirectory);
 }
 
+/**
+ * A file of the folder a missing relative include points to whose name is a keystroke or two away
+ * (`secuirty.conf` for `security.conf`): then the include is most likely a typo, not a file the
+ * server provides. Returns that file's path as the include would spell it.
+ */
+export function nearIncludeName(ws: WorkspaceFiles, pattern: string, fromFile: string, rootFile: string): string | undefined {
+  if (pattern.startsWith('/') || GLOB.test(pattern)) return undefined;
+  const want = basename(pattern);
+  for (const candidate of candidates(ws, pattern, fromFile, rootFile)) {
+    const names = ws.readDir(dirname(candidate));
+    const near = names?.find((n) => n !== want && isNearName(want, n) && isFile(ws, join(dirname(candidate), n)));
+    if (near) return join(dirname(pattern), near);
+  }
+  return undefined;
+}
+
+/** Within one edit (two for names of 12 characters or more), `-` and `_` alike, case ignored. */
+function isNearName(a: string, b: string): boolean {
+  const norm = (s: string) => s.toLowerCase().replace(/-/g, '_');
+  return editDistance(norm(a), norm(b)) <= (a.length >= 12 ? 2 : 1);
+}
+
+function editDistance(a: string, b: string): number {
+  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0];
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = prev[j];
+      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = tmp;
+    }
+  }
+  return prev[b.length];
+}
+
 function candidates(ws: WorkspaceFiles, pattern: string, fromFile: string, rootFile: string): string[] {
   const out: string[] = [];
   const add = (p: string) => { const n = normalize(p); if (!out.includes(n)) out.push(n); };

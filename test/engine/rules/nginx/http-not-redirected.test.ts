@@ -37,6 +37,21 @@ describe('nginx/http-not-redirected', () => {
     assert.equal(found[0].severity, 'warning');
   });
 
+  it('a file named as the plain-HTTP variant of a TLS sibling (no-ssl.*) is reported at info, saying so, with no fix', () => {
+    const files = { 'nginx/templates/no-ssl.example.com.conf': plain, 'nginx/templates/example.com.conf': tls, 'nginx/snippets/acme.conf': 'location ^~ /.well-known/acme-challenge/ { root /var/www/certbot; }\n' };
+    const found = lint(files, 'nginx/templates/no-ssl.example.com.conf', RULE);
+    assertRanges(found, RULE, ['2:5-2:15']);
+    assert.equal(found[0].severity, 'info');
+    assert.match(found[0].message, /name \("no-ssl"\) marks it the plain-HTTP variant/);
+    assert.deepEqual(found[0].fixes, []);
+    // The same server in a file not named so keeps its warning (a word of the name, not a syllable: "nossler" is not one).
+    for (const name of ['nginx/templates/app.conf', 'nginx/templates/nossler.conf']) {
+      const kept = lint({ ...files, [name]: plain }, name, RULE);
+      assertRanges(kept, RULE, ['2:5-2:15']);
+      assert.equal(kept[0].severity, 'warning');
+    }
+  });
+
   it('reports a server that listens on both 80 and 443 ssl without redirecting', () => {
     const both = 'server {\n    listen 80;\n    listen 443 ssl;\n    ssl_certificate /c.pem;\n    ssl_certificate_key /k.pem;\n    root /srv;\n}\n';
     assertRanges(lint({ 'nginx/app.conf': both }, 'nginx/app.conf', RULE), RULE, ['2:5-2:15']);

@@ -24,6 +24,17 @@ describe('nginx/no-https', () => {
     assert.match(found[0].message, /app\.example\.com/);
   });
 
+  it('a file named as the plain-HTTP variant (http-only, nossl) is plain on purpose: info, saying so, with no fix', () => {
+    for (const name of ['nginx/site.http-only.conf', 'nginx/nossl-app.conf']) {
+      const found = lint({ [name]: plain }, name, RULE);
+      assertRanges(found, RULE, ['2:5-2:15']);
+      assert.equal(found[0].severity, 'info');
+      assert.match(found[0].message, /marks it the plain-HTTP variant/);
+      assert.deepEqual(found[0].fixes, []);
+    }
+    assert.equal(lint({ 'nginx/http-app.conf': plain }, 'nginx/http-app.conf', RULE)[0].severity, 'error');
+  });
+
   it('reports a server without listen (it listens on *:80) at the server keyword', () => {
     assertRanges(lint({ 'nginx/app.conf': 'server {\n  root /srv/www;\n}\n' }, 'nginx/app.conf', RULE), RULE, ['1:1-1:7']);
   });

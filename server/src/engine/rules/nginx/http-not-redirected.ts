@@ -4,6 +4,7 @@ import type { NginxFile } from '../../parse/nginx';
 import { configSet, nginxView } from '../../nginx/rule-context';
 import { isTlsServer, serverLabel } from '../../nginx/servers';
 import { redirectBodyEdit, schemeRedirectEdit } from '../../nginx/https-fixes';
+import { plainVariantNote, plainVariantWord } from '../../nginx/plain-variant';
 import { anyTlsServer, plainSpan, servesPlainContent } from './no-https';
 
 export const httpNotRedirected: Rule<RuleContext<NginxFile>> = {
@@ -16,19 +17,24 @@ export const httpNotRedirected: Rule<RuleContext<NginxFile>> = {
     + 'that redirect, keeping `listen`, `server_name` and an ACME location; for a server that listens on both '
     + 'ports it adds `if ($scheme = http) { return 301 ...; }`. A TLS server that rejects every handshake or only '
     + 'returns 444 is not an HTTPS site to redirect to: a plain server next to only such a catch-all is judged by '
-    + 'nginx/no-https. It changes behaviour, so "Fix all" does not apply it.',
+    + 'nginx/no-https. It changes behaviour, so "Fix all" does not apply it.\n\nA file whose name marks it the plain-HTTP '
+    + 'variant (`no-ssl.example.com.conf`, `site.http-only.conf`) is the alternative its author enables instead of the '
+    + 'TLS one: it is reported at `info`, saying so, with no fix.',
   fixable: true,
   sources: ['Mozilla server-side TLS', 'AFFiNE guide', 'AppFlowy guide'],
   check(ctx) {
     const view = nginxView(ctx);
     const plain = view.servers.filter(servesPlainContent);
     if (!plain.length || !anyTlsServer(configSet(ctx.workspace, ctx.file.path))) return;
+    // A file named as the plain-HTTP variant (`no-ssl.example.com.conf`) is plain on purpose: say so, at info, with no fix.
+    const variant = plainVariantWord(ctx.file.path);
     for (const server of plain) {
       const edit = isTlsServer(server) ? schemeRedirectEdit(ctx.file, server) : redirectBodyEdit(ctx.file, server);
       ctx.report({
         span: plainSpan(server),
-        message: `${serverLabel(server)} serves content over plain HTTP instead of redirecting to HTTPS.`,
-        fixes: edit ? [{ title: 'Redirect plain HTTP to HTTPS (301)', safe: false, edits: [edit] }] : [],
+        message: `${serverLabel(server)} serves content over plain HTTP instead of redirecting to HTTPS.${variant ? plainVariantNote(variant) : ''}`,
+        ...(variant ? { severity: 'info' as const } : {}),
+        fixes: edit && !variant ? [{ title: 'Redirect plain HTTP to HTTPS (301)', safe: false, edits: [edit] }] : [],
       });
     }
   },

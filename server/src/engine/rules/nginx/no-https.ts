@@ -9,6 +9,7 @@ import type { NginxConfig } from '../../nginx/view';
 import { servesInternalOnly } from '../../project/nginx-links';
 import { flagOf } from '../../nginx/inherit';
 import { lastChild } from '../../nginx/tree';
+import { plainVariantNote, plainVariantWord } from '../../nginx/plain-variant';
 
 /** A server of the linted file that sends content over plain HTTP to the network. */
 export function servesPlainContent(server: ConfNode): boolean {
@@ -58,7 +59,8 @@ export const noHttps: Rule<RuleContext<NginxFile>> = {
     + '444 is a catch-all, not an HTTPS site. When the http level includes a folder of sites that is not in the workspace '
     + '(`include /data/nginx/proxy_host/*.conf`), servers we cannot see may serve HTTPS and nothing is claimed. Servers that only redirect, listen on loopback only, or are named `localhost` are '
     + 'not reported, nor configs that compose mounts only into services publishing no port (an internal '
-    + 'nginx behind a TLS proxy).\n\nThe fix replaces the server with a port-80 server that redirects to HTTPS (keeping an ACME '
+    + 'nginx behind a TLS proxy). A file whose name marks it the plain-HTTP variant (`no-ssl.example.com.conf`, '
+    + '`site.http-only.conf`) is plain on purpose: `info`, with no fix.\n\nThe fix replaces the server with a port-80 server that redirects to HTTPS (keeping an ACME '
     + 'challenge location) and a TLS server with Mozilla\'s intermediate settings that carries the original '
     + '`server_name`, locations and directives. It needs a certificate (Let\'s Encrypt paths are written), so it '
     + 'is not applied by "Fix all".',
@@ -70,12 +72,15 @@ export const noHttps: Rule<RuleContext<NginxFile>> = {
     if (!plain.length || anyTlsServer(configSet(ctx.workspace, ctx.file.path)) || unseenSites(view.cfg)) return;
     // Mounted only into containers that publish no port: TLS is the business of the proxy in front.
     if (servesInternalOnly(ctx.workspace, ctx.file.path)) return;
+    // A file named as the plain-HTTP variant (`no-ssl.example.com.conf`) is plain on purpose: say so, at info, with no fix.
+    const variant = plainVariantWord(ctx.file.path);
     for (const server of plain) {
       const edit = splitToHttpsEdit(ctx.file, server, { version: ctx.config.nginx.version, ws: ctx.workspace, headers: view.headers });
       ctx.report({
         span: plainSpan(server),
-        message: `${serverLabel(server)} serves content over plain HTTP and no server of this config serves HTTPS.`,
-        fixes: edit ? [{ title: 'Redirect port 80 to HTTPS and add a TLS server (Mozilla intermediate)', safe: false, edits: [edit] }] : [],
+        message: `${serverLabel(server)} serves content over plain HTTP and no server of this config serves HTTPS.${variant ? plainVariantNote(variant) : ''}`,
+        ...(variant ? { severity: 'info' as const } : {}),
+        fixes: edit && !variant ? [{ title: 'Redirect port 80 to HTTPS and add a TLS server (Mozilla intermediate)', safe: false, edits: [edit] }] : [],
       });
     }
   },
