@@ -20,7 +20,7 @@ const LABELS = path.join(CORPUS, 'labels.json');
  * is 90% of labels (docs: issue 13); this is a ratchet at what is reached, so that no change
  * loses agreement: raise it as labels are won, never lower it.
  */
-const LABEL_BAR = 0.82;
+const LABEL_BAR = 0.9;
 const MISSES_BAR = 20;
 const MISS_WINDOW = 5;
 
