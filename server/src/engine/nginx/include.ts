@@ -1,6 +1,7 @@
 import { basename, dirname, join, normalize } from '../paths';
 import type { WorkspaceFiles } from '../workspace-files';
 import { hostPathFor } from '../project/nginx-links';
+import { editDistance } from '../text';
 
 /**
  * Where an `include` argument points to in the workspace. nginx resolves a relative path against
@@ -55,20 +56,6 @@ export function nearIncludeName(ws: WorkspaceFiles, pattern: string, fromFile: s
 function isNearName(a: string, b: string): boolean {
   const norm = (s: string) => s.toLowerCase().replace(/-/g, '_');
   return editDistance(norm(a), norm(b)) <= (a.length >= 12 ? 2 : 1);
-}
-
-function editDistance(a: string, b: string): number {
-  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0];
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = prev[j];
-      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = tmp;
-    }
-  }
-  return prev[b.length];
 }
 
 function candidates(ws: WorkspaceFiles, pattern: string, fromFile: string, rootFile: string): string[] {

@@ -4,6 +4,7 @@ import { deref, entriesOf, type YDoc, isMap, isSeq } from '../../parse/compose-y
 import { unknownKeysOf } from './support/unknown-keys';
 import type { Span } from '../../types';
 import type { ComposeContext } from './support/report';
+import { editDistance } from '../../text';
 
 export const unknownKey: Rule<ComposeContext> = {
   id: 'compose/unknown-key', language: 'compose', severity: 'warning',
@@ -47,22 +48,8 @@ export function closest(key: string, allowed: string[]): string | undefined {
   let best: string | undefined;
   let bestD = key.length > 8 ? 3 : 2;
   for (const a of allowed) {
-    const d = distance(norm(key), norm(a));
+    const d = editDistance(norm(key), norm(a));
     if (d <= bestD && (d < bestD || !best)) { best = a; bestD = d; }
   }
   return best;
-}
-
-function distance(a: string, b: string): number {
-  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0];
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = prev[j];
-      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = tmp;
-    }
-  }
-  return prev[b.length];
 }

@@ -22,8 +22,7 @@ export function credentialUseReach(ctx: EnvContext, key: string, uses: VariableU
   if (!users.length) return undefined;
   let note: string | undefined;
   for (const u of users) {
-    const compose = composeOf(ctx.workspace, u.composePath);
-    const svc = compose?.services.find((s) => s.name === u.service);
+    const { compose, svc } = serviceOfUse(ctx, u);
     if (!compose || !svc) return undefined;
     const r = credentialReach(compose, svc, u.key, projectLookup(ctx.workspace, u.composePath));
     if (!r) return undefined;
@@ -40,8 +39,7 @@ export function credentialUseReach(ctx: EnvContext, key: string, uses: VariableU
 export function internalTokenPort(ctx: EnvContext, key: string, uses: VariableUse[]): string | undefined {
   let found: string | undefined;
   for (const u of uses) {
-    const compose = composeOf(ctx.workspace, u.composePath);
-    const svc = compose?.services.find((s) => s.name === u.service);
+    const { compose, svc } = serviceOfUse(ctx, u);
     const r = compose && svc ? tokenPortReach(compose, svc, u.key ?? key, projectLookup(ctx.workspace, u.composePath)) : undefined;
     if (!r) continue;
     if (r.reach !== 'internal') return undefined;
@@ -54,10 +52,16 @@ export function internalTokenPort(ctx: EnvContext, key: string, uses: VariableUs
 export function ignoredByEveryUse(ctx: EnvContext, key: string, uses: VariableUse[]): { row: IgnoredSetting; image: string } | undefined {
   let out: { row: IgnoredSetting; image: string } | undefined;
   for (const u of uses) {
-    const svc = composeOf(ctx.workspace, u.composePath)?.services.find((s) => s.name === u.service);
+    const { svc } = serviceOfUse(ctx, u);
     const row = ignoredSetting(svc?.image, u.key ?? key);
     if (!row || !svc?.image) return undefined;
     out ??= { row, image: svc.image.raw };
   }
   return out;
+}
+
+/** The compose file and service a use of the credential names (either undefined when not in the workspace). */
+function serviceOfUse(ctx: EnvContext, u: { composePath: string; service: string }) {
+  const compose = composeOf(ctx.workspace, u.composePath);
+  return { compose, svc: compose?.services.find((s) => s.name === u.service) };
 }
