@@ -2,4 +2,4 @@
 export { generateNginx, generateNginxParts, type NginxBlockParts } from './nginx-block';
 export { resolveOptions, DEFAULT_RATE_LIMIT, type NginxBlockOptions, type RateLimit, type ResolvedOptions } from './options';
 export { validateServerName, validateUpstream, parseUpstream, type Upstream } from './validate';
-export { MOZILLA_GUIDELINES_VERSION, isLetsEncryptPath, type TlsProfile } from './tls';
+export { MOZILLA_GUIDELINES_VERSION, isLetsEncryptPath, type TlsProfile } from '../engine/nginx/tls-profile';

@@ -1,6 +1,6 @@
 import { SECURITY_HEADERS } from './headers';
 import { resolveOptions, type NginxBlockOptions, type ResolvedOptions } from './options';
-import { MOZILLA_GUIDELINES_VERSION, tlsListenLines, tlsSettingLines } from './tls';
+import { MOZILLA_GUIDELINES_VERSION, tlsListenLines, tlsSettingLines } from '../engine/nginx/tls-profile';
 import { ConfWriter } from './writer';
 
 /** The generated text in pieces, each unindented and ending with a newline, for callers that splice. */

@@ -1,5 +1,5 @@
 import { compareVersions } from '../engine/config';
-import { MIN_NGINX, MIN_OPENSSL, isLetsEncryptPath, type TlsProfile } from './tls';
+import { MIN_NGINX, MIN_OPENSSL, isLetsEncryptPath, type TlsProfile } from '../engine/nginx/tls-profile';
 import {
   checkBodySize, checkPath, checkVersion, normaliseServerNames, parseUpstream, type Upstream,
 } from './validate';

@@ -1,4 +1,4 @@
-import { tlsListenLines, tlsSettingLines } from '../../generate/tls';
+import { tlsListenLines, tlsSettingLines } from './tls-profile';
 import type { EditSpec } from '../types';
 import type { NginxDirective } from '../parse/nginx';
 import { eolOf } from '../text';
@@ -14,7 +14,7 @@ import type { ConfNode } from './tree';
  * (no generator): a port-80 redirect server and a TLS server with Mozilla's intermediate settings
  * (../shared/reference/mozilla-tls.md) in the syntax of the configured nginx version.
  */
-export { INTERMEDIATE_CIPHERS } from '../../generate/tls';
+export { INTERMEDIATE_CIPHERS } from './tls-profile';
 export const REDIRECT = 'return 301 https://$host$request_uri;';
 
 /** The host name the certificate paths are named after. */

@@ -1,8 +1,9 @@
-import { compareVersions } from '../engine/config';
+import { compareVersions } from '../config';
 
 /**
- * Mozilla server-side TLS guidelines (SPEC §6, reference/mozilla-tls.md): the values per profile, and
- * the nginx/OpenSSL version switches that decide how they are written.
+ * Mozilla server-side TLS guidelines (reference/mozilla-tls.md): the values per profile, and the
+ * nginx/OpenSSL version switches that decide how they are written. The generator and the engine's
+ * HTTPS fixes both write them, so the table lives in the engine, below both.
  */
 export const MOZILLA_GUIDELINES_VERSION = '6.0';
 
