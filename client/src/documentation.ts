@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { DOCS_BASE } from './protocol';
+import { DOCS_BASE } from '../../common/protocol';
 
 const RULE_ID = /^[a-z]+\/[a-z0-9-]+$/;
 

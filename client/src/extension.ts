@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import { ExecuteCommandRequest, LanguageClient, State, TransportKind, type DocumentSelector, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { showDocumentation } from './documentation';
 import { generateNginxBlock } from './generate';
-import { CLIENT_COMMANDS, COMMANDS, STATUS_NOTIFICATION, type StatusParams } from './protocol';
+import { CLIENT_COMMANDS, COMMANDS } from '../../common/commands';
+import { STATUS_NOTIFICATION, type StatusParams } from '../../common/protocol';
 import { DOCUMENT_SELECTOR } from './selector';
 import { StatusItem } from './status';
 

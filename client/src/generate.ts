@@ -2,7 +2,8 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
 import { validateServerNames, validateUpstreamUrl } from './hostname';
-import { COMMANDS, type Upstream } from './protocol';
+import { COMMANDS } from '../../common/commands';
+import type { Upstream } from '../../common/protocol';
 import { NGINX_LANGUAGE_IDS } from './selector';
 
 const TITLE = 'deploylint: Generate hardened nginx block';

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { State } from 'vscode-languageclient/node';
-import { COMMANDS, type StatusParams } from './protocol';
+import { COMMANDS } from '../../common/commands';
+import type { StatusParams } from '../../common/protocol';
 
 const SOURCE = 'deploylint';
 

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { kindOf, looksLikeCompose, mightBeDeployFile, needsContent, sniffNginx } from '../../server/src/engine/file-kinds';
+import { kindOf, looksLikeCompose, mightBeDeployFile, needsContent, sniffNginx } from '../../common/file-kinds';
 import { cli, tempProject } from '../cli/cli-harness';
 
 const VHOST = 'server {\n    listen 80;\n    server_name example.org;\n    location / {\n        proxy_pass http://backend:8000;\n    }\n}\n';

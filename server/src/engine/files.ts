@@ -1,6 +1,6 @@
 import type { Language } from './types';
 import { basename } from './paths';
-import { isComposeName, kindOf, mightBeDeployFile, needsContent } from './file-kinds';
+import { isComposeName, kindOf, mightBeDeployFile, needsContent } from '../../../common/file-kinds';
 
 export { isComposeName, mightBeDeployFile, needsContent };
 

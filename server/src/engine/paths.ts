@@ -37,7 +37,3 @@ export function relative(from: string, to: string): string {
   return [...a.slice(i).map(() => '..'), ...b.slice(i)].join('/') || '.';
 }
 
-/** Windows paths from the OS become engine paths. */
-export function toEnginePath(osPath: string): string {
-  return osPath.replace(/\\/g, '/');
-}

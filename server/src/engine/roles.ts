@@ -2,16 +2,10 @@ import picomatch from 'picomatch/posix';
 import type { Language } from './types';
 import type { RolesConfig } from './config';
 import { basename } from './paths';
-import { usedName } from './file-kinds';
+import { ROLES, usedName, type Role } from '../../../common/file-kinds';
 import type { Markup } from './markup';
 
-/**
- * What a file is for (SPEC §10): findings must be true for the file as it will be used.
- * production: deployed as written; development: a developer's machine; test: CI and test suites;
- * template: copied or rendered before use.
- */
-export type Role = 'production' | 'development' | 'test' | 'template';
-export const ROLES: readonly Role[] = ['production', 'development', 'test', 'template'];
+export { ROLES, type Role };
 
 export interface RoleInfo {
   role: Role;

@@ -2,7 +2,7 @@ import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic
 import { LineIndex, type FileEdit } from '../engine';
 import { fixesOf, SOURCE } from './diagnostics';
 import { toWorkspaceEdit, type EditSupport, type EditTarget } from './edits';
-import { COMMANDS, FIX_ALL_KIND } from './protocol';
+import { COMMANDS, FIX_ALL_KIND } from '../../../common/commands';
 import { disableForFile, disableForLine, type SuppressionEdit } from './suppression-edits';
 
 export interface CodeActionDeps {

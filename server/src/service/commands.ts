@@ -2,7 +2,8 @@ import { ErrorCodes, ResponseError, type ExecuteCommandParams } from 'vscode-lan
 import { getRule, languageOf } from '../engine';
 import { generateNginx } from '../generate';
 import { chmod600 } from './chmod';
-import { COMMANDS, type Upstream } from './protocol';
+import { COMMANDS } from '../../../common/commands';
+import type { Upstream } from '../../../common/protocol';
 import { sortUpstreams, upstreamsOf } from './upstreams';
 
 /** What the commands need from the running service. */

@@ -5,7 +5,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { docsUrl, languageOf, Workspace, type Finding } from '../engine';
-import { KIND_GLOBS } from '../engine/file-kinds';
+import { KIND_GLOBS } from '../../../common/file-kinds';
 import { collectFiles } from '../node/walk';
 import { WorkspaceScanner } from './scan';
 import { NodeHost } from '../node/host';
@@ -18,15 +18,16 @@ import { fixAllEdits } from './fix-all';
 import { languageFor } from './language';
 import { Linter, type LintResult } from './linter';
 import { connectionLogger, guard, guardVoid, type Logger } from './log';
-import { COMMANDS, FIX_ALL_KIND, STATUS_NOTIFICATION, type InitializationOptions, type StatusParams } from './protocol';
+import { FIX_ALL_KIND, SERVER_COMMANDS } from '../../../common/commands';
+import { STATUS_NOTIFICATION, type InitializationOptions, type StatusParams } from '../../../common/protocol';
 import { Debouncer } from './scheduler';
 import { engineConfig, findTeamConfig, SettingsStore, type ServerSettings } from './settings';
 import { isVirtualPath, pathToUri, uriToPath } from './uri';
 
 const DEFAULT_DEBOUNCE_MS = 150;
 
-/** Files whose change on disk can change a finding: deployment files (the engine's kinds table), ignore files, keys, our config. */
-const WATCHED = [
+/** Files whose change on disk can change a finding: deployment files (common/file-kinds.ts), ignore files, keys, our config. */
+export const WATCHED = [
   ...KIND_GLOBS.compose, ...KIND_GLOBS.env, ...KIND_GLOBS.nginx,
   '**/.gitignore', '**/.dockerignore', '**/.deploylint.{yaml,yml}',
   '**/*.{pem,key,crt}',
@@ -122,7 +123,7 @@ export class DeploylintService {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, FIX_ALL_KIND] },
-        executeCommandProvider: { commands: Object.values(COMMANDS).filter((c) => !clientCommands.has(c)) },
+        executeCommandProvider: { commands: Object.values(SERVER_COMMANDS).filter((c) => !clientCommands.has(c)) },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'deploylint', version: toolVersion() },

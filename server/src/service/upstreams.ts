@@ -1,6 +1,6 @@
 import { parseCompose } from '../engine/parse/compose';
 import { asSeq, scalarText, seqItems } from '../engine/parse/compose-yaml';
-import type { Upstream } from './protocol';
+import type { Upstream } from '../../../common/protocol';
 
 /**
  * The services of one compose file and the container ports they listen on (`ports`, short or long

@@ -1,6 +1,6 @@
 import type { RuleContext } from '../context';
 import type { NginxFile } from '../parse/nginx';
-import { mightBeNginx } from '../file-kinds';
+import { mightBeNginx } from '../../../../common/file-kinds';
 import { dirname } from '../paths';
 import type { WorkspaceFiles } from '../workspace-files';
 import type { Span } from '../types';

@@ -75,11 +75,6 @@ export const plainListens: (server: ConfNode) => readonly Listen[] | 'default' =
   return listens.filter((l) => !l.ssl && !l.quic && !l.loopback && !l.unix && !(l.port === 443 && hasCertificate(server)));
 });
 
-export function isPlainHttpServer(server: ConfNode): boolean {
-  const p = plainListens(server);
-  return p === 'default' || p.length > 0;
-}
-
 const REDIRECT_CODES = new Set(['301', '302', '303', '307', '308']);
 
 /** `return 301 https://...` / `rewrite ^ https://... permanent` (unconditional). */

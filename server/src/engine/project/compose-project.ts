@@ -3,7 +3,7 @@ import type { SourceDocument } from '../workspace-files';
 import type { ComposeFile } from '../parse/compose';
 import type { EnvEntry as DotenvEntry, EnvFile } from '../parse/dotenv';
 import { parsed } from '../languages';
-import { basename, dirname, resolve } from '../paths';
+import { dirname, resolve } from '../paths';
 import { isComposeName } from '../files';
 import type { Lookup } from '../parse/interpolation';
 
@@ -79,5 +79,3 @@ export function envFileUsers(ws: Workspace, envFilePath: string): { composePath:
   }
   return out;
 }
-
-export function isDotEnv(path: string): boolean { return basename(path) === '.env'; }

@@ -4,7 +4,7 @@ import type { Span } from '../types';
 import type { NginxDirective, NginxFile } from '../parse/nginx';
 import type { Service } from '../parse/compose';
 import { parsed } from '../languages';
-import { mightBeNginx } from '../file-kinds';
+import { mightBeNginx } from '../../../../common/file-kinds';
 import { basename, dirname, resolve } from '../paths';
 import { composeFilesIn, composeOf } from './compose-project';
 

@@ -1,3 +1,4 @@
+import { DOCS_BASE } from '../../../../common/protocol';
 import type { AnyRule } from '../context';
 import type { Language } from '../types';
 import { composeRules } from './compose';
@@ -12,6 +13,6 @@ export function getRule(id: string): AnyRule | undefined { return byId.get(id); 
 
 export function rulesFor(language: Language): AnyRule[] { return allRules.filter((r) => r.language === language); }
 
-export const DOCS_BASE = 'https://github.com/deploylint/deploylint/blob/main/docs/rules/';
+export { DOCS_BASE };
 
 export function docsUrl(id: string): string { return `${DOCS_BASE}${id}.md`; }

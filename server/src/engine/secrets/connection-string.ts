@@ -53,6 +53,17 @@ export function urlCredentials(text: string): UrlCredential[] {
   return out;
 }
 
+/** `scheme://user:password@host/...`: where the password sits inside a value (offsets into the value). */
+export interface UrlPassword { scheme: string; user: string; password: string; start: number; end: number }
+
+/** The password (as written) of a URL the value starts with, when it has one. */
+export function urlPassword(value: string): UrlPassword | undefined {
+  const lead = value.length - value.trimStart().length;
+  const c = urlCredentials(value)[0];
+  if (!c || !c.rawPassword || c.passwordStart - c.user.length - 1 - '://'.length - c.scheme.length !== lead) return undefined;
+  return { scheme: c.scheme, user: c.user, password: c.rawPassword, start: c.passwordStart, end: c.passwordEnd };
+}
+
 /** The userinfo ends at the last `@` of the authority; the authority ends at the first / ? # (as URL parsers read it). */
 function lastAtBeforePath(tail: string): number {
   const end = tail.search(/[/?#]/);

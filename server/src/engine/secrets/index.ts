@@ -11,7 +11,7 @@ import { isKnownDefault, isPlaceholder, isPublishedDefault, isTemplateBlank } fr
 import { isRepetitive, looksRandom, strengthOf } from './strength';
 
 export { isKnownDefault, isPlaceholder, isPublishedDefault, isTemplateBlank } from './placeholders';
-export { urlCredentials, isLocalHost, type UrlCredential } from './connection-string';
+export { urlCredentials, urlPassword, isLocalHost, type UrlCredential, type UrlPassword } from './connection-string';
 export { nameWords } from './classify';
 export { leakedCredentialFormat } from './credential-formats';
 

@@ -2,7 +2,8 @@ import type { Rule } from '../../types';
 import { innerSpan } from '../../parse/compose-yaml';
 import { scanInterpolation } from '../../parse/interpolation';
 import { looksRandom } from '../../secrets/strength';
-import { credentialKind, isTemplatePath, judge } from './support/secrets';
+import { credentialKind, judge } from './support/secrets';
+import { isTemplateFile } from '../../files';
 import { requireFix } from './weak-secret';
 import { reportOnce, servicesOf, type ComposeContext } from './support/report';
 
@@ -18,7 +19,7 @@ export const committedDefaultSecret: Rule<ComposeContext> = {
   sources: ['Fluxbase guide', 'SEEN guide'],
   check(ctx) {
     const report = reportOnce(ctx);
-    const template = isTemplatePath(ctx.file.path);
+    const template = isTemplateFile(ctx.file.path);
     for (const svc of servicesOf(ctx)) {
       for (const env of svc.environment) {
         if (env.value === undefined || !env.interpolated) continue;

@@ -2,7 +2,7 @@ import type { Rule, FixSpec, EditSpec } from '../../types';
 import type { EnvEntry } from '../../parse/compose';
 import { appendEnv } from './support/env-file';
 import { literalSecrets, literalVerdict, varName, type LiteralSecret } from './support/env-secrets';
-import { isTemplatePath } from './support/secrets';
+import { isTemplateFile } from '../../files';
 import { scalarLike } from './support/yaml-style';
 import { servicesOf, type ComposeContext } from './support/report';
 
@@ -19,7 +19,7 @@ export const hardcodedSecret: Rule<ComposeContext> = {
   check(ctx) {
     // compose/weak-secret reports a weak literal once, with this rule's move among its fixes (SPEC §10).
     const weakOwns = ctx.config.rules['compose/weak-secret'] !== 'off';
-    const template = isTemplatePath(ctx.file.path);
+    const template = isTemplateFile(ctx.file.path);
     for (const s of literalSecrets(servicesOf(ctx))) {
       if (weakOwns && literalVerdict(s, ctx.config.secrets, template)) continue;
       const what = s.url ? `the connection string in \`${s.env.key}\` has a literal password` : `\`${s.env.key}\` holds a literal secret`;

@@ -2,9 +2,10 @@ import type { Rule, FixSpec, EditSpec } from '../../types';
 import type { EnvEntry, Service } from '../../parse/compose';
 import { innerSpan } from '../../parse/compose-yaml';
 import { scanInterpolation } from '../../parse/interpolation';
-import { urlPassword } from './support/connection-string';
+import { urlPassword } from '../../secrets';
 import { literalHost, literalSecrets, literalVerdict, type LiteralSecret } from './support/env-secrets';
-import { credentialKind, freshSecret, isTemplatePath, judge } from './support/secrets';
+import { credentialKind, freshSecret, judge } from './support/secrets';
+import { isTemplateFile } from '../../files';
 import { moveToEnv, replaceValue } from './hardcoded-secret';
 import { servicesOf, type ComposeContext } from './support/report';
 import { projectLookup } from '../../project/compose-project';
@@ -27,7 +28,7 @@ export const weakSecret: Rule<ComposeContext> = {
   fixable: true,
   sources: ['AFFiNE guide', 'SEEN guide', 'Fluxbase guide'],
   check(ctx) {
-    const template = isTemplatePath(ctx.file.path);
+    const template = isTemplateFile(ctx.file.path);
     const services = servicesOf(ctx);
     const lookup = projectLookup(ctx.workspace, ctx.file.path);
     for (const s of literalSecrets(services)) {

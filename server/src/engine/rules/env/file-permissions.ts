@@ -1,8 +1,7 @@
+import { COMMANDS } from '../../../../../common/commands';
 import type { Rule } from '../../types';
 import { basename } from '../../paths';
 import { credentialEntries, firstLine, holdsSecret, isTemplate, type EnvContext } from './support/context';
-
-export const CHMOD_COMMAND = 'deploylint.chmod600';
 
 export const envFilePermissions: Rule<EnvContext> = {
   id: 'env/file-permissions', language: 'env', severity: 'info',
@@ -22,7 +21,7 @@ export const envFilePermissions: Rule<EnvContext> = {
       message: `${basename(ctx.file.path)} holds secrets and has mode ${mode}: other users of the machine can read it. Restrict it to the owner (chmod 600).`,
       fixes: [{
         title: 'Restrict permissions (chmod 600)', safe: false, edits: [],
-        command: { command: CHMOD_COMMAND, title: 'Restrict permissions (chmod 600)', arguments: [ctx.file.path] },
+        command: { command: COMMANDS.chmod600, title: 'Restrict permissions (chmod 600)', arguments: [ctx.file.path] },
       }],
     });
   },

@@ -4,7 +4,7 @@ import type { NginxFile } from '../../parse/nginx';
 import { nginxView } from '../../nginx/rule-context';
 import { nodesNamed } from '../../nginx/view';
 import { resolveKeyPath } from '../../nginx/key-path';
-import { CHMOD_COMMAND } from '../env/file-permissions';
+import { COMMANDS } from '../../../../../common/commands';
 
 export const privateKeyPermissions: Rule<RuleContext<NginxFile>> = {
   id: 'nginx/private-key-permissions', language: 'nginx', severity: 'warning',
@@ -31,7 +31,7 @@ export const privateKeyPermissions: Rule<RuleContext<NginxFile>> = {
         message: `The private key ${arg.value} has mode ${mode}: other users of the machine can read it. Restrict it to the owner (chmod 600).`,
         fixes: [{
           title: 'Restrict permissions (chmod 600)', safe: false, edits: [],
-          command: { command: CHMOD_COMMAND, title: 'Restrict permissions (chmod 600)', arguments: [key.path] },
+          command: { command: COMMANDS.chmod600, title: 'Restrict permissions (chmod 600)', arguments: [key.path] },
         }],
       });
     }

@@ -2,7 +2,7 @@
 import type { EnvEntry, Service } from '../../../parse/compose';
 import { hasInterpolation } from '../../../parse/interpolation';
 import type { Span } from '../../../types';
-import { urlPassword } from './connection-string';
+import { urlPassword } from '../../../secrets';
 import { credentialKind, judge } from './secrets';
 import { isNotASecretValue, type SecretVerdict } from '../../../secrets';
 import type { EngineConfig } from '../../../config';

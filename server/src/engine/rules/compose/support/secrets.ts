@@ -16,8 +16,3 @@ export function freshSecret(name: string, oldValue = '', urlSafe = false): strin
   const s = generateSecret(name, oldValue, { urlSafe });
   return s || randomAlphanumeric(32);
 }
-
-/** Template files (`docker-compose.example.yml`) hold placeholders on purpose (SPEC §2). */
-export function isTemplatePath(path: string): boolean {
-  return /example|sample|template/i.test(path.slice(path.lastIndexOf('/') + 1));
-}

@@ -1,10 +1,18 @@
 /**
- * Which deployment file a path is (SPEC §2): the one table the CLI walk, the editor's workspace scan,
+ * Which deployment file a path is, and the roles a file can play: the one table the CLI walk, the editor's workspace scan,
  * its file watcher and the client's document selector all read. Names are a first guess, content
  * decides. No imports: the client bundles this file too.
  */
 
 export type FileKind = 'compose' | 'nginx' | 'env';
+
+/**
+ * What a file is for: findings must be true for the file as it will be used.
+ * production: deployed as written; development: a developer's machine; test: CI and test suites;
+ * template: copied or rendered before use.
+ */
+export type Role = 'production' | 'development' | 'test' | 'template';
+export const ROLES: readonly Role[] = ['production', 'development', 'test', 'template'];
 
 const COMPOSE_NAME = /^(docker-compose.*|compose.*|.*\.compose)\.ya?ml$/i;
 /** Folders whose files are nginx when their content agrees (extensionless vhosts, `*.conf.sample` ...). */

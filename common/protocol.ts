@@ -1,13 +1,4 @@
-/** Names shared by the server and its clients (the VS Code client repeats them; a test keeps them equal). */
-export const COMMANDS = {
-  showDocumentation: 'deploylint.showDocumentation',
-  fixAll: 'deploylint.fixAll',
-  chmod600: 'deploylint.chmod600',
-  generateNginxBlock: 'deploylint.generateNginxBlock',
-  listUpstreams: 'deploylint.listUpstreams',
-} as const;
-
-export const FIX_ALL_KIND = 'source.fixAll.deploylint';
+/** What the language server and its clients send each other beyond LSP itself (command ids: ./commands). */
 
 /** Server -> client notification after each lint of a document. */
 export const STATUS_NOTIFICATION = 'deploylint/status';
@@ -20,7 +11,7 @@ export interface StatusParams {
   configError?: string;
   /** deploylint.enable is false for this document. */
   disabled?: boolean;
-  /** The kind and role deploylint chose for the document (SPEC §2, §10), and why; `skipped` when a test file is not linted. */
+  /** The kind and role deploylint chose for the document, and why; `skipped` when a test file is not linted. */
   file?: { kind: string; role: string; reason: string; skipped?: string };
 }
 
@@ -37,4 +28,7 @@ export interface InitializationOptions {
   settings?: unknown;
 }
 
+/** An answer of `deploylint.listUpstreams`: a compose service and a container port it listens on. */
 export interface Upstream { service: string; port: number; file: string }
+
+export const DOCS_BASE = 'https://github.com/deploylint/deploylint/blob/main/docs/rules/';
