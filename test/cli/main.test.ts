@@ -64,6 +64,12 @@ describe('cli', () => {
       assert.equal(cli(dir, '--bogus').code, 2);
       assert.equal(cli(dir, '--rule', 'nope/rule=off').code, 2);
       assert.equal(cli(dir, '--config', 'bad.yaml').code, 2);
+      // The same parser as the editor's: a misspelt id names the rule it probably meant.
+      fs.writeFileSync(path.join(dir, 'typo.yaml'), 'rules:\n  compose/privilegd: off\n');
+      const typo = cli(dir, '--config', 'typo.yaml');
+      assert.equal(typo.code, 2);
+      assert.match(typo.stderr, /unknown rule "rules\.compose\/privilegd" \(did you mean compose\/privileged\?\)/);
+      assert.match(cli(dir, '--rule', 'compose/privilegd=off').stderr, /--rule: unknown rule "compose\/privilegd" \(did you mean compose\/privileged\?\)/);
       assert.equal(cli(dir, 'does-not-exist').code, 2);
       assert.equal(cli(dir, '--format', 'xml').code, 2);
     });

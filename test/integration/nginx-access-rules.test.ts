@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { applyFix, lint, workspace } from '../support/lint';
 import { nginxAvailable, nginxTest } from '../support/nginx-t';
-import { fixAll, mergeConfig } from '../../server/src/engine';
+import { fixAll, mergeConfig, type RuleId } from '../../server/src/engine';
 
 /**
  * The Gixy-Next parity rules of issue 14 (part A): every fix of every finding in
@@ -11,8 +11,8 @@ import { fixAll, mergeConfig } from '../../server/src/engine';
  */
 const DIR = path.resolve(__dirname, '../fixtures/nginx/access');
 const CONFIG = { nginx: { version: '1.22' } };
-const RULES = new Set(['allow-without-deny', 'return-bypasses-access', 'filesystem-root', 'status-page-exposed', 'valid-referers-none',
-  'weak-origin-check', 'proxy-pass-normalized', 'proxy-header-inheritance'].map((r) => `nginx/${r}`));
+const RULES = new Set<RuleId>(['nginx/allow-without-deny', 'nginx/return-bypasses-access', 'nginx/filesystem-root', 'nginx/status-page-exposed',
+  'nginx/valid-referers-none', 'nginx/weak-origin-check', 'nginx/proxy-pass-normalized', 'nginx/proxy-header-inheritance']);
 
 describe('integration: nginx -t accepts the fixes of the access, status-page, origin and proxy-path rules', function () {
   if (!nginxAvailable()) {

@@ -41,6 +41,7 @@ describe('service: deploylint.* settings', () => {
   it('unknown rule ids, unknown keys and bad values are errors naming the key, as in the CLI', () => {
     const cases: [string, RegExp][] = [
       ['rules:\n  nginx/no-such-rule: off\n', /rules\.nginx\/no-such-rule/],
+      ['rules:\n  nginx/server-token: off\n', /unknown rule "rules\.nginx\/server-token" \(did you mean nginx\/server-tokens\?\)/],
       ['secrets:\n  minPasswordLen: 20\n', /unknown key "secrets\.minPasswordLen"/],
       ['nginx:\n  version: latest\n', /"nginx\.version"/],
       ['rule:\n  nginx/missing-hsts: off\n', /unknown key "rule"/],

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import {
   MemoryHost, Workspace, mergeConfig, lintFile, applyFixes,
-  type Finding, type PartialConfig, type Fix,
+  type Finding, type PartialConfig, type Fix, type RuleId,
 } from '../../server/src/engine';
 
 /** A workspace of in-memory files rooted at /ws. Paths in `files` are relative to /ws. */
@@ -14,14 +14,14 @@ export function workspace(files: Record<string, string>): Workspace {
 export function abs(p: string): string { return p.startsWith('/') ? p : `/ws/${p}`; }
 
 /** Lints `target` (relative to /ws) and returns the findings, optionally only those of one rule. */
-export function lint(files: Record<string, string>, target: string, rule?: string, config?: PartialConfig): Finding[] {
+export function lint(files: Record<string, string>, target: string, rule?: RuleId, config?: PartialConfig): Finding[] {
   const ws = workspace(files);
   const found = lintFile(ws, abs(target), mergeConfig(config), { onRuleError: (id, _f, e) => { throw new Error(`${id} threw: ${(e as Error).stack}`); } });
   return rule ? found.filter((f) => f.rule === rule) : found;
 }
 
 /** Lints a single file given as text, named `name`. */
-export function lintText(name: string, text: string, rule?: string, config?: PartialConfig): Finding[] {
+export function lintText(name: string, text: string, rule?: RuleId, config?: PartialConfig): Finding[] {
   return lint({ [name]: text }, name, rule, config);
 }
 
@@ -39,7 +39,7 @@ export function textOf(files: Record<string, string>, f: Finding): string {
 }
 
 /** Asserts exactly the given findings of `rule` by range (order by position). */
-export function assertRanges(found: Finding[], rule: string, ranges: string[]): void {
+export function assertRanges(found: Finding[], rule: RuleId, ranges: string[]): void {
   const got = found.filter((f) => f.rule === rule).map(rangeOf);
   assert.deepEqual(got, ranges, `ranges of ${rule}`);
 }
@@ -59,7 +59,7 @@ export function applyFix(files: Record<string, string>, fix: Fix): Record<string
  * that place is gone, and fixing again changes nothing. Returns the fixed files.
  */
 export function checkFix(
-  files: Record<string, string>, target: string, rule: string,
+  files: Record<string, string>, target: string, rule: RuleId,
   opts: { title?: RegExp; reparse?: (text: string, path: string) => boolean | void; config?: PartialConfig } = {},
 ): Record<string, string> {
   const before = lint(files, target, rule, opts.config);

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
-import { ConfigError, findConfigPath, mergeConfig, parseConfigFile, type EngineConfig, type PartialConfig, type RuleSetting } from '../engine/config';
+import { ConfigError, findConfigPath, mergeConfig, parseConfigFile, type EngineConfig, type PartialConfig } from '../engine/config';
 import { dirname } from '../engine/paths';
 import { isExcluded } from '../engine/config-exclude';
 import { enginePath } from '../node/host';
@@ -19,7 +19,7 @@ export class ConfigResolver {
   private readonly explicit?: Loaded;
   private readonly cliExcludes?: Ignore;
 
-  constructor(private readonly knownRules: Set<string>, configFile?: string, excludes: string[] = [], private readonly cliRules: Record<string, RuleSetting> = {}, private readonly root?: string) {
+  constructor(configFile?: string, excludes: string[] = [], private readonly cliRules: PartialConfig['rules'] = {}, private readonly root?: string) {
     if (configFile) {
       const p = enginePath(configFile);
       if (!isFile(p)) throw new ConfigError(`--config: cannot read ${configFile}`);
@@ -72,7 +72,7 @@ export class ConfigResolver {
     let text: string;
     try { text = fs.readFileSync(p, 'utf8'); } catch (e) { throw new ConfigError(`cannot read ${shown(p)}: ${(e as Error).message}`); }
     let partial: PartialConfig;
-    try { partial = parseConfigFile(text, this.knownRules); } catch (e) { throw new ConfigError(`${shown(p)}: ${(e as Error).message}`); }
+    try { partial = parseConfigFile(text); } catch (e) { throw new ConfigError(`${shown(p)}: ${(e as Error).message}`); }
     l = { path: p, partial };
     this.byPath.set(p, l);
     return l;

@@ -12,6 +12,7 @@ import { NodeHost, enginePath, writeFileAtomic } from '../node/host';
 import { collectFiles } from '../node/walk';
 import { Workspace } from '../engine/workspace';
 import { allRules } from '../engine/rules';
+import { didYouMean, isRuleId } from '../engine/rules/ids';
 import { ConfigError } from '../engine/config';
 import { languageOf } from '../engine/files';
 import { compareFindings, fileInfo, lintFiles, severityRank } from '../engine/lint';
@@ -41,14 +42,12 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
   }
 }
 
-const KNOWN_RULES = new Set(allRules.map((r) => r.id));
-
 function lint(args: LintArgs, out: (s: string) => void, err: (s: string) => void, io: CliIo): number {
-  for (const id of Object.keys(args.rules)) if (!KNOWN_RULES.has(id)) throw new UsageError(`--rule: unknown rule "${id}" (see: deploylint rules)`);
+  for (const id of Object.keys(args.rules)) if (!isRuleId(id)) throw new UsageError(`--rule: unknown rule "${id}"${didYouMean(id)} (see: deploylint rules)`);
   const host = new NodeHost();
   const ws = new Workspace(host);
   // Path guesses (`tests/`, `.devcontainer/`) are read below the project, role globs below their config's folder.
-  const configs = new ConfigResolver(KNOWN_RULES, args.config, args.exclude, args.rules, projectRoot(args.paths.filter((p) => p !== '-')));
+  const configs = new ConfigResolver(args.config, args.exclude, args.rules, projectRoot(args.paths.filter((p) => p !== '-')));
 
   const diskPaths = args.paths.filter((p) => p !== '-');
   const { files, missing } = diskPaths.length ? collectFiles(diskPaths, configs.excluded) : { files: [], missing: [] };
@@ -181,7 +180,7 @@ function listRules(format: 'text' | 'json'): string {
 
 function generate(args: GenerateArgs): string {
   // Without --nginx-version the team's configured version decides, as in the editor's command.
-  const nginxVersion = args.nginxVersion ?? new ConfigResolver(KNOWN_RULES).forDir(enginePath('.')).nginx.version;
+  const nginxVersion = args.nginxVersion ?? new ConfigResolver().forDir(enginePath('.')).nginx.version;
   try {
     return generateNginx({
       serverNames: args.serverName, upstream: args.upstream, profile: args.profile, nginxVersion,

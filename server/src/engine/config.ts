@@ -1,6 +1,7 @@
 import { parse as parseYaml } from 'yaml';
 import type { Severity } from './types';
 import { configSchemaErrors } from './config-schema';
+import { didYouMean, isRuleId, type RuleId } from './rules/ids';
 
 export type RuleSetting = Severity | 'off';
 
@@ -21,7 +22,7 @@ export interface RolesConfig {
 
 export interface EngineConfig {
   /** Per-rule severity override or 'off'. */
-  rules: Record<string, RuleSetting>;
+  rules: Partial<Record<RuleId, RuleSetting>>;
   secrets: { minPasswordLength: number; minKeyBytes: number };
   nginx: { version: string };
   roles: RolesConfig;
@@ -35,7 +36,7 @@ export const DEFAULT_CONFIG: EngineConfig = {
 };
 
 export type PartialConfig = {
-  rules?: Record<string, RuleSetting>;
+  rules?: Partial<Record<RuleId, RuleSetting>>;
   secrets?: Partial<EngineConfig['secrets']>;
   nginx?: Partial<EngineConfig['nginx']>;
   roles?: Partial<RolesConfig>;
@@ -66,11 +67,11 @@ export function mergeConfig(...layers: (PartialConfig | undefined)[]): EngineCon
 export class ConfigError extends Error {}
 
 /**
- * Reads `.deploylint.yaml`. Unknown keys, bad values (schemas/deploylint.schema.json) and, when
- * `knownRules` is given, unknown rule ids are errors naming the key: a typo must not silently
- * turn a setting off. The CLI and the editor both pass the catalogue, so they agree.
+ * Reads `.deploylint.yaml`. Unknown keys, bad values (schemas/deploylint.schema.json) and unknown
+ * rule ids are errors naming the key: a typo must not silently turn a setting off. The CLI and the
+ * editor both read the file here, so they agree.
  */
-export function parseConfigFile(text: string, knownRules?: Set<string>): PartialConfig {
+export function parseConfigFile(text: string): PartialConfig {
   let data: unknown;
   try { data = parseYaml(text); } catch (e) { throw new ConfigError(`invalid YAML: ${(e as Error).message}`); }
   if (data == null) return {};
@@ -79,7 +80,7 @@ export function parseConfigFile(text: string, knownRules?: Set<string>): Partial
   const d = data as Record<string, unknown>;
   const out: PartialConfig = {};
   if (!problems.length && d.rules != null) {
-    try { out.rules = parseRuleSettings(d.rules, knownRules); } catch (e) { problems.push((e as Error).message); }
+    try { out.rules = parseRuleSettings(d.rules); } catch (e) { problems.push((e as Error).message); }
   }
   if (problems.length) throw new ConfigError(problems.join('; '));
   if (d.secrets != null) out.secrets = { ...(d.secrets as PartialConfig['secrets']) };
@@ -112,13 +113,13 @@ function parseRoles(value: unknown, lintTestFiles: unknown): Partial<RolesConfig
   return out;
 }
 
-export function parseRuleSettings(value: unknown, knownRules?: Set<string>): Record<string, RuleSetting> {
+export function parseRuleSettings(value: unknown): Partial<Record<RuleId, RuleSetting>> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ConfigError('`rules` must map rule ids to a severity');
-  const out: Record<string, RuleSetting> = {};
+  const out: Partial<Record<RuleId, RuleSetting>> = {};
   for (const [id, sev] of Object.entries(value as Record<string, unknown>)) {
     const s = String(sev) as RuleSetting;
     if (!SETTINGS.has(s)) throw new ConfigError(`rule ${id}: severity must be one of off, error, warning, info, hint`);
-    if (knownRules && !knownRules.has(id)) throw new ConfigError(`unknown rule "rules.${id}" (see: deploylint rules)`);
+    if (!isRuleId(id)) throw new ConfigError(`unknown rule "rules.${id}"${didYouMean(id)} (see: deploylint rules)`);
     out[id] = s;
   }
   return out;

@@ -10,4 +10,5 @@ export * from './suppress';
 export { Workspace } from './workspace';
 export { SourceDocument } from './workspace-files';
 export { allRules, getRule, rulesFor, docsUrl } from './rules';
+export { RULE_IDS, isRuleId, closestRuleId, didYouMean, type RuleId } from './rules/ids';
 export type { RuleContext, AnyRule } from './context';

@@ -7,8 +7,9 @@ import { rulesFor } from './rules';
 import { markupOf, parsed } from './languages';
 import { roleOf, type RoleInfo } from './roles';
 import { applyRolePolicy, type PlacedFinding } from './role-policy';
-import { isSuppressed, readSuppressions } from './suppress';
+import { isSuppressed, readSuppressions, type Suppressions } from './suppress';
 import { LineIndex } from './text';
+import type { RuleId } from './rules/ids';
 import { envTemplateReason } from './project/env-template';
 
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -58,7 +59,19 @@ export function lintFile(ws: Workspace, path: string, config: EngineConfig, opti
     }
   }
   const sup = readSuppressions(doc.text);
-  return applyRolePolicy(findings, role, doc.text, markupOf(doc, language), doc.path).filter((f) => !isSuppressed(sup, f)).sort(compareFindings);
+  const placed = applyRolePolicy(findings, role, doc.text, markupOf(doc, language), doc.path);
+  return [...placed, ...unknownRuleFindings(sup, language, path, config)].filter((f) => !isSuppressed(sup, f)).sort(compareFindings);
+}
+
+/** A directive naming no rule silences nothing; its syntax rule says so rather than leaving the finding it meant to hide unexplained. */
+function unknownRuleFindings(sup: Suppressions, language: Language, file: string, config: EngineConfig): Finding[] {
+  const rule = `${language}/syntax` as const;
+  const setting = config.rules[rule];
+  if (setting === 'off') return [];
+  return sup.unknown.map((u) => ({
+    rule, severity: setting ?? 'warning', message: u.message, file, fixes: [],
+    range: { start: { line: u.line, character: u.start }, end: { line: u.line, character: u.end } },
+  }));
 }
 
 /** What a file is for (SPEC §10), as the lint of it sees it; with the workspace, an env file the project shows to be a template is one. */
@@ -106,7 +119,7 @@ function makeContext<P>(ws: Workspace, doc: SourceDocument, tree: P, config: Eng
   };
 }
 
-function toFinding(ws: Workspace, doc: SourceDocument, rule: string, severity: Severity, r: Report): Finding {
+function toFinding(ws: Workspace, doc: SourceDocument, rule: RuleId, severity: Severity, r: Report): Finding {
   const f: Finding = {
     rule, severity, message: r.message, file: doc.path,
     range: doc.lines.range(r.span),

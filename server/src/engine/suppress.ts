@@ -1,4 +1,5 @@
 import type { Finding } from './types';
+import { didYouMean, isRuleId } from './rules/ids';
 
 /**
  * Suppression comments, the same in all three languages (SPEC §7):
@@ -11,25 +12,38 @@ const DIRECTIVE = /^[ \t]*#+[ \t]*deploylint-(disable-next-line|disable)\b([^\r\
 export interface Suppressions {
   file: Set<string> | 'all';
   lines: Map<number, Set<string> | 'all'>;
+  /** Ids named in a directive that are no rule: they silence nothing, so the lint reports them. */
+  unknown: UnknownRuleId[];
 }
 
+/** A misspelt or retired id in a directive, placed on its line (0-based line and characters). */
+export interface UnknownRuleId { line: number; start: number; end: number; message: string }
+
 export function readSuppressions(text: string): Suppressions {
-  const result: Suppressions = { file: new Set(), lines: new Map() };
+  const result: Suppressions = { file: new Set(), lines: new Map(), unknown: [] };
   if (!text.includes('deploylint-disable')) return result;
   const lines = text.split(/\r\n|\r|\n/);
   for (let i = 0; i < lines.length; i++) {
     const m = DIRECTIVE.exec(lines[i]);
     if (!m) continue;
-    const rules = parseRuleList(m[2]);
+    const rules = parseRuleList(m[2], m[0].length - m[2].length, i, result.unknown);
     if (m[1] === 'disable') result.file = merge(result.file, rules);
     else result.lines.set(i + 1, merge(result.lines.get(i + 1) ?? new Set(), rules));
   }
   return result;
 }
 
-function parseRuleList(rest: string): Set<string> | 'all' {
+/** `rest` starts at character `at` of line `line`. */
+function parseRuleList(rest: string, at: number, line: number, unknown: UnknownRuleId[]): Set<string> | 'all' {
   const body = rest.split(/\s--\s|\s--$/)[0];
-  const ids = body.split(/[,\s]+/).map((s) => s.trim()).filter(Boolean);
+  const ids: string[] = [];
+  for (const m of body.matchAll(/[^,\s]+/g)) {
+    ids.push(m[0]);
+    if (!isRuleId(m[0])) {
+      const start = at + m.index!;
+      unknown.push({ line, start, end: start + m[0].length, message: `deploylint-disable names an unknown rule "${m[0]}"${didYouMean(m[0])}: it silences nothing.` });
+    }
+  }
   return ids.length ? new Set(ids) : 'all';
 }
 

@@ -1,5 +1,7 @@
 /** Core types shared by the engine, the language server, the CLI and the tests. */
 
+import type { RuleId } from './rules/ids';
+
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export type Language = 'compose' | 'nginx' | 'env';
 
@@ -36,7 +38,7 @@ export interface Fix {
 export interface RelatedInfo { file: string; range: Range; message: string }
 
 export interface Finding {
-  rule: string;
+  rule: RuleId;
   severity: Severity;
   /** Never contains a secret's value. */
   message: string;
@@ -85,7 +87,7 @@ export interface RuleDocs {
 }
 
 export interface Rule<C = unknown> {
-  id: string;
+  id: RuleId;
   language: Language;
   severity: Severity;
   title: string;

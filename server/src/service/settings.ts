@@ -1,7 +1,6 @@
 import type { Connection } from 'vscode-languageserver/node';
 import { DEFAULT_CONFIG, ConfigError, findConfigPath, mergeConfig, parseConfigFile, type EngineConfig, type PartialConfig, type RuleSetting, type Workspace } from '../engine';
 import { dirname } from '../engine/paths';
-import { allRules } from '../engine/rules';
 import { isVirtualPath } from './uri';
 
 /** The `deploylint.*` settings of SPEC §7, for one resource. */
@@ -76,8 +75,8 @@ export function findTeamConfig(ws: Workspace, filePath: string): TeamConfig {
   if (!p || !doc) return {};
   return doc.memo('deploylint-config', (): TeamConfig => {
     try {
-      // The catalogue is passed as the CLI passes it: an unknown rule id is an error in both.
-      const config = parseConfigFile(doc.text, new Set(allRules.map((r) => r.id)));
+      // The CLI reads the file through the same parser: an unknown rule id is an error in both.
+      const config = parseConfigFile(doc.text);
       // Role globs are relative to the config file's folder.
       if (config.roles) config.roles.base = dirname(p);
       return { path: p, config };

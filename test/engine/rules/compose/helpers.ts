@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { parseCompose } from '../../../../server/src/engine/parse/compose';
 import { checkFix, lint } from '../../../support/lint';
-import type { Finding } from '../../../../server/src/engine';
+import type { Finding, RuleId } from '../../../../server/src/engine';
 
 export const FILE = 'docker-compose.yml';
 
@@ -14,12 +14,12 @@ export function reparse(text: string, path: string): boolean {
 }
 
 /** Findings of one rule for a compose text (plus other workspace files). */
-export function run(text: string, rule: string, extra: Record<string, string> = {}): Finding[] {
+export function run(text: string, rule: RuleId, extra: Record<string, string> = {}): Finding[] {
   return lint({ [FILE]: text, ...extra }, FILE, rule);
 }
 
 /** checkFix with the compose re-parse; returns the fixed compose text and the file set. */
-export function fixed(text: string, rule: string, opts: { title?: RegExp; extra?: Record<string, string> } = {}): { text: string; files: Record<string, string> } {
+export function fixed(text: string, rule: RuleId, opts: { title?: RegExp; extra?: Record<string, string> } = {}): { text: string; files: Record<string, string> } {
   const files = checkFix({ [FILE]: text, ...(opts.extra ?? {}) }, FILE, rule, { title: opts.title, reparse });
   return { text: files[FILE], files };
 }
