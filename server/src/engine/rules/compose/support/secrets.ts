@@ -1,5 +1,5 @@
 /**
- * The compose rules' one door to the secrets module (SPEC §4): classification, judgement and generation
+ * The compose rules' one door to the secrets module (ARCHITECTURE.md, Secrets): classification, judgement and generation
  * go through here so the module can change without touching the rules.
  */
 import type { EngineConfig } from '../../../config';
@@ -17,7 +17,7 @@ export function freshSecret(name: string, oldValue = '', urlSafe = false): strin
   return s || randomAlphanumeric(32);
 }
 
-/** Template files (`docker-compose.example.yml`) hold placeholders on purpose (SPEC §2). */
+/** Template files (`docker-compose.example.yml`) hold placeholders on purpose (ARCHITECTURE.md, File kinds). */
 export function isTemplatePath(path: string): boolean {
   return /example|sample|template/i.test(path.slice(path.lastIndexOf('/') + 1));
 }
