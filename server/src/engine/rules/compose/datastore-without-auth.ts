@@ -22,6 +22,8 @@ export const datastoreWithoutAuth: Rule<ComposeContext> = {
       'Any process that reaches the port, including a compromised neighbour container or an SSRF in the app, can read and change all data; redis without a password is also a classic path to remote code execution. SEEN guide: set a password for Dragonfly/Redis in production.',
       'The severity follows reachability (ARCHITECTURE.md, Precision): `error` when the datastore (or a pooler in front of it, such as pgbouncer) publishes a port on a non-loopback address or uses host networking, or when an app on its network lets its users define connections (n8n, Node-RED); `info` when only the containers of the project can reach it (defence in depth).',
     ].join('\n'),
+    bad: 'services:\n  redis:\n    image: redis:7.4\n    ports:\n      - "6379:6379"',
+    good: 'services:\n  redis:\n    image: redis:7.4\n    command: redis-server --requirepass ${REDIS_PASSWORD:?REDIS_PASSWORD must be set}',
     fixSafety: 'For redis-like stores the fix adds `--requirepass ${REDIS_PASSWORD:?...}` and a generated `REDIS_PASSWORD` in `.env`. The clients then need the password too, so it is lightbulb-only: "Fix all" and `--fix` do not apply it.',
     references: ['SEEN guide', 'AFFiNE guide', 'AppFlowy Cloud guide'],
   },

@@ -21,6 +21,7 @@ export const dockerSocket: Rule<ComposeContext> = {
       'When a tool needs to read container metadata (Traefik, a dashboard), put a socket proxy in between (e.g. `tecnativa/docker-socket-proxy` with only `CONTAINERS=1`) on an internal network.',
       'Severity follows what an attacker can do with it (ARCHITECTURE.md, Precision): `error` when the socket is usable from outside as deployed — a socket proxy published on a non-loopback address serves the Docker API to the network; `warning` for any other holder, published or not: a real weakness, but an attacker first needs a bug in the holder (an internet-facing Traefik) or a foothold in the project; `info` for engine managers such as Portainer, whose job is the Docker API.',
     ].join('\n'),
+    bad: 'services:\n  traefik:\n    image: traefik:v3.1\n    volumes:\n      - /var/run/docker.sock:/var/run/docker.sock:ro',
   },
   fixable: false,
   check(ctx) {

@@ -17,6 +17,8 @@ export const exposedDatastorePort: Rule<ComposeContext> = {
       '',
       'AFFiNE guide: "Don\'t expose ports to host ... `- "5432:5432"` # NEVER do this in production". AppFlowy guide: keep postgres and redis on an internal backend network.',
     ].join('\n'),
+    bad: 'services:\n  db:\n    image: postgres:16\n    ports:\n      - "5432:5432"',
+    good: 'services:\n  db:\n    image: postgres:16\n    ports:\n      - "127.0.0.1:5432:5432"',
     fixSafety: 'The fixes bind the port to `127.0.0.1` or remove the published port. A client outside the compose network may lose access, so they are lightbulb-only: "Fix all" and `--fix` do not apply them.',
     references: ['AFFiNE guide', 'AppFlowy Cloud guide'],
   },

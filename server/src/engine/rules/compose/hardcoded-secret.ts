@@ -15,6 +15,8 @@ export const hardcodedSecret: Rule<ComposeContext> = {
       'Compose files are committed, shared in issues and copied into guides; the secret goes with them. Keep the value in `.env` (not committed) and reference it: `DB_PASSWORD: ${DB_PASSWORD}`.',
       'Fluxbase guide: "Don\'t hardcode secrets"; AFFiNE guide: set the database password in .env.',
     ].join('\n'),
+    bad: 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: Kq8vR2mZ7xW4nT9pL3sB6dF1',
+    good: 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: ${POSTGRES_PASSWORD}',
     fixSafety: 'The fix replaces the value with `${KEY}` and appends `KEY=value` to the `.env` beside the compose file (creating it); compose reads the same value, so it is safe: "Fix all" and `--fix` apply it.',
     references: ['Fluxbase guide', 'AFFiNE guide'],
   },

@@ -14,6 +14,8 @@ export const noLogRotation: Rule<ComposeContext> = {
   title: 'Container logs not rotated',
   docs: {
     why: 'Docker\'s default `json-file` log driver keeps every line forever: a chatty or attacked service fills the disk and takes the host down (and old logs keep whatever secrets were logged). SEEN guide: log rotation configured (10 MB max, 3 files). Other drivers (`local`, `journald`, `syslog`, ...) rotate on their own and are not reported. If the Docker daemon already sets `log-opts` in daemon.json, turn this rule off.',
+    bad: 'services:\n  app:\n    image: ghcr.io/example/app:1.4.2',
+    good: 'services:\n  app:\n    image: ghcr.io/example/app:1.4.2\n    logging:\n      driver: json-file\n      options:\n        max-size: 10m\n        max-file: "3"',
     fixSafety: 'The fix sets `json-file` options `max-size: 10m` and `max-file: "3"`. Only old log lines are dropped, so it is safe: "Fix all" and `--fix` apply it.',
     references: ['SEEN guide'],
   },

@@ -13,6 +13,8 @@ export const noNewPrivileges: Rule<ComposeContext> = {
   title: 'no-new-privileges not set',
   docs: {
     why: '`security_opt: ["no-new-privileges:true"]` stops processes in the container from gaining privileges through setuid binaries (`su`, `sudo`, a planted setuid shell). Images that drop root with `gosu`/`su-exec` keep working.',
+    bad: 'services:\n  app:\n    image: ghcr.io/example/app:1.4.2',
+    good: 'services:\n  app:\n    image: ghcr.io/example/app:1.4.2\n    security_opt:\n      - no-new-privileges:true',
     fixSafety: 'The fix adds `no-new-privileges:true` to `security_opt`. It is safe: "Fix all" and `--fix` apply it.',
   },
   fixable: true,

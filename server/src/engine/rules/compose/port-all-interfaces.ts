@@ -28,6 +28,8 @@ export const portAllInterfaces: Rule<ComposeContext> = {
       'An app (not a proxy) that publishes port 80 itself, with nothing in the stack on 443 and no proxy, serves plain HTTP: `info`, with the same advice.',
       'When the stack has no reverse proxy (no proxy image or service, no nginx config in the project, no other service on 80/443), this is its only reported port and no other service is published, it is how users reach the app: `info`, with the advice to put a TLS proxy in front before it faces the internet.',
     ].join('\n'),
+    bad: 'services:\n  app:\n    image: ghcr.io/example/app:1.4.2\n    ports:\n      - "3000:3000"',
+    good: 'services:\n  app:\n    image: ghcr.io/example/app:1.4.2\n    ports:\n      - "127.0.0.1:3000:3000"',
     fixSafety: 'The fix binds the port to `127.0.0.1`. Clients on other machines lose access, so it is lightbulb-only: "Fix all" and `--fix` do not apply it.',
     references: ['AFFiNE guide', 'AppFlowy Cloud guide'],
   },

@@ -29,6 +29,8 @@ export const unpinnedImage: Rule<ComposeContext> = {
       'An image with no tag, `:latest`, or a tag without a version number (`:nightly`, `:edge`, `:alpine`, `:apache`, `:stable`) changes under you on the next pull: an unreviewed major upgrade (a database that no longer reads its data, a Nextcloud that cannot skip a major version) or a compromised release arrives without a change in the file. Pin a version tag, or a digest (`@sha256:...`) for reproducible deploys.',
       'Tags set through variables are read like compose reads them: from the project\'s `.env` (`image: app:${TAG}` with `TAG=nightly`), else from the default.',
     ].join('\n'),
+    bad: 'services:\n  db:\n    image: postgres:latest',
+    good: 'services:\n  db:\n    image: postgres:16.4',
   },
   fixable: false,
   check(ctx) {

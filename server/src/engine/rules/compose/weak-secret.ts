@@ -25,6 +25,8 @@ export const weakSecret: Rule<ComposeContext> = {
       'A datastore password (of a datastore service, or an app\'s copy of it) is an `error` only when the datastore is reachable from outside the project: a published non-loopback port (its own or a pooler\'s in front of it), host networking, or an app on its network whose users define their own connections (n8n, Node-RED). Otherwise it is defence in depth (ARCHITECTURE.md, Precision): `info`, or `warning` for a working literal value, which is also committed with the file. A literal reported here is not reported again by compose/hardcoded-secret.',
       'AFFiNE guide: generate the database password with `openssl rand -base64 32`; SEEN guide: JWT secret >= 32 bytes, database password 20+ characters.',
     ].join('\n'),
+    bad: 'services:\n  app:\n    environment:\n      JWT_SECRET: ${JWT_SECRET:-changeme}',
+    good: 'services:\n  app:\n    environment:\n      JWT_SECRET: ${JWT_SECRET:?JWT_SECRET must be set}',
     fixSafety: 'The fix turns a weak default into `${VAR:?VAR must be set}` so compose refuses to start without a real value, and replaces a weak literal with a generated one. The service must be re-initialised with it, so neither is applied by "Fix all" or `--fix`: lightbulb-only.',
     references: ['AFFiNE guide', 'SEEN guide', 'Fluxbase guide'],
   },

@@ -52,6 +52,8 @@ export const envInsecureSetting: Rule<EnvContext> = {
       '',
       'In templates these are reported at info: a template often ships development defaults.',
     ].join('\n'),
+    bad: 'SECURE_COOKIES=false\nCORS_ALLOWED_ORIGINS=*',
+    good: 'SECURE_COOKIES=true\nCORS_ALLOWED_ORIGINS=https://app.example.com',
     fixSafety: 'The fix flips the value to its secure one. It changes behaviour, so it is lightbulb-only: "Fix all" and `--fix` do not apply it.',
     references: ['SEEN guide: CORS, rate limiting, secure cookies', 'AppFlowy guide: Encryption in Transit, MFA', 'AFFiNE guide: HTTPS'],
   },

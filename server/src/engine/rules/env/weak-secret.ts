@@ -21,6 +21,8 @@ export const envWeakSecret: Rule<EnvContext> = {
       '',
       'An empty credential is not reported when its integration is off (`ENABLE_SRS=0` beside `SRS_SECRET=`), when it belongs to an optional third-party service (OAuth client secrets, an SMTP relay, API keys), or when the comment above it says the image generates a value; an empty secret of the app\'s own data (JWT, session, encryption keys, datastore passwords) stays an error. A weak datastore password is an error only when compose publishes that datastore (or a pooler in front of it) on a non-loopback address or uses host networking, or when an app whose users define their own connections (n8n, Node-RED) shares its network; otherwise it is defence in depth: info (ARCHITECTURE.md, Precision). A token the project\'s services share on a port that is not published (n8n\'s task runner token) is a warning: only a container of the project can use it. So is a value the image version ignores (Pi-hole v6 and `WEBPASSWORD`, from the catalogue): it is used only if someone pins an older image.',
     ].join('\n'),
+    bad: 'JWT_SECRET=changeme',
+    good: 'JWT_SECRET=Zq3vN0m8b0kqJ1y5V2xH7cR9tL4wP6sA1dF8gK3jE0u',
     fixSafety: 'The fix writes a strong value from `crypto.randomBytes` (32 bytes base64url for keys, hex when the old value was hex; 32 letters and digits for passwords). A changed database password must also change in the database, so it is lightbulb-only: "Fix all" and `--fix` do not apply it.',
     references: ['AFFiNE guide: "Use a strong, unique password for PostgreSQL"', 'SEEN guide: "Never use default or example secrets"', 'Fluxbase guide: "Strong JWT secret generated (min 32 characters)"', 'RFC 7518 §3.2'],
   },

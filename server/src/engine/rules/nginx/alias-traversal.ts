@@ -14,6 +14,8 @@ export const aliasTraversal: Rule<RuleContext<NginxFile>> = {
       + '`/data/../secret`: the parent folder of the alias is readable. When neither has a slash, `/files_old/x` '
       + 'maps to `/data_old/x`, a sibling folder (reported as a warning). Only the innermost location counts; '
       + 'regex and exact locations are not concerned. Same check as gixy\'s `alias_traversal`.',
+    bad: 'location /files {\n    alias /data/;\n}',
+    good: 'location /files/ {\n    alias /data/;\n}',
     fixSafety: 'The fix adds the trailing slash to the location (and to the alias when it had none). `/files` without a slash then no longer matches this location, so it is lightbulb-only: "Fix all" and `--fix` do not apply it.',
     references: ['gixy alias_traversal', 'Orange Tsai, Breaking Parser Logic (Black Hat 2018)'],
   },

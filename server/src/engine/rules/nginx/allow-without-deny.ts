@@ -28,6 +28,8 @@ export const allowWithoutDeny: Rule<RuleContext<NginxFile>> = {
       + 'follows reach: `warning` when authentication still applies to everyone (the address list restricts '
       + 'nothing, the password does), `info` in a server that listens only on loopback or unix sockets. A '
       + 'location holding a status page is reported by `nginx/status-page-exposed` instead.',
+    bad: 'location /admin/ {\n    allow 10.0.0.0/8;\n}',
+    good: 'location /admin/ {\n    allow 10.0.0.0/8;\n    deny all;\n}',
     fixSafety: 'The fix adds `deny all;` after the last rule. It locks out the clients the list does not name, which is what the list says but a change of behaviour, so it is lightbulb-only: "Fix all" and `--fix` do not apply it.',
     references: ['nginx ngx_http_access_module documentation', 'Gixy-Next allow_without_deny'],
   },

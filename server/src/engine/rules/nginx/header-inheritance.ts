@@ -24,6 +24,8 @@ export const headerInheritance: Rule<RuleContext<NginxFile>> = {
       + '`add_header_redefinition`).\n\nFrom nginx 1.29.3 `add_header_inherit merge;` keeps the inherited headers; '
       + 'deploylint honours it when `deploylint.nginx.version` is 1.29.3 or later, or when the config uses the '
       + 'directive (older nginx refuses it).',
+    bad: 'server {\n    add_header Strict-Transport-Security "max-age=63072000" always;\n    location /static/ {\n        add_header Cache-Control "public";\n    }\n}',
+    good: 'server {\n    add_header Strict-Transport-Security "max-age=63072000" always;\n    location /static/ {\n        add_header Cache-Control "public";\n        add_header Strict-Transport-Security "max-age=63072000" always;\n    }\n}',
     fixSafety: 'The fix repeats the dropped headers in the block, so the responses get what the author set above. It is safe: "Fix all" and `--fix` apply it.',
     references: ['nginx add_header documentation', 'gixy add_header_redefinition', 'OWASP Secure Headers Project'],
   },

@@ -12,6 +12,8 @@ export const headerWithoutAlways: Rule<RuleContext<NginxFile>> = {
       + 'and 308 responses: error pages (404, 500, a 401 login challenge) go out without HSTS, CSP or '
       + 'X-Frame-Options, and error pages are where reflected input often ends up. Append `always` (nginx >= '
       + '1.7.5).',
+    bad: 'add_header X-Content-Type-Options nosniff;',
+    good: 'add_header X-Content-Type-Options nosniff always;',
     fixSafety: 'The fix appends `always`. It is safe: "Fix all" and `--fix` apply it.',
     references: ['nginx add_header documentation', 'OWASP Secure Headers Project'],
   },

@@ -21,6 +21,8 @@ export const missingHsts: Rule<RuleContext<NginxFile>> = {
       + 'http level only when the server sets none of its own, and headers in `include`d snippets count. Servers '
       + 'that only redirect are skipped, and so are servers that set it in every location that answers (not at '
       + 'the server level).',
+    bad: 'server {\n    listen 443 ssl;\n    server_name example.com;\n}',
+    good: 'server {\n    listen 443 ssl;\n    server_name example.com;\n    add_header Strict-Transport-Security "max-age=63072000; includeSubDomains" always;\n}',
     fixSafety: 'The fix adds `add_header Strict-Transport-Security "max-age=63072000; includeSubDomains" always;`. It is safe: "Fix all" and `--fix` apply it.',
     references: ['AFFiNE guide', 'AppFlowy guide', 'OWASP Secure Headers Project', 'Mozilla server-side TLS'],
   },

@@ -29,6 +29,8 @@ export const serverTokens: Rule<RuleContext<NginxFile>> = {
       + 'rendered to `production.conf`, `sites-available/` for `sites-enabled/*`).\n\nThe severity is `info`: a '
       + 'version string only speeds up fingerprinting; the published vulnerabilities it points to are there with '
       + 'or without it.',
+    bad: 'http {\n    server {\n        listen 80;\n    }\n}',
+    good: 'http {\n    server_tokens off;\n    server {\n        listen 80;\n    }\n}',
     fixSafety: 'The fix adds `server_tokens off;` (at the http block, or to each server of a fragment) or sets an explicit `on`/`build` to `off`. It is safe: "Fix all" and `--fix` apply it.',
     references: ['gixy version_disclosure', 'OWASP Secure Headers Project'],
   },

@@ -35,6 +35,8 @@ export const unlimitedBodySize: Rule<RuleContext<NginxFile>> = {
       + '(the AFFiNE guide uses `client_max_body_size 100M;`).\n\nAn http-level `0` that no server uses (each sets '
       + 'its own limit, or the sites come from a fragment that sets `0` itself) is not reported: the fragment\'s '
       + 'setting is the one to change.',
+    bad: 'client_max_body_size 0;',
+    good: 'client_max_body_size 100M;',
     fixSafety: 'The fix writes `client_max_body_size 100M;`. Check it against your uploads: it is lightbulb-only, "Fix all" and `--fix` do not apply it.',
     references: ['AFFiNE guide'],
   },

@@ -17,6 +17,8 @@ export const weakTlsProtocol: Rule<RuleContext<NginxFile>> = {
       + 'follow, is `ssl_protocols TLSv1.2 TLSv1.3;`.\n\nBefore nginx 1.23.4 the default (no `ssl_protocols` at '
       + 'all) still enables TLS 1.0 and 1.1, so with `deploylint.nginx.version` below 1.23.4 a TLS server that '
       + 'sets no protocols is reported too.',
+    bad: 'ssl_protocols TLSv1 TLSv1.1 TLSv1.2;',
+    good: 'ssl_protocols TLSv1.2 TLSv1.3;',
     fixSafety: 'The fix sets `ssl_protocols TLSv1.2 TLSv1.3;`. Very old clients need the dropped protocols, so it is lightbulb-only: "Fix all" and `--fix` do not apply it.',
     references: ['Mozilla server-side TLS', 'RFC 8996', 'AppFlowy guide'],
   },
