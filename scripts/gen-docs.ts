@@ -6,17 +6,29 @@ import { allRules } from '../server/src/engine/rules';
 import type { AnyRule } from '../server/src/engine/context';
 
 const ROOT = path.join(__dirname, '..', 'docs', 'rules');
+/** Code-fence language of each file kind's examples. */
+const LANG: Record<AnyRule['language'], string> = { compose: 'yaml', nginx: 'nginx', env: 'dotenv' };
 
 export function rulePage(r: AnyRule): string {
+  const d = r.docs;
   const lines = [
     `# ${r.id}`, '',
     `${r.title}.`, '',
     `- Language: ${r.language}`,
     `- Default severity: ${r.severity}`,
-    `- Fix: ${r.fixable ? 'yes (see below for whether "Fix all" applies it)' : 'no automatic fix'}`,
-    '', '## Why', '', r.description.trim(), '',
+    `- Fix: ${r.fixable ? 'yes' : 'no automatic fix'}`,
+    '', '## Why', '', d.why.trim(), '',
   ];
-  if (r.sources?.length) lines.push('## Sources', '', ...r.sources.map((s) => `- ${s}`), '');
+  if (d.bad || d.good) {
+    const lang = LANG[r.language];
+    lines.push('## Example', '');
+    if (d.bad) lines.push('Reported:', '', '```' + lang, d.bad.trim(), '```', '');
+    if (d.good) lines.push('Not reported:', '', '```' + lang, d.good.trim(), '```', '');
+  }
+  lines.push('## Fix', '', r.fixable ? 'An automatic fix is offered.' : 'No automatic fix.');
+  if (d.fixSafety) lines.push('', d.fixSafety.trim());
+  lines.push('');
+  if (d.references?.length) lines.push('## References', '', ...d.references.map((s) => `- ${s}`), '');
   lines.push(
     '## Configure', '',
     'In `.deploylint.yaml` or the `deploylint.rules` setting:', '',

@@ -10,11 +10,11 @@ describe('docs/rules', () => {
       assert.equal(fs.readFileSync(file, 'utf8'), text, `${file} is out of date`);
     }
   });
-  it('every rule has a title, a description and a known severity', () => {
+  it('every rule has a title, a why and a known severity', () => {
     for (const r of allRules) {
       assert.match(r.id, /^(compose|nginx|env)\/[a-z0-9-]+$/);
       assert.ok(r.id.startsWith(r.language + '/'), r.id);
-      assert.ok(r.title.length > 5 && r.description.length > 20, r.id);
+      assert.ok(r.title.length > 5 && r.docs.why.length > 20, r.id);
       assert.ok(['error', 'warning', 'info', 'hint'].includes(r.severity), r.id);
     }
   });

@@ -12,6 +12,11 @@ function region(r: Finding['range']): Region {
 }
 
 /** GitHub code scanning ranks alerts by this (critical >= 9, high >= 7, medium >= 4, low below). */
+/** The rule's why, then what its fix does and whether `--fix` applies it. */
+function help(r: AnyRule): string {
+  return r.docs.fixSafety ? `${r.docs.why}\n\n${r.docs.fixSafety}` : r.docs.why;
+}
+
 const SECURITY_SEVERITY: Record<Severity, string> = { error: '8.0', warning: '5.0', info: '2.0', hint: '2.0' };
 
 /**
@@ -34,9 +39,9 @@ export function formatSarif(version: string, rules: AnyRule[], findings: Finding
           rules: rules.map((r) => ({
             id: r.id, name: r.id.replace(/^.*\//, '').replace(/-(\w)/g, (_, c: string) => c.toUpperCase()),
             shortDescription: { text: r.title },
-            fullDescription: { text: r.description },
+            fullDescription: { text: r.docs.why },
             helpUri: docsUrl(r.id),
-            help: { text: r.description, markdown: r.description },
+            help: { text: help(r), markdown: help(r) },
             defaultConfiguration: { level: LEVEL[r.severity] },
             properties: { tags: ['security', r.language], 'security-severity': SECURITY_SEVERITY[r.severity], fixable: r.fixable },
           })),

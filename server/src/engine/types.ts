@@ -78,12 +78,17 @@ export interface FixSpec {
 
 export interface RelatedSpec { file: string; span: Span; message: string }
 
+/** A rule's documentation: the hover, the SARIF help and docs/rules/<id>.md are written from it. */
 export interface RuleDocs {
-  /** Why it matters, with the source guide. Markdown. */
-  description: string;
-  /** Optional example of the problem and of the fixed form. */
+  /** What the problem is and why it matters, with the source guide. Markdown. */
+  why: string;
+  /** A short config fragment that is reported, and the same fragment fixed. */
   bad?: string;
   good?: string;
+  /** What the fix does and whether "Fix all"/`--fix` applies it or it stays lightbulb-only. */
+  fixSafety?: string;
+  /** Guides (../shared/seeds) or standards the rule comes from. */
+  references?: string[];
 }
 
 export interface Rule<C = unknown> {
@@ -91,10 +96,8 @@ export interface Rule<C = unknown> {
   language: Language;
   severity: Severity;
   title: string;
-  description: string;
+  docs: RuleDocs;
   fixable: boolean;
-  /** Guides (../shared/seeds) or standards the rule comes from. */
-  sources?: string[];
   check(ctx: C): void;
 }
 

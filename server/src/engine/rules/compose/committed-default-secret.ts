@@ -10,13 +10,16 @@ import { reportOnce, servicesOf, type ComposeContext } from './support/report';
 export const committedDefaultSecret: Rule<ComposeContext> = {
   id: 'compose/committed-default-secret', language: 'compose', severity: 'error',
   title: 'Random-looking secret committed as a default',
-  description: [
-    'A credential\'s `${VAR:-default}` holds a value that looks generated (`${JWT_SECRET:-haEae1...}`). It is strong, but it is public: everyone who reads the repository has it, and every deployment whose `.env` does not set the variable signs tokens or encrypts data with that published key.',
-    'The fix makes the variable required (`${VAR:?VAR must be set}`) so compose refuses to start without a value of the deployment\'s own. Weak defaults (`changeme`) are compose/weak-secret\'s; literal values are compose/hardcoded-secret\'s. In a template the finding is info.',
-    'Fluxbase guide: generate the JWT secret per deployment (`openssl rand -base64 32`).',
-  ].join('\n'),
+  docs: {
+    why: [
+      'A credential\'s `${VAR:-default}` holds a value that looks generated (`${JWT_SECRET:-haEae1...}`). It is strong, but it is public: everyone who reads the repository has it, and every deployment whose `.env` does not set the variable signs tokens or encrypts data with that published key.',
+      'Weak defaults (`changeme`) are compose/weak-secret\'s; literal values are compose/hardcoded-secret\'s. In a template the finding is info.',
+      'Fluxbase guide: generate the JWT secret per deployment (`openssl rand -base64 32`).',
+    ].join('\n'),
+    fixSafety: 'The fix makes the variable required (`${VAR:?VAR must be set}`), so compose refuses to start without a value of the deployment\'s own. It changes how the stack starts, so it is lightbulb-only: "Fix all" and `--fix` do not apply it.',
+    references: ['Fluxbase guide', 'SEEN guide'],
+  },
   fixable: true,
-  sources: ['Fluxbase guide', 'SEEN guide'],
   check(ctx) {
     const report = reportOnce(ctx);
     const template = isTemplateFile(ctx.file.path);

@@ -10,7 +10,10 @@ const RISKY = new Set(['SYS_RAWIO', 'SYS_PTRACE', 'NET_ADMIN', 'DAC_READ_SEARCH'
 export const dangerousCapability: Rule<ComposeContext> = {
   id: 'compose/dangerous-capability', language: 'compose', severity: 'warning',
   title: 'Dangerous Linux capability added',
-  description: '`cap_add` with `ALL`, `SYS_ADMIN` or `SYS_MODULE` is as good as `privileged` (mount file systems, load kernel modules): reported as an error. `SYS_RAWIO`, `SYS_PTRACE`, `NET_ADMIN`, `DAC_READ_SEARCH`, `BPF` and `SYS_BOOT` each open a known escape or snooping path: a warning. Keep the capability only if the service cannot work without it. NET_ADMIN on a VPN endpoint or a DHCP server is what they are for: info.',
+  docs: {
+    why: '`cap_add` with `ALL`, `SYS_ADMIN` or `SYS_MODULE` is as good as `privileged` (mount file systems, load kernel modules): reported as an error. `SYS_RAWIO`, `SYS_PTRACE`, `NET_ADMIN`, `DAC_READ_SEARCH`, `BPF` and `SYS_BOOT` each open a known escape or snooping path: a warning. Keep the capability only if the service cannot work without it. NET_ADMIN on a VPN endpoint or a DHCP server is what they are for: info.',
+    fixSafety: 'The fix removes the capability from `cap_add`. A service that needs it stops working, so it is lightbulb-only: "Fix all" and `--fix` do not apply it.',
+  },
   fixable: true,
   check(ctx) {
     const report = reportOnce(ctx);

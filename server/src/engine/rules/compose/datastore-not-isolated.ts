@@ -9,9 +9,12 @@ import type { FixSpec } from '../../types';
 export const datastoreNotIsolated: Rule<ComposeContext> = {
   id: 'compose/datastore-not-isolated', language: 'compose', severity: 'info',
   title: 'Datastore not on an internal network',
-  description: 'A datastore on the default network (or any network without `internal: true`) can open connections to the internet, so a compromised database can exfiltrate data or fetch tools, and every service of the stack can reach it. Put datastores on a backend network with `internal: true` shared only with the services that use them. AppFlowy guide: `backend: internal: true # No external access`; AFFiNE guide: postgres on the backend network only.',
+  docs: {
+    why: 'A datastore on the default network (or any network without `internal: true`) can open connections to the internet, so a compromised database can exfiltrate data or fetch tools, and every service of the stack can reach it. Put datastores on a backend network with `internal: true` shared only with the services that use them. AppFlowy guide: `backend: internal: true # No external access`; AFFiNE guide: postgres on the backend network only.',
+    fixSafety: 'The fix marks the datastore\'s network `internal: true`. Every service on that network loses internet access, so it is lightbulb-only: "Fix all" and `--fix` do not apply it.',
+    references: ['AFFiNE guide', 'AppFlowy Cloud guide'],
+  },
   fixable: true,
-  sources: ['AFFiNE guide', 'AppFlowy Cloud guide'],
   check(ctx) {
     const report = reportOnce(ctx);
     const declared = new Map(ctx.doc.networks.map((n) => [n.name, n]));

@@ -8,13 +8,15 @@ import { reportOnce, servicesOf, type ComposeContext } from './support/report';
 export const datastorePlaintext: Rule<ComposeContext> = {
   id: 'compose/datastore-plaintext', language: 'compose', severity: 'info',
   title: 'Broker or datastore with no credentials',
-  description: [
-    'A broker or datastore that asks no one for credentials as configured: Kafka whose listeners are all PLAINTEXT (no SASL, no TLS), NATS started without `--user`/`--auth` or a config file, pgbouncer with `AUTH_TYPE=trust`, ClickHouse whose `default` user has no password, Solr without an auth plugin, memcached without SASL.',
-    'Any process that reaches the port reads and writes everything. Severity follows reachability (SPEC §10): error when a port is published on a non-loopback address or the service uses the host network; info otherwise (defence in depth: any container on its networks can reach it). A config file, an `env_file` or a custom entrypoint may set credentials this file cannot see: such services are not judged.',
-    'Which images are checked, and how, comes from the image catalogue (`catalogue/images.ts`); Elasticsearch and OpenSearch are compose/datastore-without-auth\'s.',
-  ].join('\n'),
+  docs: {
+    why: [
+      'A broker or datastore that asks no one for credentials as configured: Kafka whose listeners are all PLAINTEXT (no SASL, no TLS), NATS started without `--user`/`--auth` or a config file, pgbouncer with `AUTH_TYPE=trust`, ClickHouse whose `default` user has no password, Solr without an auth plugin, memcached without SASL.',
+      'Any process that reaches the port reads and writes everything. Severity follows reachability (ARCHITECTURE.md, Precision): error when a port is published on a non-loopback address or the service uses the host network; info otherwise (defence in depth: any container on its networks can reach it). A config file, an `env_file` or a custom entrypoint may set credentials this file cannot see: such services are not judged.',
+      'Which images are checked, and how, comes from the image catalogue (`catalogue/images.ts`); Elasticsearch and OpenSearch are compose/datastore-without-auth\'s.',
+    ].join('\n'),
+    references: ['https://kafka.apache.org/documentation/#security_overview', 'https://www.pgbouncer.org/config.html#auth_type', 'https://docs.nats.io/running-a-nats-service/configuration/securing_nats/auth_intro'],
+  },
   fixable: false,
-  sources: ['https://kafka.apache.org/documentation/#security_overview', 'https://www.pgbouncer.org/config.html#auth_type', 'https://docs.nats.io/running-a-nats-service/configuration/securing_nats/auth_intro'],
   check(ctx) {
     const report = reportOnce(ctx);
     const lookup = projectLookup(ctx.workspace, ctx.file.path);

@@ -16,14 +16,18 @@ const env = (svc: Service, re: RegExp): EnvEntry | undefined => svc.environment.
 export const datastoreWithoutAuth: Rule<ComposeContext> = {
   id: 'compose/datastore-without-auth', language: 'compose', severity: 'error',
   title: 'Datastore accepts connections without a password',
-  description: [
-    'Reported: redis, valkey, keydb or dragonfly without `--requirepass` (a password variable such as `REDIS_PASSWORD` counts only for images that read one, like bitnami\'s: the official images ignore it); mongo without `MONGO_INITDB_ROOT_USERNAME` and `_PASSWORD`; postgres with `POSTGRES_HOST_AUTH_METHOD=trust`; mysql/mariadb with `*_ALLOW_EMPTY_*PASSWORD`; elasticsearch with `xpack.security.enabled=false` (or opensearch with its security plugin disabled), or an elasticsearch before 8.0 without `xpack.security.enabled=true` (security was off by default).',
-    'Any process that reaches the port, including a compromised neighbour container or an SSRF in the app, can read and change all data; redis without a password is also a classic path to remote code execution. SEEN guide: set a password for Dragonfly/Redis in production.',
-    'The severity follows reachability (SPEC §10): `error` when the datastore (or a pooler in front of it, such as pgbouncer) publishes a port on a non-loopback address or uses host networking, or when an app on its network lets its users define connections (n8n, Node-RED); `info` when only the containers of the project can reach it (defence in depth).',
-    'For redis-like stores the fix adds `--requirepass ${REDIS_PASSWORD:?...}` and a generated `REDIS_PASSWORD` in `.env`; the clients then need the password too (not safe to apply blindly).',
-  ].join('\n'),
+  docs: {
+    why: [
+      'Reported: redis, valkey, keydb or dragonfly without `--requirepass` (a password variable such as `REDIS_PASSWORD` counts only for images that read one, like bitnami\'s: the official images ignore it); mongo without `MONGO_INITDB_ROOT_USERNAME` and `_PASSWORD`; postgres with `POSTGRES_HOST_AUTH_METHOD=trust`; mysql/mariadb with `*_ALLOW_EMPTY_*PASSWORD`; elasticsearch with `xpack.security.enabled=false` (or opensearch with its security plugin disabled), or an elasticsearch before 8.0 without `xpack.security.enabled=true` (security was off by default).',
+      'Any process that reaches the port, including a compromised neighbour container or an SSRF in the app, can read and change all data; redis without a password is also a classic path to remote code execution. SEEN guide: set a password for Dragonfly/Redis in production.',
+      'The severity follows reachability (ARCHITECTURE.md, Precision): `error` when the datastore (or a pooler in front of it, such as pgbouncer) publishes a port on a non-loopback address or uses host networking, or when an app on its network lets its users define connections (n8n, Node-RED); `info` when only the containers of the project can reach it (defence in depth).',
+    ].join('\n'),
+    bad: 'services:\n  redis:\n    image: redis:7.4\n    ports:\n      - "6379:6379"',
+    good: 'services:\n  redis:\n    image: redis:7.4\n    command: redis-server --requirepass ${REDIS_PASSWORD:?REDIS_PASSWORD must be set}',
+    fixSafety: 'For redis-like stores the fix adds `--requirepass ${REDIS_PASSWORD:?...}` and a generated `REDIS_PASSWORD` in `.env`. The clients then need the password too, so it is lightbulb-only: "Fix all" and `--fix` do not apply it.',
+    references: ['SEEN guide', 'AFFiNE guide', 'AppFlowy Cloud guide'],
+  },
   fixable: true,
-  sources: ['SEEN guide', 'AFFiNE guide', 'AppFlowy Cloud guide'],
   check(ctx) {
     const once = reportOnce(ctx);
     const lookup = projectLookup(ctx.workspace, ctx.file.path);

@@ -15,11 +15,14 @@ const SOCKET_PROXY = /(^|\/)(docker-socket-proxy|socket-proxy|dockerproxy)$/;
 export const dockerSocket: Rule<ComposeContext> = {
   id: 'compose/docker-socket', language: 'compose', severity: 'error',
   title: 'Container runtime socket mounted',
-  description: [
-    'Mounting `docker.sock` (or containerd/podman\'s socket) hands the container the Docker API: it can start a privileged container that mounts `/`, which is root on the host. `:ro` does not help; the API is still writable through the socket.',
-    'When a tool needs to read container metadata (Traefik, a dashboard), put a socket proxy in between (e.g. `tecnativa/docker-socket-proxy` with only `CONTAINERS=1`) on an internal network.',
-    'Severity follows what an attacker can do with it (SPEC §10): `error` when the socket is usable from outside as deployed — a socket proxy published on a non-loopback address serves the Docker API to the network; `warning` for any other holder, published or not: a real weakness, but an attacker first needs a bug in the holder (an internet-facing Traefik) or a foothold in the project; `info` for engine managers such as Portainer, whose job is the Docker API.',
-  ].join('\n'),
+  docs: {
+    why: [
+      'Mounting `docker.sock` (or containerd/podman\'s socket) hands the container the Docker API: it can start a privileged container that mounts `/`, which is root on the host. `:ro` does not help; the API is still writable through the socket.',
+      'When a tool needs to read container metadata (Traefik, a dashboard), put a socket proxy in between (e.g. `tecnativa/docker-socket-proxy` with only `CONTAINERS=1`) on an internal network.',
+      'Severity follows what an attacker can do with it (ARCHITECTURE.md, Precision): `error` when the socket is usable from outside as deployed — a socket proxy published on a non-loopback address serves the Docker API to the network; `warning` for any other holder, published or not: a real weakness, but an attacker first needs a bug in the holder (an internet-facing Traefik) or a foothold in the project; `info` for engine managers such as Portainer, whose job is the Docker API.',
+    ].join('\n'),
+    bad: 'services:\n  traefik:\n    image: traefik:v3.1\n    volumes:\n      - /var/run/docker.sock:/var/run/docker.sock:ro',
+  },
   fixable: false,
   check(ctx) {
     const report = reportOnce(ctx);

@@ -12,13 +12,16 @@ import { reportOnce, servicesOf, type ComposeContext } from './support/report';
 export const exposedAdminUi: Rule<ComposeContext> = {
   id: 'compose/exposed-admin-ui', language: 'compose', severity: 'error',
   title: 'Management UI published to the network',
-  description: [
-    'A management UI (pgAdmin, Adminer, phpMyAdmin, mongo-express, Redis Commander, RedisInsight, Portainer, MailHog/Mailpit, Kibana or OpenSearch Dashboards in front of a cluster without auth, Traefik\'s API with `--api.insecure=true`) publishes its port on a non-loopback address. Whoever reaches it gets the data or the hosts it manages, often through a login that is weak, shared or absent (pgAdmin with `PGADMIN_CONFIG_SERVER_MODE=False` has none; Portainer lets the first visitor create the admin).',
-    'Bind it to `127.0.0.1` and reach it through an SSH tunnel, or put it behind the reverse proxy with authentication. Which images are UIs, and on which ports, comes from the image catalogue (`catalogue/images.ts`).',
-    'Reported at info when nothing is published but auth is turned off (`--api.insecure=true`, desktop-mode pgAdmin): every container on its networks, and every SSRF in them, can use it. RabbitMQ\'s management and MinIO\'s console ports are datastore ports: compose/exposed-datastore-port reports them.',
-  ].join('\n'),
+  docs: {
+    why: [
+      'A management UI (pgAdmin, Adminer, phpMyAdmin, mongo-express, Redis Commander, RedisInsight, Portainer, MailHog/Mailpit, Kibana or OpenSearch Dashboards in front of a cluster without auth, Traefik\'s API with `--api.insecure=true`) publishes its port on a non-loopback address. Whoever reaches it gets the data or the hosts it manages, often through a login that is weak, shared or absent (pgAdmin with `PGADMIN_CONFIG_SERVER_MODE=False` has none; Portainer lets the first visitor create the admin).',
+      'Bind it to `127.0.0.1` and reach it through an SSH tunnel, or put it behind the reverse proxy with authentication. Which images are UIs, and on which ports, comes from the image catalogue (`catalogue/images.ts`).',
+      'Reported at info when nothing is published but auth is turned off (`--api.insecure=true`, desktop-mode pgAdmin): every container on its networks, and every SSRF in them, can use it. RabbitMQ\'s management and MinIO\'s console ports are datastore ports: compose/exposed-datastore-port reports them.',
+    ].join('\n'),
+    fixSafety: 'The fix binds the port to `127.0.0.1`. Whoever used the UI over the network loses access, so it is lightbulb-only: "Fix all" and `--fix` do not apply it.',
+    references: ['https://doc.traefik.io/traefik/operations/api/#insecure', 'https://www.pgadmin.org/docs/pgadmin4/latest/container_deployment.html'],
+  },
   fixable: true,
-  sources: ['https://doc.traefik.io/traefik/operations/api/#insecure', 'https://www.pgadmin.org/docs/pgadmin4/latest/container_deployment.html'],
   check(ctx) {
     const report = reportOnce(ctx);
     const lookup = projectLookup(ctx.workspace, ctx.file.path);

@@ -9,15 +9,20 @@ import { reportOnce, servicesOf, type ComposeContext } from './support/report';
 export const exposedDatastorePort: Rule<ComposeContext> = {
   id: 'compose/exposed-datastore-port', language: 'compose', severity: 'error',
   title: 'Datastore port published on all interfaces',
-  description: [
-    'A database, cache, search engine, broker or object store publishes a port on every interface of the host (`"5432:5432"`, `0.0.0.0`, `[::]`, or long syntax without `host_ip`).',
-    'Docker writes its own iptables rules for published ports, so ufw or firewalld do not stop the internet from reaching it; datastores are scanned for and brute-forced within hours.',
-    'Other containers reach the datastore over the compose network without any published port. If a tool on the host needs it, bind it to `127.0.0.1`.',
-    '',
-    'AFFiNE guide: "Don\'t expose ports to host ... `- "5432:5432"` # NEVER do this in production". AppFlowy guide: keep postgres and redis on an internal backend network.',
-  ].join('\n'),
+  docs: {
+    why: [
+      'A database, cache, search engine, broker or object store publishes a port on every interface of the host (`"5432:5432"`, `0.0.0.0`, `[::]`, or long syntax without `host_ip`).',
+      'Docker writes its own iptables rules for published ports, so ufw or firewalld do not stop the internet from reaching it; datastores are scanned for and brute-forced within hours.',
+      'Other containers reach the datastore over the compose network without any published port. If a tool on the host needs it, bind it to `127.0.0.1`.',
+      '',
+      'AFFiNE guide: "Don\'t expose ports to host ... `- "5432:5432"` # NEVER do this in production". AppFlowy guide: keep postgres and redis on an internal backend network.',
+    ].join('\n'),
+    bad: 'services:\n  db:\n    image: postgres:16\n    ports:\n      - "5432:5432"',
+    good: 'services:\n  db:\n    image: postgres:16\n    ports:\n      - "127.0.0.1:5432:5432"',
+    fixSafety: 'The fixes bind the port to `127.0.0.1` or remove the published port. A client outside the compose network may lose access, so they are lightbulb-only: "Fix all" and `--fix` do not apply them.',
+    references: ['AFFiNE guide', 'AppFlowy Cloud guide'],
+  },
   fixable: true,
-  sources: ['AFFiNE guide', 'AppFlowy Cloud guide'],
   check(ctx) {
     const report = reportOnce(ctx);
     const lookup = projectLookup(ctx.workspace, ctx.file.path);

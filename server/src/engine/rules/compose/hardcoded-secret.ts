@@ -9,15 +9,20 @@ import { servicesOf, type ComposeContext } from './support/report';
 export const hardcodedSecret: Rule<ComposeContext> = {
   id: 'compose/hardcoded-secret', language: 'compose', severity: 'warning',
   title: 'Secret written in the compose file',
-  description: [
-    'A credential-shaped variable (PASSWORD, SECRET, TOKEN, API_KEY, JWT ... see SPEC §4) in `environment` holds a literal value, or a connection string (`postgres://user:pass@host/db`) has a literal password.',
-    'Compose files are committed, shared in issues and copied into guides; the secret goes with them. Keep the value in `.env` (not committed) and reference it: `DB_PASSWORD: ${DB_PASSWORD}`.',
-    'The fix does exactly that: it replaces the value with `${KEY}` and appends `KEY=value` to the `.env` beside the compose file (creating it). Fluxbase guide: "Don\'t hardcode secrets"; AFFiNE guide: set the database password in .env.',
-  ].join('\n'),
+  docs: {
+    why: [
+      'A credential-shaped variable (PASSWORD, SECRET, TOKEN, API_KEY, JWT ... see ARCHITECTURE.md, Secrets) in `environment` holds a literal value, or a connection string (`postgres://user:pass@host/db`) has a literal password.',
+      'Compose files are committed, shared in issues and copied into guides; the secret goes with them. Keep the value in `.env` (not committed) and reference it: `DB_PASSWORD: ${DB_PASSWORD}`.',
+      'Fluxbase guide: "Don\'t hardcode secrets"; AFFiNE guide: set the database password in .env.',
+    ].join('\n'),
+    bad: 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: Kq8vR2mZ7xW4nT9pL3sB6dF1',
+    good: 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: ${POSTGRES_PASSWORD}',
+    fixSafety: 'The fix replaces the value with `${KEY}` and appends `KEY=value` to the `.env` beside the compose file (creating it); compose reads the same value, so it is safe: "Fix all" and `--fix` apply it.',
+    references: ['Fluxbase guide', 'AFFiNE guide'],
+  },
   fixable: true,
-  sources: ['Fluxbase guide', 'AFFiNE guide'],
   check(ctx) {
-    // compose/weak-secret reports a weak literal once, with this rule's move among its fixes (SPEC §10).
+    // compose/weak-secret reports a weak literal once, with this rule's move among its fixes (ARCHITECTURE.md, Precision).
     const weakOwns = ctx.config.rules['compose/weak-secret'] !== 'off';
     const template = isTemplateFile(ctx.file.path);
     for (const s of literalSecrets(servicesOf(ctx))) {

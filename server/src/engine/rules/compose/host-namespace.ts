@@ -14,7 +14,9 @@ const KEYS: Record<string, string> = {
 export const hostNamespace: Rule<ComposeContext> = {
   id: 'compose/host-namespace', language: 'compose', severity: 'error',
   title: 'Host namespace shared with a container',
-  description: '`network_mode: host`, `pid: host`, `ipc: host`, `userns_mode: host` or `uts: host` removes one layer of isolation between the container and the host. With the host network, every port the app opens is public and no compose network separates it from the datastores. Images that need the host network by design (media servers discovering devices, VPN endpoints, host firewall managers, a DHCP server) are reported at info.',
+  docs: {
+    why: '`network_mode: host`, `pid: host`, `ipc: host`, `userns_mode: host` or `uts: host` removes one layer of isolation between the container and the host. With the host network, every port the app opens is public and no compose network separates it from the datastores. Images that need the host network by design (media servers discovering devices, VPN endpoints, host firewall managers, a DHCP server) are reported at info.',
+  },
   fixable: false,
   check(ctx) {
     const report = reportOnce(ctx);

@@ -27,7 +27,7 @@ import { datastorePlaintext } from './datastore-plaintext';
 import { traefikUnusedMiddleware } from './traefik-unused-middleware';
 import { composeSyntax } from './syntax';
 
-/** Every compose rule, in catalogue order (SPEC §3). The cross-file rules are added by their own module. */
+/** Every compose rule, in catalogue order (ARCHITECTURE.md, Rules). The cross-file rules are added by their own module. */
 export const composeRules: AnyRule[] = [
   exposedDatastorePort,
   portAllInterfaces,

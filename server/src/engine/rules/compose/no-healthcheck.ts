@@ -13,7 +13,10 @@ import { reportOnce, servicesOf, type ComposeContext } from './support/report';
 export const noHealthcheck: Rule<ComposeContext> = {
   id: 'compose/no-healthcheck', language: 'compose', severity: 'info',
   title: 'No healthcheck',
-  description: 'Without a `healthcheck`, compose cannot tell a hung service from a working one: `depends_on: condition: service_healthy` cannot wait for the database, restart policies never fire for a deadlocked app, and a proxy keeps sending traffic to it. For datastores the fix adds the usual check (`pg_isready`, `redis-cli ping`, `mysqladmin ping`, ...). Images that declare a HEALTHCHECK themselves need none: suppress the finding for them.',
+  docs: {
+    why: 'Without a `healthcheck`, compose cannot tell a hung service from a working one: `depends_on: condition: service_healthy` cannot wait for the database, restart policies never fire for a deadlocked app, and a proxy keeps sending traffic to it. Images that declare a HEALTHCHECK themselves need none: suppress the finding for them.',
+    fixSafety: 'For datastores the fix adds the usual check (`pg_isready`, `redis-cli ping`, `mysqladmin ping`, ...). A failing check changes how dependants start, so it is lightbulb-only: "Fix all" and `--fix` do not apply it.',
+  },
   fixable: true,
   check(ctx) {
     const report = reportOnce(ctx);

@@ -12,9 +12,14 @@ const OPTIONS = { map: [['max-size', '"10m"'], ['max-file', '"3"']] as [string, 
 export const noLogRotation: Rule<ComposeContext> = {
   id: 'compose/no-log-rotation', language: 'compose', severity: 'info',
   title: 'Container logs not rotated',
-  description: 'Docker\'s default `json-file` log driver keeps every line forever: a chatty or attacked service fills the disk and takes the host down (and old logs keep whatever secrets were logged). SEEN guide: log rotation configured (10 MB max, 3 files). Other drivers (`local`, `journald`, `syslog`, ...) rotate on their own and are not reported. If the Docker daemon already sets `log-opts` in daemon.json, turn this rule off.',
+  docs: {
+    why: 'Docker\'s default `json-file` log driver keeps every line forever: a chatty or attacked service fills the disk and takes the host down (and old logs keep whatever secrets were logged). SEEN guide: log rotation configured (10 MB max, 3 files). Other drivers (`local`, `journald`, `syslog`, ...) rotate on their own and are not reported. If the Docker daemon already sets `log-opts` in daemon.json, turn this rule off.',
+    bad: 'services:\n  app:\n    image: ghcr.io/example/app:1.4.2',
+    good: 'services:\n  app:\n    image: ghcr.io/example/app:1.4.2\n    logging:\n      driver: json-file\n      options:\n        max-size: 10m\n        max-file: "3"',
+    fixSafety: 'The fix sets `json-file` options `max-size: 10m` and `max-file: "3"`. Only old log lines are dropped, so it is safe: "Fix all" and `--fix` apply it.',
+    references: ['SEEN guide'],
+  },
   fixable: true,
-  sources: ['SEEN guide'],
   check(ctx) {
     const report = reportOnce(ctx);
     const doc = ctx.doc.doc;

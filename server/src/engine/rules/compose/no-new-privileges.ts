@@ -11,7 +11,12 @@ const SET = /^no-new-privileges(\s*[:=]\s*true)?$/i;
 export const noNewPrivileges: Rule<ComposeContext> = {
   id: 'compose/no-new-privileges', language: 'compose', severity: 'info',
   title: 'no-new-privileges not set',
-  description: '`security_opt: ["no-new-privileges:true"]` stops processes in the container from gaining privileges through setuid binaries (`su`, `sudo`, a planted setuid shell). Images that drop root with `gosu`/`su-exec` keep working.',
+  docs: {
+    why: '`security_opt: ["no-new-privileges:true"]` stops processes in the container from gaining privileges through setuid binaries (`su`, `sudo`, a planted setuid shell). Images that drop root with `gosu`/`su-exec` keep working.',
+    bad: 'services:\n  app:\n    image: ghcr.io/example/app:1.4.2',
+    good: 'services:\n  app:\n    image: ghcr.io/example/app:1.4.2\n    security_opt:\n      - no-new-privileges:true',
+    fixSafety: 'The fix adds `no-new-privileges:true` to `security_opt`. It is safe: "Fix all" and `--fix` apply it.',
+  },
   fixable: true,
   check(ctx) {
     const report = reportOnce(ctx);

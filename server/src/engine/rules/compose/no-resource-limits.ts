@@ -18,9 +18,14 @@ function memoryGuess(svc: Service): string {
 export const noResourceLimits: Rule<ComposeContext> = {
   id: 'compose/no-resource-limits', language: 'compose', severity: 'info',
   title: 'No memory limit',
-  description: 'Without `mem_limit` or `deploy.resources.limits.memory`, one leaking or attacked service can take all the host\'s memory and the kernel\'s OOM killer picks a victim, often the database. SEEN guide: CPU and memory limits configured. The fix adds a limit whose value is a guess: check the service\'s real usage (`docker stats`) before relying on it.',
+  docs: {
+    why: 'Without `mem_limit` or `deploy.resources.limits.memory`, one leaking or attacked service can take all the host\'s memory and the kernel\'s OOM killer picks a victim, often the database. SEEN guide: CPU and memory limits configured.',
+    bad: 'services:\n  app:\n    image: ghcr.io/example/app:1.4.2',
+    good: 'services:\n  app:\n    image: ghcr.io/example/app:1.4.2\n    deploy:\n      resources:\n        limits:\n          memory: 512M',
+    fixSafety: 'The fix adds a memory limit whose value is a guess: check the service\'s real usage (`docker stats`) before relying on it. Too low a limit gets the service killed, so it is lightbulb-only: "Fix all" and `--fix` do not apply it.',
+    references: ['SEEN guide'],
+  },
   fixable: true,
-  sources: ['SEEN guide'],
   check(ctx) {
     const report = reportOnce(ctx);
     for (const svc of servicesOf(ctx)) {

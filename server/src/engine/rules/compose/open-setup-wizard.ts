@@ -9,12 +9,15 @@ import { reportOnce, servicesOf, type ComposeContext } from './support/report';
 export const openSetupWizard: Rule<ComposeContext> = {
   id: 'compose/open-setup-wizard', language: 'compose', severity: 'warning',
   title: 'Install wizard open to the network',
-  description: [
-    'An app whose first visitor becomes its admin (WordPress, Nextcloud without `NEXTCLOUD_ADMIN_USER`/`_PASSWORD`, Gitea or Forgejo without `INSTALL_LOCK`, Ghost, Matomo, Joomla without `JOOMLA_ADMIN_*`, Drupal) publishes its port on a non-loopback address. Until someone finishes the wizard, whoever gets there first picks the admin account, and on WordPress or Nextcloud an admin can upload plugins: code execution on the server. Bots look for fresh installs within minutes.',
-    'Set the admin through the environment where the image supports it, or keep the port on `127.0.0.1` until the install is done (the fix; it changes who can reach the app, so it is not applied by "Fix all"). Which apps have a wizard, and which variables close it, comes from the image catalogue (`catalogue/images.ts`). Apps that publish nothing are not reported: a proxy in front of them may ask for auth.',
-  ].join('\n'),
+  docs: {
+    why: [
+      'An app whose first visitor becomes its admin (WordPress, Nextcloud without `NEXTCLOUD_ADMIN_USER`/`_PASSWORD`, Gitea or Forgejo without `INSTALL_LOCK`, Ghost, Matomo, Joomla without `JOOMLA_ADMIN_*`, Drupal) publishes its port on a non-loopback address. Until someone finishes the wizard, whoever gets there first picks the admin account, and on WordPress or Nextcloud an admin can upload plugins: code execution on the server. Bots look for fresh installs within minutes.',
+      'Set the admin through the environment where the image supports it, or keep the port on `127.0.0.1` until the install is done. Which apps have a wizard, and which variables close it, comes from the image catalogue (`catalogue/images.ts`). Apps that publish nothing are not reported: a proxy in front of them may ask for auth.',
+    ].join('\n'),
+    fixSafety: 'The fix binds the port to `127.0.0.1` until the install is done. It changes who can reach the app, so it is lightbulb-only: "Fix all" and `--fix` do not apply it.',
+    references: ['https://github.com/nextcloud/docker#auto-configuration-via-environment-variables', 'https://docs.gitea.com/installation/install-with-docker'],
+  },
   fixable: true,
-  sources: ['https://github.com/nextcloud/docker#auto-configuration-via-environment-variables', 'https://docs.gitea.com/installation/install-with-docker'],
   check(ctx) {
     const report = reportOnce(ctx);
     const lookup = projectLookup(ctx.workspace, ctx.file.path);

@@ -21,14 +21,19 @@ const PROXY = /(^|\/)(nginx|nginx-unprivileged|openresty|traefik|caddy|haproxy|e
 export const portAllInterfaces: Rule<ComposeContext> = {
   id: 'compose/port-all-interfaces', language: 'compose', severity: 'warning',
   title: 'Port published on all interfaces',
-  description: [
-    'A service publishes a port without a host address. Docker then listens on 0.0.0.0 and adds iptables rules that bypass ufw and firewalld, so an admin UI or an app port meant for the reverse proxy is reachable from the internet, without TLS, headers or rate limits.',
-    'Bind it to `127.0.0.1` when only the host (or a proxy on the host) needs it, or drop `ports:` when the proxy runs in compose. Ports that are public by design are not reported (SPEC §10): 80 and 443; mail, DNS and SSH (container port 22, a Git server\'s `2222:22`); game and voice servers; WebRTC media and TURN (Jitsi\'s video bridge, coturn, a `${CALLS_PORT}`); DNS/DHCP on Pi-hole and friends; VPN endpoints (WireGuard, OpenVPN); the inputs of a log collector. Host addresses and ports in `${VAR}` are read from the project\'s `.env`.',
-    'An app (not a proxy) that publishes port 80 itself, with nothing in the stack on 443 and no proxy, serves plain HTTP: `info`, with the same advice.',
-    'When the stack has no reverse proxy (no proxy image or service, no nginx config in the project, no other service on 80/443), this is its only reported port and no other service is published, it is how users reach the app: `info`, with the advice to put a TLS proxy in front before it faces the internet.',
-  ].join('\n'),
+  docs: {
+    why: [
+      'A service publishes a port without a host address. Docker then listens on 0.0.0.0 and adds iptables rules that bypass ufw and firewalld, so an admin UI or an app port meant for the reverse proxy is reachable from the internet, without TLS, headers or rate limits.',
+      'Bind it to `127.0.0.1` when only the host (or a proxy on the host) needs it, or drop `ports:` when the proxy runs in compose. Ports that are public by design are not reported (ARCHITECTURE.md, Precision): 80 and 443; mail, DNS and SSH (container port 22, a Git server\'s `2222:22`); game and voice servers; WebRTC media and TURN (Jitsi\'s video bridge, coturn, a `${CALLS_PORT}`); DNS/DHCP on Pi-hole and friends; VPN endpoints (WireGuard, OpenVPN); the inputs of a log collector. Host addresses and ports in `${VAR}` are read from the project\'s `.env`.',
+      'An app (not a proxy) that publishes port 80 itself, with nothing in the stack on 443 and no proxy, serves plain HTTP: `info`, with the same advice.',
+      'When the stack has no reverse proxy (no proxy image or service, no nginx config in the project, no other service on 80/443), this is its only reported port and no other service is published, it is how users reach the app: `info`, with the advice to put a TLS proxy in front before it faces the internet.',
+    ].join('\n'),
+    bad: 'services:\n  app:\n    image: ghcr.io/example/app:1.4.2\n    ports:\n      - "3000:3000"',
+    good: 'services:\n  app:\n    image: ghcr.io/example/app:1.4.2\n    ports:\n      - "127.0.0.1:3000:3000"',
+    fixSafety: 'The fix binds the port to `127.0.0.1`. Clients on other machines lose access, so it is lightbulb-only: "Fix all" and `--fix` do not apply it.',
+    references: ['AFFiNE guide', 'AppFlowy Cloud guide'],
+  },
   fixable: true,
-  sources: ['AFFiNE guide', 'AppFlowy Cloud guide'],
   check(ctx) {
     const report = reportOnce(ctx);
     // Ports nginx proxies to get the more specific compose/port-bypasses-proxy instead.
@@ -75,7 +80,7 @@ export const portAllInterfaces: Rule<ComposeContext> = {
       });
     }
     // Port 80 is public by design for a proxy; an app that serves it itself, with no TLS anywhere in the stack,
-    // sends logins and cookies in clear (SPEC §10: its own entry point, info).
+    // sends logins and cookies in clear (ARCHITECTURE.md, Precision: its own entry point, info).
     for (const { svc, port, fix } of plain) {
       if (isProxy(svc) || svc.ports.some((p) => portNumbers(resolvePort(p, lookup).published).includes(443)) || hasProxy(ctx, lookup, svc)) continue;
       report({

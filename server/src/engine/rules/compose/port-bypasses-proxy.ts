@@ -7,14 +7,17 @@ import { datastoreOf } from './support/datastores';
 export const portBypassesProxy: Rule<ComposeContext> = {
   id: 'compose/port-bypasses-proxy', language: 'compose', severity: 'warning',
   title: 'Proxied service also published on all interfaces',
-  description: [
-    'nginx proxies to this service (`proxy_pass http://app:3000`, or `http://127.0.0.1:3010` to the port it publishes), and the same port is also published on every interface of the host. Clients can skip the proxy and talk to the app directly: no TLS, no security headers, no rate limits, no access rules.',
-    'When nginx runs in the same compose project it reaches the app over the compose network: remove the published port. When nginx runs on the host, bind the port to `127.0.0.1`.',
-    '',
-    'AFFiNE guide: "Don\'t expose ports to host" and put the app behind the reverse proxy; AppFlowy Cloud guide: only nginx is reachable from outside.',
-  ].join('\n'),
+  docs: {
+    why: [
+      'nginx proxies to this service (`proxy_pass http://app:3000`, or `http://127.0.0.1:3010` to the port it publishes), and the same port is also published on every interface of the host. Clients can skip the proxy and talk to the app directly: no TLS, no security headers, no rate limits, no access rules.',
+      'When nginx runs in the same compose project it reaches the app over the compose network: remove the published port. When nginx runs on the host, bind the port to `127.0.0.1`.',
+      '',
+      'AFFiNE guide: "Don\'t expose ports to host" and put the app behind the reverse proxy; AppFlowy Cloud guide: only nginx is reachable from outside.',
+    ].join('\n'),
+    fixSafety: 'The fixes remove the published port or bind it to `127.0.0.1`. Clients that used the port directly lose access, so they are lightbulb-only: "Fix all" and `--fix` do not apply them.',
+    references: ['AFFiNE guide', 'AppFlowy Cloud guide'],
+  },
   fixable: true,
-  sources: ['AFFiNE guide', 'AppFlowy Cloud guide'],
   check(ctx) {
     const report = reportOnce(ctx);
     for (const b of proxyBypasses(ctx.workspace, ctx.file.path)) {

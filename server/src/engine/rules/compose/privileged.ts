@@ -7,7 +7,12 @@ import { needsByDesign } from './support/by-design';
 export const privileged: Rule<ComposeContext> = {
   id: 'compose/privileged', language: 'compose', severity: 'error',
   title: 'Privileged container',
-  description: '`privileged: true` gives the container every capability and every host device, and turns off seccomp and AppArmor: a compromise of the app is a compromise of the host. Grant the one capability or device the service needs (`cap_add`, `devices`) instead. A host firewall manager (fail2ban, mailcow\'s netfilter) needs host-level network power by design: info.',
+  docs: {
+    why: '`privileged: true` gives the container every capability and every host device, and turns off seccomp and AppArmor: a compromise of the app is a compromise of the host. Grant the one capability or device the service needs (`cap_add`, `devices`) instead. A host firewall manager (fail2ban, mailcow\'s netfilter) needs host-level network power by design: info.',
+    bad: 'services:\n  app:\n    image: ghcr.io/example/app:1.4.2\n    privileged: true',
+    good: 'services:\n  app:\n    image: ghcr.io/example/app:1.4.2\n    cap_add:\n      - NET_BIND_SERVICE',
+    fixSafety: 'The fix removes `privileged`. A service that needs a device or capability stops working, so it is lightbulb-only: "Fix all" and `--fix` do not apply it.',
+  },
   fixable: true,
   check(ctx) {
     const report = reportOnce(ctx);

@@ -17,9 +17,13 @@ function dropsByEnv(svc: Service): boolean {
 export const runsAsRoot: Rule<ComposeContext> = {
   id: 'compose/runs-as-root', language: 'compose', severity: 'info',
   title: 'Service runs as root',
-  description: 'Without `user:` a container runs as the image\'s user, which is root unless the image says otherwise; `user: root` or `0` says so explicitly. An exploited app running as root owns every file in the container and its mounted volumes and is one kernel bug from the host. Set `user: "1000:1000"` (or the UID the image documents). SEEN guide: the backend runs as a non-root user (UID 10001). Not reported: datastores (their images start as root only to drop to their own user), well-known images that run as a non-root user themselves (bitnami, linuxserver with `PUID`/`PGID`, n8n, Mattermost, Grafana, Prometheus, `-rootless` tags ...), and a `user` taken from the service named in `extends`.',
+  docs: {
+    why: 'Without `user:` a container runs as the image\'s user, which is root unless the image says otherwise; `user: root` or `0` says so explicitly. An exploited app running as root owns every file in the container and its mounted volumes and is one kernel bug from the host. Set `user: "1000:1000"` (or the UID the image documents). SEEN guide: the backend runs as a non-root user (UID 10001). Not reported: datastores (their images start as root only to drop to their own user), well-known images that run as a non-root user themselves (bitnami, linuxserver with `PUID`/`PGID`, n8n, Mattermost, Grafana, Prometheus, `-rootless` tags ...), and a `user` taken from the service named in `extends`.',
+    bad: 'services:\n  app:\n    image: ghcr.io/example/app:1.4.2\n    user: root',
+    good: 'services:\n  app:\n    image: ghcr.io/example/app:1.4.2\n    user: "1000:1000"',
+    references: ['SEEN guide', 'AI Notes guide'],
+  },
   fixable: false,
-  sources: ['SEEN guide', 'AI Notes guide'],
   check(ctx) {
     const report = reportOnce(ctx);
     for (const svc of servicesOf(ctx)) {

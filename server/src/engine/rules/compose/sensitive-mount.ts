@@ -30,7 +30,10 @@ export function sensitiveHostPath(source: string): boolean {
 export const sensitiveMount: Rule<ComposeContext> = {
   id: 'compose/sensitive-mount', language: 'compose', severity: 'error',
   title: 'Sensitive host path mounted',
-  description: 'Binding `/`, `/etc`, `/root`, `/proc`, `/sys`, `/dev`, `/boot`, `/lib`, `/usr`, `/var/lib/docker` or `/var/run` into a container lets it read host secrets (shadow, SSH keys, other containers\' data) and, read-write, change the host. Read-write is an error; read-only (`:ro`) a warning. Mount only the file the service needs, read-only.',
+  docs: {
+    why: 'Binding `/`, `/etc`, `/root`, `/proc`, `/sys`, `/dev`, `/boot`, `/lib`, `/usr`, `/var/lib/docker` or `/var/run` into a container lets it read host secrets (shadow, SSH keys, other containers\' data) and, read-write, change the host. Read-write is an error; read-only (`:ro`) a warning. Mount only the file the service needs, read-only.',
+    fixSafety: 'The fix makes the mount read-only. A service that writes there stops working, so it is lightbulb-only: "Fix all" and `--fix` do not apply it.',
+  },
   fixable: true,
   check(ctx) {
     const report = reportOnce(ctx);

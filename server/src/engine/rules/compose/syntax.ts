@@ -4,7 +4,9 @@ import type { ComposeContext } from './support/report';
 export const composeSyntax: Rule<ComposeContext> = {
   id: 'compose/syntax', language: 'compose', severity: 'error',
   title: 'Invalid YAML or compose structure',
-  description: 'The file is not valid YAML, or `services` (or a service) is not a mapping. Compose refuses to start the stack, and every other check only sees the part of the file that could be read.',
+  docs: {
+    why: 'The file is not valid YAML, or `services` (or a service) is not a mapping. Compose refuses to start the stack, and every other check only sees the part of the file that could be read.',
+  },
   fixable: false,
   check(ctx) {
     // One error per line: yaml reports a broken line several ways, and the first says it best.

@@ -13,12 +13,14 @@ const ENTRYPOINT_FLAG = /--entrypoints\.[^.=\s]+\.http\.middlewares[=\s]+(\S+)/g
 export const traefikUnusedMiddleware: Rule<ComposeContext> = {
   id: 'compose/traefik-unused-middleware', language: 'compose', severity: 'info',
   title: 'Traefik headers middleware attached to no router',
-  description: [
-    'A `traefik.http.middlewares.<name>.headers.*` middleware (HSTS, nosniff, frame options ...) is defined in labels, but no router, chain or entrypoint of the project lists it in `middlewares`: Traefik never sends those headers. It is usually a router that names another middleware (`middlewares=app-stripprefix`) and forgot this one.',
-    'Add the name to the router\'s `middlewares` list (comma-separated). Reported at info: labels are the user\'s own wiring, and a router in a Traefik file provider this workspace does not show may use it.',
-  ].join('\n'),
+  docs: {
+    why: [
+      'A `traefik.http.middlewares.<name>.headers.*` middleware (HSTS, nosniff, frame options ...) is defined in labels, but no router, chain or entrypoint of the project lists it in `middlewares`: Traefik never sends those headers. It is usually a router that names another middleware (`middlewares=app-stripprefix`) and forgot this one.',
+      'Add the name to the router\'s `middlewares` list (comma-separated). Reported at info: labels are the user\'s own wiring, and a router in a Traefik file provider this workspace does not show may use it.',
+    ].join('\n'),
+    references: ['https://doc.traefik.io/traefik/middlewares/http/headers/'],
+  },
   fixable: false,
-  sources: ['https://doc.traefik.io/traefik/middlewares/http/headers/'],
   check(ctx) {
     const report = reportOnce(ctx);
     const defined = new Map<string, Label>();

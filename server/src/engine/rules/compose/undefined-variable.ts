@@ -17,16 +17,19 @@ interface Use { ref: VarRef; key?: string }
 export const undefinedVariable: Rule<ComposeContext> = {
   id: 'compose/undefined-variable', language: 'compose', severity: 'warning',
   title: 'Variable used without a value in .env',
-  description: [
-    'A `${VAR}` (or `$VAR`) with no default is not defined in the `.env` beside the compose file. Unless the shell that runs compose exports it, compose substitutes an empty string — for a credential key that is an empty password.',
-    'Files listed under `env_file:` do not help: they set the container\'s environment, they never feed `${}` interpolation in the compose file. Define the variable in `.env`, give it a default (`${VAR:-value}`), or make it required (`${VAR:?VAR must be set}`) so compose refuses to start without it.',
-    '',
-    'A project with no `.env` but with a template beside the compose file (`.env.example`, `deploy.env` ...) gets one finding per compose file for the variables the template defines: the template is meant to be copied to `.env` (SPEC §10: no flood). The fix copies it.',
-    '',
-    'SEEN and AFFiNE guides: secrets live in `.env` and compose reads them with `${VAR}`.',
-  ].join('\n'),
+  docs: {
+    why: [
+      'A `${VAR}` (or `$VAR`) with no default is not defined in the `.env` beside the compose file. Unless the shell that runs compose exports it, compose substitutes an empty string — for a credential key that is an empty password.',
+      'Files listed under `env_file:` do not help: they set the container\'s environment, they never feed `${}` interpolation in the compose file. Define the variable in `.env`, give it a default (`${VAR:-value}`), or make it required (`${VAR:?VAR must be set}`) so compose refuses to start without it.',
+      '',
+      'A project with no `.env` but with a template beside the compose file (`.env.example`, `deploy.env` ...) gets one finding per compose file for the variables the template defines: the template is meant to be copied to `.env` (ARCHITECTURE.md, Precision: no flood).',
+      '',
+      'SEEN and AFFiNE guides: secrets live in `.env` and compose reads them with `${VAR}`.',
+    ].join('\n'),
+    fixSafety: 'The fix copies the template to `.env` (generating values for credentials), or creates `.env` with the variables. The values it writes change what the stack runs with, so it is lightbulb-only: "Fix all" and `--fix` do not apply it.',
+    references: ['SEEN guide', 'AFFiNE guide', 'Compose interpolation: https://docs.docker.com/compose/how-tos/environment-variables/variable-interpolation/'],
+  },
   fixable: true,
-  sources: ['SEEN guide', 'AFFiNE guide', 'Compose interpolation: https://docs.docker.com/compose/how-tos/environment-variables/variable-interpolation/'],
   check(ctx) {
     const doc = ctx.doc.doc;
     if (!doc || !ctx.doc.root || !ctx.file.text.includes('$')) return;

@@ -9,7 +9,9 @@ import { editDistance } from '../../text';
 export const unknownKey: Rule<ComposeContext> = {
   id: 'compose/unknown-key', language: 'compose', severity: 'warning',
   title: 'Key not defined by the compose specification',
-  description: 'A key that the Compose Specification does not define (validated against its official JSON schema). Compose versions differ in whether they warn or ignore it, and a typo such as `securty_opt` or `read-only` silently drops the hardening it was meant to add. Extension keys (`x-...`) are allowed everywhere.',
+  docs: {
+    why: 'A key that the Compose Specification does not define (validated against its official JSON schema). Compose versions differ in whether they warn or ignore it, and a typo such as `securty_opt` or `read-only` silently drops the hardening it was meant to add. Extension keys (`x-...`) are allowed everywhere.',
+  },
   fixable: false,
   check(ctx) {
     const doc = ctx.doc.doc;

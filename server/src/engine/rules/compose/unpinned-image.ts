@@ -24,10 +24,14 @@ export function floatingTag(tag: string | undefined): boolean {
 export const unpinnedImage: Rule<ComposeContext> = {
   id: 'compose/unpinned-image', language: 'compose', severity: 'info',
   title: 'Image not pinned to a version',
-  description: [
-    'An image with no tag, `:latest`, or a tag without a version number (`:nightly`, `:edge`, `:alpine`, `:apache`, `:stable`) changes under you on the next pull: an unreviewed major upgrade (a database that no longer reads its data, a Nextcloud that cannot skip a major version) or a compromised release arrives without a change in the file. Pin a version tag, or a digest (`@sha256:...`) for reproducible deploys.',
-    'Tags set through variables are read like compose reads them: from the project\'s `.env` (`image: app:${TAG}` with `TAG=nightly`), else from the default.',
-  ].join('\n'),
+  docs: {
+    why: [
+      'An image with no tag, `:latest`, or a tag without a version number (`:nightly`, `:edge`, `:alpine`, `:apache`, `:stable`) changes under you on the next pull: an unreviewed major upgrade (a database that no longer reads its data, a Nextcloud that cannot skip a major version) or a compromised release arrives without a change in the file. Pin a version tag, or a digest (`@sha256:...`) for reproducible deploys.',
+      'Tags set through variables are read like compose reads them: from the project\'s `.env` (`image: app:${TAG}` with `TAG=nightly`), else from the default.',
+    ].join('\n'),
+    bad: 'services:\n  db:\n    image: postgres:latest',
+    good: 'services:\n  db:\n    image: postgres:16.4',
+  },
   fixable: false,
   check(ctx) {
     const report = reportOnce(ctx);

@@ -19,14 +19,19 @@ import type { Severity } from '../../types';
 export const weakSecret: Rule<ComposeContext> = {
   id: 'compose/weak-secret', language: 'compose', severity: 'error',
   title: 'Weak secret in the compose file',
-  description: [
-    'A literal credential value, a literal password inside a connection string, or the default of `${VAR:-default}` for a credential is empty, a placeholder, a known default (`changeme`, `postgres`, `minioadmin` ...), too short, or guessable (SPEC §4: keys need 32 random bytes, passwords 16+ characters and a "strong" zxcvbn score).',
-    'Defaults are the trap: `${DB_PASSWORD:-changeme}` silently runs with `changeme` whenever `.env` lacks the variable. The fix turns a weak default into `${VAR:?VAR must be set}` so compose refuses to start without a real value, and replaces a weak literal with a generated one (the service must be re-initialised with it, so neither fix is applied blindly).',
-    'A datastore password (of a datastore service, or an app\'s copy of it) is an `error` only when the datastore is reachable from outside the project: a published non-loopback port (its own or a pooler\'s in front of it), host networking, or an app on its network whose users define their own connections (n8n, Node-RED). Otherwise it is defence in depth (SPEC §10): `info`, or `warning` for a working literal value, which is also committed with the file. A literal reported here is not reported again by compose/hardcoded-secret.',
-    'AFFiNE guide: generate the database password with `openssl rand -base64 32`; SEEN guide: JWT secret >= 32 bytes, database password 20+ characters.',
-  ].join('\n'),
+  docs: {
+    why: [
+      'A literal credential value, a literal password inside a connection string, or the default of `${VAR:-default}` for a credential is empty, a placeholder, a known default (`changeme`, `postgres`, `minioadmin` ...), too short, or guessable (ARCHITECTURE.md, Secrets: keys need 32 random bytes, passwords 16+ characters and a "strong" zxcvbn score).',
+      'Defaults are the trap: `${DB_PASSWORD:-changeme}` silently runs with `changeme` whenever `.env` lacks the variable.',
+      'A datastore password (of a datastore service, or an app\'s copy of it) is an `error` only when the datastore is reachable from outside the project: a published non-loopback port (its own or a pooler\'s in front of it), host networking, or an app on its network whose users define their own connections (n8n, Node-RED). Otherwise it is defence in depth (ARCHITECTURE.md, Precision): `info`, or `warning` for a working literal value, which is also committed with the file. A literal reported here is not reported again by compose/hardcoded-secret.',
+      'AFFiNE guide: generate the database password with `openssl rand -base64 32`; SEEN guide: JWT secret >= 32 bytes, database password 20+ characters.',
+    ].join('\n'),
+    bad: 'services:\n  app:\n    environment:\n      JWT_SECRET: ${JWT_SECRET:-changeme}',
+    good: 'services:\n  app:\n    environment:\n      JWT_SECRET: ${JWT_SECRET:?JWT_SECRET must be set}',
+    fixSafety: 'The fix turns a weak default into `${VAR:?VAR must be set}` so compose refuses to start without a real value, and replaces a weak literal with a generated one. The service must be re-initialised with it, so neither is applied by "Fix all" or `--fix`: lightbulb-only.',
+    references: ['AFFiNE guide', 'SEEN guide', 'Fluxbase guide'],
+  },
   fixable: true,
-  sources: ['AFFiNE guide', 'SEEN guide', 'Fluxbase guide'],
   check(ctx) {
     const template = isTemplateFile(ctx.file.path);
     const services = servicesOf(ctx);

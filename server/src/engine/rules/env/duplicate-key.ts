@@ -5,7 +5,12 @@ import { entryLines, type EnvContext } from './support/context';
 export const envDuplicateKey: Rule<EnvContext> = {
   id: 'env/duplicate-key', language: 'env', severity: 'warning',
   title: 'Key defined twice',
-  description: 'A key is defined more than once. dotenv and docker compose keep the last definition, so the earlier one is dead and misleading: the value you read (or edit) at the top is not the one the app gets. The fix removes the earlier line; it cannot change what the app reads.',
+  docs: {
+    why: 'A key is defined more than once. dotenv and docker compose keep the last definition, so the earlier one is dead and misleading: the value you read (or edit) at the top is not the one the app gets.',
+    bad: 'DB_PASSWORD=first\nDB_HOST=db\nDB_PASSWORD=second',
+    good: 'DB_HOST=db\nDB_PASSWORD=second',
+    fixSafety: 'The fix removes the earlier line; it cannot change what the app reads, so it is safe: "Fix all" and `--fix` apply it.',
+  },
   fixable: true,
   check(ctx) {
     const last = new Map<string, EnvEntry>();

@@ -6,8 +6,11 @@ import { credentialEntries, firstLine, holdsSecret, isTemplate, type EnvContext 
 export const envFilePermissions: Rule<EnvContext> = {
   id: 'env/file-permissions', language: 'env', severity: 'info',
   title: 'Env file with secrets readable by other users',
-  description: 'The env file holds secrets and its permissions let the group or other users of the machine read it (`mode & 077` is not 0). SEEN guide: "Restrict file permissions: `chmod 600 .env.production.local`". Checked on POSIX systems only, for files on disk. The code action runs `chmod 600` on the file through the language server (the command `deploylint.chmod600`); "Fix all" does not run commands.',
-  sources: ['SEEN guide: Environment Files'],
+  docs: {
+    why: 'The env file holds secrets and its permissions let the group or other users of the machine read it (`mode & 077` is not 0). SEEN guide: "Restrict file permissions: `chmod 600 .env.production.local`". Checked on POSIX systems only, for files on disk.',
+    fixSafety: 'The code action runs `chmod 600` on the file through the language server (the command `deploylint.chmod600`). It is lightbulb-only: "Fix all" and `--fix` do not run commands.',
+    references: ['SEEN guide: Environment Files'],
+  },
   fixable: true,
   check(ctx) {
     if (typeof process !== 'undefined' && process.platform === 'win32') return;

@@ -10,12 +10,15 @@ const API_NAME = /API|AUTH|TOKEN|OAUTH|OIDC|WEBHOOK|SMTP|LDAP|S3|STORAGE|ENDPOIN
 export const envInsecureConnection: Rule<EnvContext> = {
   id: 'env/insecure-connection', language: 'env', severity: 'warning',
   title: 'Connection string without TLS or without credentials',
-  description: [
-    'A connection string that turns TLS off (`sslmode=disable`, `ssl=false`, `tls=false`) to a host outside the machine, a `redis://` or `http://` URL that carries credentials or API traffic to a remote host, or a `mongodb://` URI with no credentials at all. Credentials and data then cross the network in clear text, or the database accepts anyone.',
-    '',
-    'Hosts that stay on the machine or on the compose network (`localhost`, `127.0.0.1`, a bare service name such as `db`) are not reported for TLS. AppFlowy guide: "Never transmit credentials or sensitive data over unencrypted connections" (`POSTGRES_SSL_MODE=require`, `REDIS_TLS_ENABLED=true`); AI Notes guide: "Always use authentication, even for local deployments" (`mongodb://username:strong-password@...&ssl=true`).',
-  ].join('\n'),
-  sources: ['AppFlowy guide: Encryption in Transit', 'AI Notes guide: MongoDB, Enable Authentication'],
+  docs: {
+    why: [
+      'A connection string that turns TLS off (`sslmode=disable`, `ssl=false`, `tls=false`) to a host outside the machine, a `redis://` or `http://` URL that carries credentials or API traffic to a remote host, or a `mongodb://` URI with no credentials at all. Credentials and data then cross the network in clear text, or the database accepts anyone.',
+      '',
+      'Hosts that stay on the machine or on the compose network (`localhost`, `127.0.0.1`, a bare service name such as `db`) are not reported for TLS. AppFlowy guide: "Never transmit credentials or sensitive data over unencrypted connections" (`POSTGRES_SSL_MODE=require`, `REDIS_TLS_ENABLED=true`); AI Notes guide: "Always use authentication, even for local deployments" (`mongodb://username:strong-password@...&ssl=true`).',
+    ].join('\n'),
+    fixSafety: 'The fix turns TLS on in the connection string (`sslmode=require`, `ssl=true` ...) or switches the scheme (`rediss://`, `https://`). The server must accept it, so it is lightbulb-only: "Fix all" and `--fix` do not apply it.',
+    references: ['AppFlowy guide: Encryption in Transit', 'AI Notes guide: MongoDB, Enable Authentication'],
+  },
   fixable: true,
   check(ctx) {
     for (const e of effectiveEntries(ctx)) {

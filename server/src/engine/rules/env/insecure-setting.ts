@@ -44,14 +44,19 @@ const TOGGLES: Toggle[] = [
 export const envInsecureSetting: Rule<EnvContext> = {
   id: 'env/insecure-setting', language: 'env', severity: 'warning',
   title: 'Security setting turned off',
-  description: [
-    'A security switch set to its insecure value: `*_HTTPS=false` (AFFiNE: `AFFINE_SERVER_HTTPS`), `*SECURE_COOKIES=false` (SEEN), `*RATE_LIMIT*ENABLED=false` / `RATE_LIMIT=off` (SEEN), `*CORS*ORIGINS=*` / `ALLOWED_ORIGINS=*` (SEEN: "Don\'t use wildcard (*) in production"), `*SSL_MODE=disable`, `*TLS_ENABLED=false`, `*USE_SSL=false`, `DB_SSL=false`, `*ENFORCE_HTTPS=false`, `*REQUIRE_TLS=false` (AppFlowy: Encryption in Transit), `*REQUIRE_EMAIL_VERIFICATION=false`, `NODE_TLS_REJECT_UNAUTHORIZED=0`, `*_VERIFY_CERTS=false`, and `*MFA_ENABLED=false` (info, AppFlowy). In a file named for production (`.env.production`, `prod.env`), `DEBUG=true` and `NODE_ENV=development` (also app-prefixed: `SEEN_ENV=development`) are reported too.',
-    '',
-    'Application switches from the app-settings table (`catalogue/app-settings.ts`, each row with its source): docker-mailserver `SSL_TYPE=` (no TLS, plaintext auth) and `SPOOF_PROTECTION=`/`0` in its env file, `ENABLE_FAIL2BAN=0` (info) when its SMTP/IMAP ports are published, GoTrue `GOTRUE_URI_ALLOW_LIST=**`, Supabase `FUNCTIONS_VERIFY_JWT=false`, `*_AUTOCONFIRM=true`, pgAdmin `PGADMIN_CONFIG_SERVER_MODE=False`, `TRAEFIK_API_INSECURE=true`, `POSTGRES_HOST_AUTH_METHOD=trust`, pgbouncer `AUTH_TYPE=trust`.',
-    '',
-    'In templates these are reported at info: a template often ships development defaults. The fix flips the value; it changes behaviour, so "Fix all" does not apply it.',
-  ].join('\n'),
-  sources: ['SEEN guide: CORS, rate limiting, secure cookies', 'AppFlowy guide: Encryption in Transit, MFA', 'AFFiNE guide: HTTPS'],
+  docs: {
+    why: [
+      'A security switch set to its insecure value: `*_HTTPS=false` (AFFiNE: `AFFINE_SERVER_HTTPS`), `*SECURE_COOKIES=false` (SEEN), `*RATE_LIMIT*ENABLED=false` / `RATE_LIMIT=off` (SEEN), `*CORS*ORIGINS=*` / `ALLOWED_ORIGINS=*` (SEEN: "Don\'t use wildcard (*) in production"), `*SSL_MODE=disable`, `*TLS_ENABLED=false`, `*USE_SSL=false`, `DB_SSL=false`, `*ENFORCE_HTTPS=false`, `*REQUIRE_TLS=false` (AppFlowy: Encryption in Transit), `*REQUIRE_EMAIL_VERIFICATION=false`, `NODE_TLS_REJECT_UNAUTHORIZED=0`, `*_VERIFY_CERTS=false`, and `*MFA_ENABLED=false` (info, AppFlowy). In a file named for production (`.env.production`, `prod.env`), `DEBUG=true` and `NODE_ENV=development` (also app-prefixed: `SEEN_ENV=development`) are reported too.',
+      '',
+      'Application switches from the app-settings table (`catalogue/app-settings.ts`, each row with its source): docker-mailserver `SSL_TYPE=` (no TLS, plaintext auth) and `SPOOF_PROTECTION=`/`0` in its env file, `ENABLE_FAIL2BAN=0` (info) when its SMTP/IMAP ports are published, GoTrue `GOTRUE_URI_ALLOW_LIST=**`, Supabase `FUNCTIONS_VERIFY_JWT=false`, `*_AUTOCONFIRM=true`, pgAdmin `PGADMIN_CONFIG_SERVER_MODE=False`, `TRAEFIK_API_INSECURE=true`, `POSTGRES_HOST_AUTH_METHOD=trust`, pgbouncer `AUTH_TYPE=trust`.',
+      '',
+      'In templates these are reported at info: a template often ships development defaults.',
+    ].join('\n'),
+    bad: 'SECURE_COOKIES=false\nCORS_ALLOWED_ORIGINS=*',
+    good: 'SECURE_COOKIES=true\nCORS_ALLOWED_ORIGINS=https://app.example.com',
+    fixSafety: 'The fix flips the value to its secure one. It changes behaviour, so it is lightbulb-only: "Fix all" and `--fix` do not apply it.',
+    references: ['SEEN guide: CORS, rate limiting, secure cookies', 'AppFlowy guide: Encryption in Transit, MFA', 'AFFiNE guide: HTTPS'],
+  },
   fixable: true,
   check(ctx) {
     const production = /prod/i.test(basename(ctx.file.path));

@@ -6,8 +6,11 @@ import { effectiveEntries, valueIsVerbatim, type EnvContext } from './support/co
 export const envLeakedCredential: Rule<EnvContext> = {
   id: 'env/leaked-credential', language: 'env', severity: 'info',
   title: 'Live credential in a file git would commit',
-  description: 'A value has the format of a live credential (AWS access key `AKIA...`, GitHub `ghp_`/`github_pat_`, Stripe `sk_live_`, Slack `xox?-`, Google `AIza...`, a private key PEM) and the file is not ignored by git, so it would be committed. Treat a committed key as leaked: revoke it at the provider and issue a new one. AI Notes guide: "Never commit secrets"; "Rotate credentials". No automatic fix: only the provider can issue a new key.',
-  sources: ['AI Notes guide: API Keys Security'],
+  docs: {
+    why: 'A value has the format of a live credential (AWS access key `AKIA...`, GitHub `ghp_`/`github_pat_`, Stripe `sk_live_`, Slack `xox?-`, Google `AIza...`, a private key PEM) and the file is not ignored by git, so it would be committed. Treat a committed key as leaked: revoke it at the provider and issue a new one. AI Notes guide: "Never commit secrets"; "Rotate credentials".',
+    fixSafety: 'No automatic fix: only the provider can issue a new key.',
+    references: ['AI Notes guide: API Keys Security'],
+  },
   fixable: false,
   check(ctx) {
     const found = effectiveEntries(ctx).flatMap((e) => {

@@ -8,14 +8,17 @@ import { isPlaceholder } from '../../secrets';
 export const envNotGitignored: Rule<EnvContext> = {
   id: 'env/not-gitignored', language: 'env', severity: 'warning',
   title: 'Env file with secrets is not ignored by git',
-  description: [
-    'A real env file (not a template) that holds secrets and that no `.gitignore` rule ignores: the next `git add .` commits its secrets, and they stay in the history after the file is removed. The rule reads the repository\'s real `.gitignore` files (root and nested, plus `.git/info/exclude`) with git\'s matching rules.',
-    '',
-    'Placeholders (`changeit`, `your-password-here`) are not secrets: a sample `.env` committed with only those is not reported (env/weak-secret reports the values). A known default such as `secret` may be the working credential and counts.',
-    '',
-    'AI Notes guide: "Never commit secrets: Use `.env` files and add to `.gitignore`"; SEEN guide: never commit `.env` files to version control. The fix appends the file name to the nearest `.gitignore` (creating one at the repository root when there is none); it changes nothing the app does.',
-  ].join('\n'),
-  sources: ['AI Notes guide: Environment Variables', 'SEEN guide: Environment Files'],
+  docs: {
+    why: [
+      'A real env file (not a template) that holds secrets and that no `.gitignore` rule ignores: the next `git add .` commits its secrets, and they stay in the history after the file is removed. The rule reads the repository\'s real `.gitignore` files (root and nested, plus `.git/info/exclude`) with git\'s matching rules.',
+      '',
+      'Placeholders (`changeit`, `your-password-here`) are not secrets: a sample `.env` committed with only those is not reported (env/weak-secret reports the values). A known default such as `secret` may be the working credential and counts.',
+      '',
+      'AI Notes guide: "Never commit secrets: Use `.env` files and add to `.gitignore`"; SEEN guide: never commit `.env` files to version control.',
+    ].join('\n'),
+    fixSafety: 'The fix appends the file name to the nearest `.gitignore` (creating one at the repository root when there is none). It changes nothing the app does, so it is safe: "Fix all" and `--fix` apply it.',
+    references: ['AI Notes guide: Environment Variables', 'SEEN guide: Environment Files'],
+  },
   fixable: true,
   check(ctx) {
     if (isTemplate(ctx)) return;

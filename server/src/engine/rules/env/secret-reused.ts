@@ -24,11 +24,14 @@ function sameAccount(a: CredentialEntry, b: CredentialEntry): boolean {
 export const envSecretReused: Rule<EnvContext> = {
   id: 'env/secret-reused', language: 'env', severity: 'warning',
   title: 'One secret used for two credentials',
-  description: 'The same value is used for two different credentials (a JWT signing key that is also the database password, one password for Redis and Postgres). One leak then opens both, and rotating one breaks the other. Two names for the same account (`POSTGRES_PASSWORD` for the database container and `DB_PASSWORD` for the app) are not reported; third-party API keys are not either, nor values env/weak-secret already reports (a default used twice), nor templates, whose values are stand-ins. AFFiNE guide: "Use a strong, unique password". The fix regenerates the second one; update the service that uses it.',
-  sources: ['AFFiNE guide: Strong Database Password'],
+  docs: {
+    why: 'The same value is used for two different credentials (a JWT signing key that is also the database password, one password for Redis and Postgres). One leak then opens both, and rotating one breaks the other. Two names for the same account (`POSTGRES_PASSWORD` for the database container and `DB_PASSWORD` for the app) are not reported; third-party API keys are not either, nor values env/weak-secret already reports (a default used twice), nor templates, whose values are stand-ins. AFFiNE guide: "Use a strong, unique password".',
+    fixSafety: 'The fix regenerates the second value. The service that uses it must be updated too, so it is lightbulb-only: "Fix all" and `--fix` do not apply it.',
+    references: ['AFFiNE guide: Strong Database Password'],
+  },
   fixable: true,
   check(ctx) {
-    // A template's values are stand-ins (SPEC §2): Dify's gives one demo password to a dozen services.
+    // A template's values are stand-ins (ARCHITECTURE.md, File kinds): Dify's gives one demo password to a dozen services.
     if (isTemplate(ctx)) return;
     const seen = new Map<string, CredentialEntry>();
     for (const c of credentialEntries(ctx)) {

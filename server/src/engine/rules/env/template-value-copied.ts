@@ -20,8 +20,11 @@ function siblingTemplates(ctx: EnvContext): string[] {
 export const envTemplateValueCopied: Rule<EnvContext> = {
   id: 'env/template-value-copied', language: 'env', severity: 'warning',
   title: 'Secret copied from the template',
-  description: 'A secret in a real env file has the same value as in the template beside it (`.env.example`, `.env.sample`, `.env.template`...). Templates are committed and published with the app, so that value is public: anyone who read the repository knows it. SEEN guide: "Never use default or example secrets". The fix regenerates the value.',
-  sources: ['SEEN guide: Generate Strong Secrets'],
+  docs: {
+    why: 'A secret in a real env file has the same value as in the template beside it (`.env.example`, `.env.sample`, `.env.template`...). Templates are committed and published with the app, so that value is public: anyone who read the repository knows it. SEEN guide: "Never use default or example secrets".',
+    fixSafety: 'The fix regenerates the value. The service that uses it must be updated too, so it is lightbulb-only: "Fix all" and `--fix` do not apply it.',
+    references: ['SEEN guide: Generate Strong Secrets'],
+  },
   fixable: true,
   check(ctx) {
     if (isTemplate(ctx)) return;

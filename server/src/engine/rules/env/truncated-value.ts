@@ -14,11 +14,14 @@ import { effectiveEntries, type EnvContext } from './support/context';
 export const envTruncatedValue: Rule<EnvContext> = {
   id: 'env/truncated-value', language: 'env', severity: 'warning',
   title: 'Value cut off or read differently by dotenv and compose',
-  description: [
-    'dotenv ends an unquoted value at the first `#`: `DB_PASSWORD=abc#123` is read as `abc`, while docker compose reads `abc#123` (it only starts a comment at ` #`). A secret with ` #word` in it is cut by both. A value with text after its closing quote, a `$` in an unquoted or double-quoted secret (compose substitutes `$name`, dotenv does not) or backtick quotes (compose keeps them) also reads differently in the two tools, so the app and the database may not agree on a password.',
-    '',
-    'The fix wraps the intended value in quotes that both read the same way (single quotes when possible: no escapes, no substitution).',
-  ].join('\n'),
+  docs: {
+    why: [
+      'dotenv ends an unquoted value at the first `#`: `DB_PASSWORD=abc#123` is read as `abc`, while docker compose reads `abc#123` (it only starts a comment at ` #`). A secret with ` #word` in it is cut by both. A value with text after its closing quote, a `$` in an unquoted or double-quoted secret (compose substitutes `$name`, dotenv does not) or backtick quotes (compose keeps them) also reads differently in the two tools, so the app and the database may not agree on a password.',
+    ].join('\n'),
+    bad: 'DB_PASSWORD=abc#123',
+    good: 'DB_PASSWORD=\'abc#123\'',
+    fixSafety: 'The fix wraps the intended value in quotes that both read the same way (single quotes when possible: no escapes, no substitution). Which value was intended is a guess, so it is lightbulb-only: "Fix all" and `--fix` do not apply it.',
+  },
   fixable: true,
   check(ctx) {
     const text = ctx.file.text;

@@ -36,14 +36,15 @@ function oneHourLike(key: string, value: string): string | undefined {
 export const envWeakPolicy: Rule<EnvContext> = {
   id: 'env/weak-policy', language: 'env', severity: 'warning',
   title: 'Weak password, hashing or token-lifetime policy',
-  description: [
-    '- `*PASSWORD_MIN_LENGTH` below 12 (AppFlowy guide: `GOTRUE_PASSWORD_MIN_LENGTH=12`; Fluxbase and AFFiNE guides: at least 12 characters).',
-    '- bcrypt cost / rounds below 10 (warning), or 10-11 (info): the Fluxbase guide uses 10, the SEEN guide 12.',
-    '- a JWT / access-token lifetime over one hour (info): AppFlowy guide `GOTRUE_JWT_EXP=3600`; SEEN and Fluxbase: 15 minutes. Refresh tokens are not concerned. A bare number is read in the unit the name says (`ACCESS_TOKEN_EXPIRE_MINUTES`, `*_HOURS`, `*_DAYS`, `*_MS`), else in seconds.',
-    '',
-    'The fix sets the recommended value (12, 12, one hour); it changes behaviour, so "Fix all" does not apply it.',
-  ].join('\n'),
-  sources: ['AppFlowy guide: Strong Password Policies, Session Management', 'Fluxbase guide: bcrypt cost factor 10', 'SEEN guide: bcrypt cost factor 12, access tokens 15 minutes'],
+  docs: {
+    why: [
+      '- `*PASSWORD_MIN_LENGTH` below 12 (AppFlowy guide: `GOTRUE_PASSWORD_MIN_LENGTH=12`; Fluxbase and AFFiNE guides: at least 12 characters).',
+      '- bcrypt cost / rounds below 10 (warning), or 10-11 (info): the Fluxbase guide uses 10, the SEEN guide 12.',
+      '- a JWT / access-token lifetime over one hour (info): AppFlowy guide `GOTRUE_JWT_EXP=3600`; SEEN and Fluxbase: 15 minutes. Refresh tokens are not concerned. A bare number is read in the unit the name says (`ACCESS_TOKEN_EXPIRE_MINUTES`, `*_HOURS`, `*_DAYS`, `*_MS`), else in seconds.',
+    ].join('\n'),
+    fixSafety: 'The fix sets the recommended value (12, 12, one hour). It changes behaviour, so it is lightbulb-only: "Fix all" and `--fix` do not apply it.',
+    references: ['AppFlowy guide: Strong Password Policies, Session Management', 'Fluxbase guide: bcrypt cost factor 10', 'SEEN guide: bcrypt cost factor 12, access tokens 15 minutes'],
+  },
   fixable: true,
   check(ctx) {
     for (const e of effectiveEntries(ctx)) {

@@ -13,16 +13,19 @@ const TEMPLATE_NOTE = 'in a template: users who do not change it copy it verbati
 export const envWeakSecret: Rule<EnvContext> = {
   id: 'env/weak-secret', language: 'env', severity: 'error',
   title: 'Weak, empty, placeholder or default secret',
-  description: [
-    'A credential-shaped variable (`*_PASSWORD`, `*_SECRET`, `JWT_*`, `*_API_KEY`...) holds a value an attacker can guess: empty, a placeholder (`<secret>`, `your_key_here`), a known default (`changeme`, `minioadmin`, jwt.io\'s `your-256-bit-secret`, a random-looking value a popular template publishes such as Supabase\'s demo keys or Dify\'s `SECRET_KEY` — reported whatever the variable is called), too short for its kind, or guessable by a strength estimator (zxcvbn). The password inside a connection string (`postgres://user:pass@host/db`) is judged the same way, and so is what a `${VAR}` value resolves to when compose reads the file: a weak `${VAR:-default}`, or a non-secret entry of the same file it names.',
-    '',
-    'Signing and encryption keys need at least 32 bytes (RFC 7518 §3.2; SEEN guide: "JWT secret must be at least 32 bytes"; Fluxbase guide: "min 32 characters"); passwords at least 16 characters (AI Notes guide; SEEN asks 20). Third-party API keys are only checked for empty and placeholder values. In templates (`.env.example`) only known defaults are reported, at info.',
-    '',
-    'An empty credential is not reported when its integration is off (`ENABLE_SRS=0` beside `SRS_SECRET=`), when it belongs to an optional third-party service (OAuth client secrets, an SMTP relay, API keys), or when the comment above it says the image generates a value; an empty secret of the app\'s own data (JWT, session, encryption keys, datastore passwords) stays an error. A weak datastore password is an error only when compose publishes that datastore (or a pooler in front of it) on a non-loopback address or uses host networking, or when an app whose users define their own connections (n8n, Node-RED) shares its network; otherwise it is defence in depth: info (SPEC §10). A token the project\'s services share on a port that is not published (n8n\'s task runner token) is a warning: only a container of the project can use it. So is a value the image version ignores (Pi-hole v6 and `WEBPASSWORD`, from the catalogue): it is used only if someone pins an older image.',
-    '',
-    'The fix writes a strong value from `crypto.randomBytes` (32 bytes base64url for keys, hex when the old value was hex; 32 letters and digits for passwords). It is not applied by "Fix all": a changed database password must also change in the database.',
-  ].join('\n'),
-  sources: ['AFFiNE guide: "Use a strong, unique password for PostgreSQL"', 'SEEN guide: "Never use default or example secrets"', 'Fluxbase guide: "Strong JWT secret generated (min 32 characters)"', 'RFC 7518 §3.2'],
+  docs: {
+    why: [
+      'A credential-shaped variable (`*_PASSWORD`, `*_SECRET`, `JWT_*`, `*_API_KEY`...) holds a value an attacker can guess: empty, a placeholder (`<secret>`, `your_key_here`), a known default (`changeme`, `minioadmin`, jwt.io\'s `your-256-bit-secret`, a random-looking value a popular template publishes such as Supabase\'s demo keys or Dify\'s `SECRET_KEY` — reported whatever the variable is called), too short for its kind, or guessable by a strength estimator (zxcvbn). The password inside a connection string (`postgres://user:pass@host/db`) is judged the same way, and so is what a `${VAR}` value resolves to when compose reads the file: a weak `${VAR:-default}`, or a non-secret entry of the same file it names.',
+      '',
+      'Signing and encryption keys need at least 32 bytes (RFC 7518 §3.2; SEEN guide: "JWT secret must be at least 32 bytes"; Fluxbase guide: "min 32 characters"); passwords at least 16 characters (AI Notes guide; SEEN asks 20). Third-party API keys are only checked for empty and placeholder values. In templates (`.env.example`) only known defaults are reported, at info.',
+      '',
+      'An empty credential is not reported when its integration is off (`ENABLE_SRS=0` beside `SRS_SECRET=`), when it belongs to an optional third-party service (OAuth client secrets, an SMTP relay, API keys), or when the comment above it says the image generates a value; an empty secret of the app\'s own data (JWT, session, encryption keys, datastore passwords) stays an error. A weak datastore password is an error only when compose publishes that datastore (or a pooler in front of it) on a non-loopback address or uses host networking, or when an app whose users define their own connections (n8n, Node-RED) shares its network; otherwise it is defence in depth: info (ARCHITECTURE.md, Precision). A token the project\'s services share on a port that is not published (n8n\'s task runner token) is a warning: only a container of the project can use it. So is a value the image version ignores (Pi-hole v6 and `WEBPASSWORD`, from the catalogue): it is used only if someone pins an older image.',
+    ].join('\n'),
+    bad: 'JWT_SECRET=changeme',
+    good: 'JWT_SECRET=Zq3vN0m8b0kqJ1y5V2xH7cR9tL4wP6sA1dF8gK3jE0u',
+    fixSafety: 'The fix writes a strong value from `crypto.randomBytes` (32 bytes base64url for keys, hex when the old value was hex; 32 letters and digits for passwords). A changed database password must also change in the database, so it is lightbulb-only: "Fix all" and `--fix` do not apply it.',
+    references: ['AFFiNE guide: "Use a strong, unique password for PostgreSQL"', 'SEEN guide: "Never use default or example secrets"', 'Fluxbase guide: "Strong JWT secret generated (min 32 characters)"', 'RFC 7518 §3.2'],
+  },
   fixable: true,
   check(ctx) {
     const template = isTemplate(ctx);
@@ -34,7 +37,7 @@ export const envWeakSecret: Rule<EnvContext> = {
       const verdict = judgeSecret(judgeAs, e.value, ctx.config.secrets, { template });
       if (!verdict) continue;
       judged.add(e);
-      // SPEC §10: an empty credential of an integration that is off (or optional, or filled in by the image) is not weak.
+      // ARCHITECTURE.md, Precision: an empty credential of an integration that is off (or optional, or filled in by the image) is not weak.
       if (!template && emptyButUnused(ctx, e)) continue;
       // An empty secret guarding the app's own data stays an error; a weak datastore password follows the datastore's reach.
       const reach = template || e.value.trim() === '' ? undefined : credentialUseReach(ctx, e.key, uses);

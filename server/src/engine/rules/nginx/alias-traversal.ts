@@ -8,15 +8,18 @@ import { ancestor } from '../../nginx/tree';
 export const aliasTraversal: Rule<RuleContext<NginxFile>> = {
   id: 'nginx/alias-traversal', language: 'nginx', severity: 'error',
   title: 'Path traversal through alias (off-by-slash)',
-  description: 'In a prefix location nginx replaces the matched prefix with the `alias` path. When the location has '
-    + 'no trailing slash but the alias has one, `location /files { alias /data/; }` maps `/files../secret` to '
-    + '`/data/../secret`: the parent folder of the alias is readable. When neither has a slash, `/files_old/x` maps to '
-    + '`/data_old/x`, a sibling folder (reported as a warning). Only the innermost location counts; regex and exact '
-    + 'locations are not concerned. Same check as gixy\'s `alias_traversal`.\n\nThe fix adds the trailing slash to '
-    + 'the location (and to the alias when it had none); `/files` without a slash then no longer matches this '
-    + 'location, so it is not applied by "Fix all".',
+  docs: {
+    why: 'In a prefix location nginx replaces the matched prefix with the `alias` path. When the location has no '
+      + 'trailing slash but the alias has one, `location /files { alias /data/; }` maps `/files../secret` to '
+      + '`/data/../secret`: the parent folder of the alias is readable. When neither has a slash, `/files_old/x` '
+      + 'maps to `/data_old/x`, a sibling folder (reported as a warning). Only the innermost location counts; '
+      + 'regex and exact locations are not concerned. Same check as gixy\'s `alias_traversal`.',
+    bad: 'location /files {\n    alias /data/;\n}',
+    good: 'location /files/ {\n    alias /data/;\n}',
+    fixSafety: 'The fix adds the trailing slash to the location (and to the alias when it had none). `/files` without a slash then no longer matches this location, so it is lightbulb-only: "Fix all" and `--fix` do not apply it.',
+    references: ['gixy alias_traversal', 'Orange Tsai, Breaking Parser Logic (Black Hat 2018)'],
+  },
   fixable: true,
-  sources: ['gixy alias_traversal', 'Orange Tsai, Breaking Parser Logic (Black Hat 2018)'],
   check(ctx) {
     const view = nginxView(ctx);
     for (const alias of nodesNamed(view.cfg, ctx.file.path, 'alias')) {

@@ -15,22 +15,25 @@ const FAMILY_LABEL: Record<Family, string> = { v4: 'IPv4', v6: 'IPv6' };
 export const allowWithoutDeny: Rule<RuleContext<NginxFile>> = {
   id: 'nginx/allow-without-deny', language: 'nginx', severity: 'error',
   title: 'allow rules without a final deny: everyone else is let in too',
-  description: '`allow 10.0.0.0/8;` does not mean "only these addresses": nginx reads the `allow`/`deny` list of a '
-    + 'block in order, the first rule that matches decides, and a client that no rule matches is let in. Without a '
-    + 'closing `deny all;` the block is open to everybody.\n\n'
-    + 'The list is all or nothing per level: a location with any `allow`/`deny` of its own does not inherit the '
-    + 'server\'s, so a `deny all;` on the server does not close a location that only says `allow` (Gixy-Next\'s '
-    + '`allow_without_deny` documentation suggests it can; ngx_http_access_module merges the lists only when a level '
-    + 'has none). IPv4 and IPv6 clients are checked against separate lists: `deny 0.0.0.0/0` leaves IPv6 clients of a '
-    + 'server listening on `[::]` in. `allow all` alone is read as deliberate, and `satisfy any` with working '
-    + 'authentication (`auth_basic`, `auth_request`, `auth_jwt`) is the intended "address or password" pattern and is '
-    + 'not reported. Severity follows reach: `warning` when authentication still applies to everyone (the address '
-    + 'list restricts nothing, the password does), `info` in a server that listens only on loopback or unix sockets. '
-    + 'A location holding a status page is reported by `nginx/status-page-exposed` instead.\n\n'
-    + 'The fix adds `deny all;` after the last rule; it locks out the clients the list does not name, which is what '
-    + 'the list says, but it is a change of behaviour, so "Fix all" does not apply it.',
+  docs: {
+    why: '`allow 10.0.0.0/8;` does not mean "only these addresses": nginx reads the `allow`/`deny` list of a block '
+      + 'in order, the first rule that matches decides, and a client that no rule matches is let in. Without a '
+      + 'closing `deny all;` the block is open to everybody.\n\nThe list is all or nothing per level: a location '
+      + 'with any `allow`/`deny` of its own does not inherit the server\'s, so a `deny all;` on the server does '
+      + 'not close a location that only says `allow` (Gixy-Next\'s `allow_without_deny` documentation suggests it '
+      + 'can; ngx_http_access_module merges the lists only when a level has none). IPv4 and IPv6 clients are '
+      + 'checked against separate lists: `deny 0.0.0.0/0` leaves IPv6 clients of a server listening on `[::]` in. '
+      + '`allow all` alone is read as deliberate, and `satisfy any` with working authentication (`auth_basic`, '
+      + '`auth_request`, `auth_jwt`) is the intended "address or password" pattern and is not reported. Severity '
+      + 'follows reach: `warning` when authentication still applies to everyone (the address list restricts '
+      + 'nothing, the password does), `info` in a server that listens only on loopback or unix sockets. A '
+      + 'location holding a status page is reported by `nginx/status-page-exposed` instead.',
+    bad: 'location /admin/ {\n    allow 10.0.0.0/8;\n}',
+    good: 'location /admin/ {\n    allow 10.0.0.0/8;\n    deny all;\n}',
+    fixSafety: 'The fix adds `deny all;` after the last rule. It locks out the clients the list does not name, which is what the list says but a change of behaviour, so it is lightbulb-only: "Fix all" and `--fix` do not apply it.',
+    references: ['nginx ngx_http_access_module documentation', 'Gixy-Next allow_without_deny'],
+  },
   fixable: true,
-  sources: ['nginx ngx_http_access_module documentation', 'Gixy-Next allow_without_deny'],
   check(ctx) {
     const view = nginxView(ctx);
     const path = ctx.file.path;

@@ -53,23 +53,24 @@ function isCatchAll(server: ConfNode): boolean {
 export const ambiguousDefaultServer: Rule<RuleContext<NginxFile>> = {
   id: 'nginx/ambiguous-default-server', language: 'nginx', severity: 'warning',
   title: 'Several servers share a listen socket and none is default_server',
-  description: 'When a request\'s Host matches no `server_name` (a scan by IP address, a made-up name, a DNS rebinding '
-    + 'attack, a client without SNI), nginx answers it with the default server of the address and port it arrived on: '
-    + 'the one marked `default_server`, else the first server in load order. Without the flag that is whichever file '
-    + '`include conf.d/*.conf` happens to read first, so an internal admin app or a site with another certificate can '
-    + 'end up answering every unknown name, and a rename of a file changes it.\n\nSockets are compared the way nginx '
-    + 'does (same as Gixy-Next\'s `default_server_flag`): `80`, `*:80`, `0.0.0.0:80` are one; `[::]:80` is another; '
-    + 'a QUIC listen is a UDP socket of its own; a server without `listen` listens on `*:80`; unix sockets are not '
-    + 'checked; servers whose `listen` is template markup (`{{ HTTPS_PORT }}`, `${PORT}`) are left out, as their sockets '
-    + 'are only known once rendered. Unlike Gixy-Next, a first server that is already a catch-all (no real `server_name`, answering with '
-    + '`return` or `ssl_reject_handshake on`) is not reported: it is the default in effect, and the one intended. '
-    + 'Servers are only compared within the config the file belongs to (its includes and the `nginx.conf` that '
-    + 'includes it).\n\nThe fix adds a catch-all server before the first one: `listen ... default_server; '
-    + 'server_name _; return 444;` (444 closes the connection without a response), with `ssl_reject_handshake on;` '
-    + 'for TLS sockets (nginx >= 1.19.4), so no certificate is revealed to a scanner. Unknown names then get nothing '
-    + 'instead of the first site, so it is not applied by "Fix all".',
+  docs: {
+    why: 'When a request\'s Host matches no `server_name` (a scan by IP address, a made-up name, a DNS rebinding '
+      + 'attack, a client without SNI), nginx answers it with the default server of the address and port it '
+      + 'arrived on: the one marked `default_server`, else the first server in load order. Without the flag that '
+      + 'is whichever file `include conf.d/*.conf` happens to read first, so an internal admin app or a site with '
+      + 'another certificate can end up answering every unknown name, and a rename of a file changes it.\n\nSockets '
+      + 'are compared the way nginx does (same as Gixy-Next\'s `default_server_flag`): `80`, `*:80`, `0.0.0.0:80` '
+      + 'are one; `[::]:80` is another; a QUIC listen is a UDP socket of its own; a server without `listen` '
+      + 'listens on `*:80`; unix sockets are not checked; servers whose `listen` is template markup (`{{ '
+      + 'HTTPS_PORT }}`, `${PORT}`) are left out, as their sockets are only known once rendered. Unlike '
+      + 'Gixy-Next, a first server that is already a catch-all (no real `server_name`, answering with `return` or '
+      + '`ssl_reject_handshake on`) is not reported: it is the default in effect, and the one intended. Servers '
+      + 'are only compared within the config the file belongs to (its includes and the `nginx.conf` that includes '
+      + 'it).',
+    fixSafety: 'The fix adds a catch-all server before the first one: `listen ... default_server; server_name _; return 444;` (444 closes the connection without a response), with `ssl_reject_handshake on;` for TLS sockets (nginx >= 1.19.4), so no certificate is revealed to a scanner. Unknown names then get nothing instead of the first site, so it is lightbulb-only: "Fix all" and `--fix` do not apply it.',
+    references: ['Gixy-Next default_server_flag', 'nginx: How nginx processes a request'],
+  },
   fixable: true,
-  sources: ['Gixy-Next default_server_flag', 'nginx: How nginx processes a request'],
   check(ctx) {
     const view = nginxView(ctx);
     const servers = httpServers(view.cfg.nodes);

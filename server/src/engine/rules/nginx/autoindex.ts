@@ -8,12 +8,16 @@ import { flagOf } from '../../nginx/inherit';
 export const autoindex: Rule<RuleContext<NginxFile>> = {
   id: 'nginx/autoindex', language: 'nginx', severity: 'warning',
   title: 'Directory listing enabled',
-  description: '`autoindex on` makes nginx list every file of a folder that has no index file: backups, uploads, '
-    + '`.env` copies and private documents become browsable and indexable by search engines. Serve a listing only '
-    + 'where it is meant to be public, behind authentication otherwise. The fix sets `autoindex off;`, which '
-    + 'removes the listing, so it is not applied by "Fix all".',
+  docs: {
+    why: '`autoindex on` makes nginx list every file of a folder that has no index file: backups, uploads, `.env` '
+      + 'copies and private documents become browsable and indexable by search engines. Serve a listing only '
+      + 'where it is meant to be public, behind authentication otherwise.',
+    bad: 'location /files/ {\n    autoindex on;\n}',
+    good: 'location /files/ {\n    autoindex off;\n}',
+    fixSafety: 'The fix sets `autoindex off;`, which removes the listing, so it is lightbulb-only: "Fix all" and `--fix` do not apply it.',
+    references: ['OWASP Web Security Testing Guide'],
+  },
   fixable: true,
-  sources: ['OWASP Web Security Testing Guide'],
   check(ctx) {
     const view = nginxView(ctx);
     for (const n of nodesNamed(view.cfg, ctx.file.path, 'autoindex')) {

@@ -25,14 +25,17 @@ function allowsCredentials(view: NginxView, e: HeaderEntry): boolean {
 export const corsWildcard: Rule<RuleContext<NginxFile>> = {
   id: 'nginx/cors-wildcard', language: 'nginx', severity: 'warning',
   title: 'CORS open to any origin',
-  description: '`Access-Control-Allow-Origin: *` lets any web site read the responses with a visitor\'s browser; '
-    + 'reflecting `$http_origin` without checking it against a list does the same and also works with cookies. '
-    + 'With `Access-Control-Allow-Credentials: true` any site can act as the logged-in user and read the answers: '
-    + 'that case is an error. The Fluxbase and SEEN guides ask for an explicit list of allowed origins: validate the '
-    + 'origin with a `map $http_origin $cors_origin { ... }` (or an `if ($http_origin ~ ...)`) and send the mapped '
-    + 'variable. No automatic fix: the allowed origins are yours to name.',
+  docs: {
+    why: '`Access-Control-Allow-Origin: *` lets any web site read the responses with a visitor\'s browser; '
+      + 'reflecting `$http_origin` without checking it against a list does the same and also works with cookies. '
+      + 'With `Access-Control-Allow-Credentials: true` any site can act as the logged-in user and read the '
+      + 'answers: that case is an error. The Fluxbase and SEEN guides ask for an explicit list of allowed '
+      + 'origins: validate the origin with a `map $http_origin $cors_origin { ... }` (or an `if ($http_origin ~ '
+      + '...)`) and send the mapped variable.',
+    fixSafety: 'No automatic fix: the allowed origins are yours to name.',
+    references: ['Fluxbase guide', 'SEEN guide', 'OWASP HTML5 Security Cheat Sheet'],
+  },
   fixable: false,
-  sources: ['Fluxbase guide', 'SEEN guide', 'OWASP HTML5 Security Cheat Sheet'],
   check(ctx) {
     const view = nginxView(ctx);
     for (const e of headerEntriesInFile(view)) {

@@ -6,11 +6,14 @@ import { headerEntriesInFile, nginxView } from '../../nginx/rule-context';
 export const deprecatedXssProtection: Rule<RuleContext<NginxFile>> = {
   id: 'nginx/deprecated-xss-protection', language: 'nginx', severity: 'info',
   title: 'X-XSS-Protection enables the deprecated XSS auditor',
-  description: 'Browsers removed the XSS auditor that `X-XSS-Protection: 1; mode=block` switches on, and in the '
-    + 'browsers that still had it, it could be abused to leak data or disable page scripts. OWASP recommends '
-    + '`X-XSS-Protection: 0` (or no header) and a Content-Security-Policy instead.',
+  docs: {
+    why: 'Browsers removed the XSS auditor that `X-XSS-Protection: 1; mode=block` switches on, and in the browsers '
+      + 'that still had it, it could be abused to leak data or disable page scripts. OWASP recommends '
+      + '`X-XSS-Protection: 0` (or no header) and a Content-Security-Policy instead.',
+    fixSafety: 'The fix sets the header to `0`. It is safe: "Fix all" and `--fix` apply it.',
+    references: ['OWASP Secure Headers Project'],
+  },
   fixable: true,
-  sources: ['OWASP Secure Headers Project'],
   check(ctx) {
     const view = nginxView(ctx);
     for (const e of headerEntriesInFile(view)) {

@@ -38,13 +38,16 @@ function servesFiles(server: ConfNode, top: readonly ConfNode[]): boolean {
 export const dotfilesExposed: Rule<RuleContext<NginxFile>> = {
   id: 'nginx/dotfiles-exposed', language: 'nginx', severity: 'info',
   title: 'Static files served without a dotfile deny rule',
-  description: 'A server that serves a folder from disk also serves what sits next to the site: a deployed `.git` '
-    + 'folder (the whole source history, often with credentials), `.env`, `.htpasswd`, editor backups. Deny hidden '
-    + 'files while keeping `/.well-known/` (ACME challenges, security.txt): `location ~ /\\.(?!well-known) { deny all; }` '
-    + '(h5bp\'s `security_file_access.conf` does the same). Checked per server that has a `root` and a location '
-    + 'answered from disk; an included snippet with such a rule counts.',
+  docs: {
+    why: 'A server that serves a folder from disk also serves what sits next to the site: a deployed `.git` folder '
+      + '(the whole source history, often with credentials), `.env`, `.htpasswd`, editor backups. Deny hidden '
+      + 'files while keeping `/.well-known/` (ACME challenges, security.txt): `location ~ /\\.(?!well-known) { '
+      + 'deny all; }` (h5bp\'s `security_file_access.conf` does the same). Checked per server that has a `root` '
+      + 'and a location answered from disk; an included snippet with such a rule counts.',
+    fixSafety: 'The fix adds `location ~ /\\.(?!well-known) { deny all; }` to the server. It is safe: "Fix all" and `--fix` apply it.',
+    references: ['h5bp server-configs-nginx', 'OWASP Web Security Testing Guide'],
+  },
   fixable: true,
-  sources: ['h5bp server-configs-nginx', 'OWASP Web Security Testing Guide'],
   check(ctx) {
     const view = nginxView(ctx);
     for (const server of view.servers) {

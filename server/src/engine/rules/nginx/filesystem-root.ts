@@ -42,18 +42,21 @@ function isPrefixLocation(loc: ConfNode): string | undefined {
 export const filesystemRoot: Rule<RuleContext<NginxFile>> = {
   id: 'nginx/filesystem-root', language: 'nginx', severity: 'error',
   title: 'root or alias serves the whole filesystem',
-  description: 'nginx builds the file path of a request by appending the URI to `root` (or by putting the rest of the '
-    + 'URI after `alias`). When that base is `/` — also spelt `//`, `/./` or `/srv/..` — `GET /etc/passwd` returns '
-    + '`/etc/passwd`: every file the worker can read is served, the app\'s source, its `.env`, keys. With '
-    + '`fastcgi_pass` and `$document_root$fastcgi_script_name` any PHP file on the disk can also be run. Point `root` '
-    + 'at a folder that holds only what you publish, or remove it where nothing is served from disk.\n\n'
-    + 'As in Gixy-Next\'s `filesystem_root_exposure`: paths with variables are not judged, `..` is resolved as text, '
-    + 'and `alias` counts only in prefix locations (in a regex or exact location it names one file), in a location '
-    + 'ending with `/` only when the alias ends with `/` too. deploylint also looks at whether the root is used: '
-    + 'when every request under it is proxied or answered with `return`, the finding is `info` (a location added '
-    + 'later would serve the filesystem); `warning` in a server that listens only on loopback or unix sockets.',
+  docs: {
+    why: 'nginx builds the file path of a request by appending the URI to `root` (or by putting the rest of the '
+      + 'URI after `alias`). When that base is `/` — also spelt `//`, `/./` or `/srv/..` — `GET /etc/passwd` '
+      + 'returns `/etc/passwd`: every file the worker can read is served, the app\'s source, its `.env`, keys. '
+      + 'With `fastcgi_pass` and `$document_root$fastcgi_script_name` any PHP file on the disk can also be run. '
+      + 'Point `root` at a folder that holds only what you publish, or remove it where nothing is served from '
+      + 'disk.\n\nAs in Gixy-Next\'s `filesystem_root_exposure`: paths with variables are not judged, `..` is '
+      + 'resolved as text, and `alias` counts only in prefix locations (in a regex or exact location it names one '
+      + 'file), in a location ending with `/` only when the alias ends with `/` too. deploylint also looks at '
+      + 'whether the root is used: when every request under it is proxied or answered with `return`, the finding '
+      + 'is `info` (a location added later would serve the filesystem); `warning` in a server that listens only '
+      + 'on loopback or unix sockets.',
+    references: ['nginx ngx_http_core_module documentation (root, alias)', 'Gixy-Next filesystem_root_exposure'],
+  },
   fixable: false,
-  sources: ['nginx ngx_http_core_module documentation (root, alias)', 'Gixy-Next filesystem_root_exposure'],
   check(ctx) {
     const view = nginxView(ctx);
     for (const n of nodesNamed(view.cfg, ctx.file.path, 'root', 'alias')) {

@@ -38,23 +38,25 @@ interface Hit { start: number; end: number; name: string; source: string }
 export const forwardedProtoTrusted: Rule<RuleContext<NginxFile>> = {
   id: 'nginx/forwarded-proto-trusted', language: 'nginx', severity: 'warning',
   title: 'Scheme or host taken from a client-supplied X-Forwarded-Proto/Host',
-  description: '`$http_x_forwarded_proto`, `$http_x_forwarded_host` (and `X-Forwarded-Scheme`, `X-Forwarded-Ssl`, '
-    + '`Forwarded`) are request headers: a proxy in front may have set them, but any client that reaches this nginx '
-    + 'directly sends whatever it likes. Passing them on (`proxy_set_header X-Forwarded-Proto $http_x_forwarded_proto;`, '
-    + 'or a `map` keyed on the header, as Nginx Proxy Manager, Discourse and frappe do) makes the app believe a plain '
-    + 'HTTP request was HTTPS (Secure-cookie and HTTPS-only checks pass, redirect loops the other way) or build links, '
-    + 'password-reset mails and cache keys from a host the client chose.\n\nThe value is followed through `set` and '
-    + '`map` (its key and its values). It counts as checked when a `map`/`geo` on the peer address '
-    + '(`$remote_addr`, `$realip_remote_addr`) decides whether the header is used, and a server that listens only on '
-    + 'loopback or a unix socket is reached through a local proxy alone and is not reported. A redirect built from the '
-    + 'header (`return 301 $http_x_forwarded_proto://...`) only misleads the client that sent it and is `info`. '
-    + '`proxy_set_header Host ...` is `nginx/host-spoofing`\'s. An `if` on the header that only decides whether to '
-    + 'redirect to HTTPS (Nginx Proxy Manager\'s `force-ssl.conf`) is not reported: skipping that redirect only '
-    + 'affects the client that lied.\n\nThe fix writes `$scheme` (or `$host`): behind a '
-    + 'TLS-terminating proxy that is the inner hop\'s scheme, so the app may then see `http`; it is not applied by '
-    + '"Fix all". Behind such a proxy, map the header only for the proxy\'s address instead.',
+  docs: {
+    why: '`$http_x_forwarded_proto`, `$http_x_forwarded_host` (and `X-Forwarded-Scheme`, `X-Forwarded-Ssl`, '
+      + '`Forwarded`) are request headers: a proxy in front may have set them, but any client that reaches this '
+      + 'nginx directly sends whatever it likes. Passing them on (`proxy_set_header X-Forwarded-Proto '
+      + '$http_x_forwarded_proto;`, or a `map` keyed on the header, as Nginx Proxy Manager, Discourse and frappe '
+      + 'do) makes the app believe a plain HTTP request was HTTPS (Secure-cookie and HTTPS-only checks pass, '
+      + 'redirect loops the other way) or build links, password-reset mails and cache keys from a host the client '
+      + 'chose.\n\nThe value is followed through `set` and `map` (its key and its values). It counts as checked '
+      + 'when a `map`/`geo` on the peer address (`$remote_addr`, `$realip_remote_addr`) decides whether the '
+      + 'header is used, and a server that listens only on loopback or a unix socket is reached through a local '
+      + 'proxy alone and is not reported. A redirect built from the header (`return 301 '
+      + '$http_x_forwarded_proto://...`) only misleads the client that sent it and is `info`. `proxy_set_header '
+      + 'Host ...` is `nginx/host-spoofing`\'s. An `if` on the header that only decides whether to redirect to '
+      + 'HTTPS (Nginx Proxy Manager\'s `force-ssl.conf`) is not reported: skipping that redirect only affects the '
+      + 'client that lied.\n\nBehind such a proxy, map the header only for the proxy\'s address instead.',
+    fixSafety: 'The fix writes `$scheme` (or `$host`). Behind a TLS-terminating proxy that is the inner hop\'s scheme, so the app may then see `http`: lightbulb-only, "Fix all" and `--fix` do not apply it.',
+    references: ['reviewers\' findings on Discourse and Nginx Proxy Manager', 'OWASP Web Security Testing Guide: Host header injection'],
+  },
   fixable: true,
-  sources: ['reviewers\' findings on Discourse and Nginx Proxy Manager', 'OWASP Web Security Testing Guide: Host header injection'],
   check(ctx) {
     const view = nginxView(ctx);
     // One variable passed on in several locations is one problem: reported once, at its first use.

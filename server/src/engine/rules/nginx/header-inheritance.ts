@@ -16,14 +16,20 @@ function describe(n: ConfNode): string {
 export const headerInheritance: Rule<RuleContext<NginxFile>> = {
   id: 'nginx/header-inheritance', language: 'nginx', severity: 'warning',
   title: 'add_header in a block drops the security headers of the enclosing level',
-  description: 'nginx inherits `add_header` from the enclosing level (http -> server -> location -> if) **only when the '
-    + 'current level has no `add_header` of its own**. One `add_header Cache-Control ...` in a location silently drops '
-    + 'HSTS, CSP and every other security header set on the server for the responses of that location. This is the '
-    + 'most common way a hardened config loses its headers (gixy reports it as `add_header_redefinition`).\n\n'
-    + 'The fix repeats the dropped headers in the block. From nginx 1.29.3 `add_header_inherit merge;` keeps the '
-    + 'inherited headers; deploylint honours it when `deploylint.nginx.version` is 1.29.3 or later, or when the config uses the directive (older nginx refuses it).',
+  docs: {
+    why: 'nginx inherits `add_header` from the enclosing level (http -> server -> location -> if) **only when the '
+      + 'current level has no `add_header` of its own**. One `add_header Cache-Control ...` in a location '
+      + 'silently drops HSTS, CSP and every other security header set on the server for the responses of that '
+      + 'location. This is the most common way a hardened config loses its headers (gixy reports it as '
+      + '`add_header_redefinition`).\n\nFrom nginx 1.29.3 `add_header_inherit merge;` keeps the inherited headers; '
+      + 'deploylint honours it when `deploylint.nginx.version` is 1.29.3 or later, or when the config uses the '
+      + 'directive (older nginx refuses it).',
+    bad: 'server {\n    add_header Strict-Transport-Security "max-age=63072000" always;\n    location /static/ {\n        add_header Cache-Control "public";\n    }\n}',
+    good: 'server {\n    add_header Strict-Transport-Security "max-age=63072000" always;\n    location /static/ {\n        add_header Cache-Control "public";\n        add_header Strict-Transport-Security "max-age=63072000" always;\n    }\n}',
+    fixSafety: 'The fix repeats the dropped headers in the block, so the responses get what the author set above. It is safe: "Fix all" and `--fix` apply it.',
+    references: ['nginx add_header documentation', 'gixy add_header_redefinition', 'OWASP Secure Headers Project'],
+  },
   fixable: true,
-  sources: ['nginx add_header documentation', 'gixy add_header_redefinition', 'OWASP Secure Headers Project'],
   check(ctx) {
     const view = nginxView(ctx);
     const path = ctx.file.path;

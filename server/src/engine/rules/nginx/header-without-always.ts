@@ -7,11 +7,17 @@ import { SECURITY_HEADERS } from '../../nginx/headers';
 export const headerWithoutAlways: Rule<RuleContext<NginxFile>> = {
   id: 'nginx/header-without-always', language: 'nginx', severity: 'info',
   title: 'Security header without always',
-  description: 'Without the `always` parameter nginx adds a header only to 200, 201, 204, 206, 301, 302, 303, 304, 307 '
-    + 'and 308 responses: error pages (404, 500, a 401 login challenge) go out without HSTS, CSP or X-Frame-Options, '
-    + 'and error pages are where reflected input often ends up. Append `always` (nginx >= 1.7.5).',
+  docs: {
+    why: 'Without the `always` parameter nginx adds a header only to 200, 201, 204, 206, 301, 302, 303, 304, 307 '
+      + 'and 308 responses: error pages (404, 500, a 401 login challenge) go out without HSTS, CSP or '
+      + 'X-Frame-Options, and error pages are where reflected input often ends up. Append `always` (nginx >= '
+      + '1.7.5).',
+    bad: 'add_header X-Content-Type-Options nosniff;',
+    good: 'add_header X-Content-Type-Options nosniff always;',
+    fixSafety: 'The fix appends `always`. It is safe: "Fix all" and `--fix` apply it.',
+    references: ['nginx add_header documentation', 'OWASP Secure Headers Project'],
+  },
   fixable: true,
-  sources: ['nginx add_header documentation', 'OWASP Secure Headers Project'],
   check(ctx) {
     const view = nginxView(ctx);
     for (const e of headerEntriesInFile(view)) {

@@ -37,23 +37,24 @@ function redirectTarget(n: ConfNode): NginxArg | undefined {
 export const hostSpoofing: Rule<RuleContext<NginxFile>> = {
   id: 'nginx/host-spoofing', language: 'nginx', severity: 'warning',
   title: 'Host taken from the client where nginx routed on another',
-  description: '`$http_host` is the raw Host header: it can differ from the host nginx chose the server block by '
-    + '(a request line with an absolute URL routes on its host, whatever the Host header says; a port of the '
-    + 'client\'s choice rides along). `$host` is the name nginx routed on, except on a server that answers any host '
-    + '(the default server of its address, `server_name _`, no name): there `$host` is the client\'s choice too. '
-    + 'Arguments, cookies and headers such as `X-Forwarded-Host` are the client\'s on every server. Same check as '
-    + 'gixy\'s `host_spoofing`.\n\n'
-    + 'Severity follows what trusts the value. nginx cannot see whether the app behind `proxy_set_header Host` builds '
-    + 'links from it (password-reset links, redirects) or checks it against its own list of hosts, so that is `info`. '
-    + 'A redirect nginx sends itself (`return 301 ...`, `rewrite ... redirect|permanent`, `add_header Location`) whose '
-    + 'host part is the client\'s is a `warning`: nginx points users to a host it did not route on (an open redirect '
-    + 'when it comes from an argument, a poisoned redirect in any shared cache in front). The raw Host header on a '
-    + 'server that answers any host is `info` there too, since `$host` would be no better.\n\n'
-    + 'The fix writes `$host`; an app on a non-standard port that relied on the port in Host must add it '
-    + '(`$host:$server_port`), so it is not applied by "Fix all". On a server that answers any host no fix is offered: '
-    + 'restrict `server_name` and let a catch-all server answer unknown hosts (`return 444;`).',
+  docs: {
+    why: '`$http_host` is the raw Host header: it can differ from the host nginx chose the server block by (a '
+      + 'request line with an absolute URL routes on its host, whatever the Host header says; a port of the '
+      + 'client\'s choice rides along). `$host` is the name nginx routed on, except on a server that answers any '
+      + 'host (the default server of its address, `server_name _`, no name): there `$host` is the client\'s choice '
+      + 'too. Arguments, cookies and headers such as `X-Forwarded-Host` are the client\'s on every server. Same '
+      + 'check as gixy\'s `host_spoofing`.\n\nSeverity follows what trusts the value. nginx cannot see whether the '
+      + 'app behind `proxy_set_header Host` builds links from it (password-reset links, redirects) or checks it '
+      + 'against its own list of hosts, so that is `info`. A redirect nginx sends itself (`return 301 ...`, '
+      + '`rewrite ... redirect|permanent`, `add_header Location`) whose host part is the client\'s is a `warning`: '
+      + 'nginx points users to a host it did not route on (an open redirect when it comes from an argument, a '
+      + 'poisoned redirect in any shared cache in front). The raw Host header on a server that answers any host '
+      + 'is `info` there too, since `$host` would be no better.\n\nOn a server that answers any host no fix is '
+      + 'offered: restrict `server_name` and let a catch-all server answer unknown hosts (`return 444;`).',
+    fixSafety: 'The fix writes `$host`. An app on a non-standard port that relied on the port in Host must add it (`$host:$server_port`), so it is lightbulb-only: "Fix all" and `--fix` do not apply it.',
+    references: ['gixy host_spoofing', 'OWASP Web Security Testing Guide: Host header injection'],
+  },
   fixable: true,
-  sources: ['gixy host_spoofing', 'OWASP Web Security Testing Guide: Host header injection'],
   check(ctx) {
     const view = nginxView(ctx);
     const names = (vars: VarInfo[]) => vars.map((v) => v.label).join(', ');

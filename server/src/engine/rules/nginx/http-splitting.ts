@@ -33,16 +33,18 @@ function ownCaptures(n: ConfNode): (v: VarInfo) => boolean {
 export const httpSplitting: Rule<RuleContext<NginxFile>> = {
   id: 'nginx/http-splitting', language: 'nginx', severity: 'error',
   title: 'Header built from a value that can hold a line break (HTTP response splitting)',
-  description: '`$uri` and `$document_uri` are the *decoded* path: a request for `/%0d%0aSet-Cookie:%20a=b` puts a real '
-    + 'line break into them. Written into a header (`add_header`, a `return 30x` or `rewrite` Location, '
-    + '`proxy_set_header`, the request line of `proxy_pass`), that break starts a new header or response: cookie '
-    + 'injection, cache poisoning, XSS. Regex captures behave the same when their group can match a newline '
-    + '(`[^/]+`, `\\W*`, `\\s`); `(.*)` cannot match `\\n` (it can match `\\r`, which only matters in responses). '
-    + 'Variables from `set`, `map` and `geo` are followed. Same check as gixy\'s `http_splitting`.\n\nUse `$request_uri` (the raw, '
-    + 'still-encoded request target, with its query string): the fix does that for `$uri`/`$document_uri`. It adds the '
-    + 'query string, so it is not applied by "Fix all".',
+  docs: {
+    why: '`$uri` and `$document_uri` are the *decoded* path: a request for `/%0d%0aSet-Cookie:%20a=b` puts a real '
+      + 'line break into them. Written into a header (`add_header`, a `return 30x` or `rewrite` Location, '
+      + '`proxy_set_header`, the request line of `proxy_pass`), that break starts a new header or response: '
+      + 'cookie injection, cache poisoning, XSS. Regex captures behave the same when their group can match a '
+      + 'newline (`[^/]+`, `\\W*`, `\\s`); `(.*)` cannot match `\\n` (it can match `\\r`, which only matters in '
+      + 'responses). Variables from `set`, `map` and `geo` are followed. Same check as gixy\'s '
+      + '`http_splitting`.\n\nUse `$request_uri` (the raw, still-encoded request target, with its query string).',
+    fixSafety: 'The fix writes `$request_uri` for `$uri`/`$document_uri`. It adds the query string, so it is lightbulb-only: "Fix all" and `--fix` do not apply it.',
+    references: ['gixy http_splitting', 'OWASP: HTTP response splitting'],
+  },
   fixable: true,
-  sources: ['gixy http_splitting', 'OWASP: HTTP response splitting'],
   check(ctx) {
     const view = nginxView(ctx);
     for (const n of nodesNamed(view.cfg, ctx.file.path, ...DIRECTIVES)) {

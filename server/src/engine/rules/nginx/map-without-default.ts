@@ -16,19 +16,20 @@ const DECISIONS = ['if', 'auth_basic', 'auth_request', 'satisfy'];
 export const mapWithoutDefault: Rule<RuleContext<NginxFile>> = {
   id: 'nginx/map-without-default', language: 'nginx', severity: 'info',
   title: 'map/geo used in an access decision has no default',
-  description: 'A `map` or `geo` without `default` gives the empty string to every input no entry matches. When its '
-    + 'result decides access (`if ($is_admin = 0) { return 403; }`, `if ($blocked) { ... }`, `auth_basic $realm`), '
-    + 'that empty fallback is a value nobody chose: a new path, a header spelled another way or an IPv6 client falls '
-    + 'through, and a check written as "deny when 0" lets it in.\n\nSame check as Gixy-Next\'s '
-    + '`hash_without_default`, narrowed to what it warns about: it is reported only when the variable is read in an '
-    + '`if` condition or an auth directive (a `map` feeding `limit_req_zone` keys relies on the empty result to '
-    + 'exempt requests, and one feeding a header or an upstream name decides no access). Like Gixy-Next, a `map` with '
-    + 'a single entry is taken as that deliberate "everything else empty" pattern; a `geo` is always checked.\n\nThe '
-    + 'fix adds `default 0;` (false in an `if`, like the empty string, so `if ($var)` keeps its meaning); check that '
-    + '0 is the value that denies for comparisons such as `= 0`. It changes those comparisons, so it is not applied '
-    + 'by "Fix all".',
+  docs: {
+    why: 'A `map` or `geo` without `default` gives the empty string to every input no entry matches. When its '
+      + 'result decides access (`if ($is_admin = 0) { return 403; }`, `if ($blocked) { ... }`, `auth_basic '
+      + '$realm`), that empty fallback is a value nobody chose: a new path, a header spelled another way or an '
+      + 'IPv6 client falls through, and a check written as "deny when 0" lets it in.\n\nSame check as Gixy-Next\'s '
+      + '`hash_without_default`, narrowed to what it warns about: it is reported only when the variable is read '
+      + 'in an `if` condition or an auth directive (a `map` feeding `limit_req_zone` keys relies on the empty '
+      + 'result to exempt requests, and one feeding a header or an upstream name decides no access). Like '
+      + 'Gixy-Next, a `map` with a single entry is taken as that deliberate "everything else empty" pattern; a '
+      + '`geo` is always checked.',
+    fixSafety: 'The fix adds `default 0;` (false in an `if`, like the empty string, so `if ($var)` keeps its meaning); check that 0 is the value that denies for comparisons such as `= 0`. It changes those comparisons, so it is lightbulb-only: "Fix all" and `--fix` do not apply it.',
+    references: ['Gixy-Next hash_without_default'],
+  },
   fixable: true,
-  sources: ['Gixy-Next hash_without_default'],
   check(ctx) {
     const view = nginxView(ctx);
     const own = nodesNamed(view.cfg, ctx.file.path, 'map', 'geo').filter((m) => m.children && !hasDefault(m) && enoughEntries(m));

@@ -12,21 +12,20 @@ const KEY = 'content-security-policy';
 export const missingCsp: Rule<RuleContext<NginxFile>> = {
   id: 'nginx/missing-csp', language: 'nginx', severity: 'warning',
   title: 'Server without a Content-Security-Policy',
-  description: 'A Content-Security-Policy tells the browser which scripts, frames and connections the page may use; '
-    + 'it is the main defence in depth against cross-site scripting (Fluxbase guide; OWASP Secure Headers Project). '
-    + '`Content-Security-Policy-Report-Only` does not count: it enforces nothing.\n\n'
-    + 'nginx cannot see the headers an app sends. Where nginx answers by itself (files from `root`/`alias`/`try_files`, '
-    + 'an uploads folder, a single-page app) nothing else can add the policy, and the finding is a warning that names '
-    + 'those locations; an uploaded HTML or SVG file served from your origin runs its scripts there. Where every '
-    + 'location without a policy passes the request to an app (`proxy_pass`, `fastcgi_pass`, `uwsgi_pass`, '
-    + '`grpc_pass`), it is `info`: fine if the app sends its own. A location whose own `add_header` drops the '
-    + 'server\'s policy is reported by nginx/header-inheritance.\n\n'
-    + 'The fix adds a conservative policy (`default-src \'self\'; base-uri \'self\'; form-action \'self\'; object-src '
-    + '\'none\'; frame-ancestors \'none\'; upgrade-insecure-requests`). It is marked unsafe: a policy that does not '
-    + 'fit the app (inline scripts, CDNs, websockets to another host) breaks it, so review it and extend the sources '
-    + 'before deploying; "Fix all" does not apply it.',
+  docs: {
+    why: 'A Content-Security-Policy tells the browser which scripts, frames and connections the page may use; it '
+      + 'is the main defence in depth against cross-site scripting (Fluxbase guide; OWASP Secure Headers '
+      + 'Project). `Content-Security-Policy-Report-Only` does not count: it enforces nothing.\n\nnginx cannot see '
+      + 'the headers an app sends. Where nginx answers by itself (files from `root`/`alias`/`try_files`, an '
+      + 'uploads folder, a single-page app) nothing else can add the policy, and the finding is a warning that '
+      + 'names those locations; an uploaded HTML or SVG file served from your origin runs its scripts there. '
+      + 'Where every location without a policy passes the request to an app (`proxy_pass`, `fastcgi_pass`, '
+      + '`uwsgi_pass`, `grpc_pass`), it is `info`: fine if the app sends its own. A location whose own '
+      + '`add_header` drops the server\'s policy is reported by nginx/header-inheritance.',
+    fixSafety: 'The fix adds a conservative policy (`default-src \'self\'; base-uri \'self\'; form-action \'self\'; object-src \'none\'; frame-ancestors \'none\'; upgrade-insecure-requests`). A policy that does not fit the app (inline scripts, CDNs, websockets to another host) breaks it, so review it and extend the sources before deploying: lightbulb-only, "Fix all" and `--fix` do not apply it.',
+    references: ['Fluxbase guide', 'OWASP Secure Headers Project'],
+  },
   fixable: true,
-  sources: ['Fluxbase guide', 'OWASP Secure Headers Project'],
   check(ctx) {
     const view = nginxView(ctx);
     for (const server of view.servers) {

@@ -12,15 +12,21 @@ const KEY = 'strict-transport-security';
 export const missingHsts: Rule<RuleContext<NginxFile>> = {
   id: 'nginx/missing-hsts', language: 'nginx', severity: 'warning',
   title: 'TLS server without Strict-Transport-Security',
-  description: 'Without HSTS a browser that types the bare host name, follows an old `http://` link or sits on a hostile '
-    + 'Wi-Fi makes its first request in clear text, where it can be intercepted or downgraded (sslstrip). '
-    + 'The AFFiNE and AppFlowy guides set `Strict-Transport-Security` with a max-age of at least one year; '
-    + 'OWASP recommends two years: `add_header Strict-Transport-Security "max-age=63072000; includeSubDomains" always;`.\n\n'
-    + 'The check reads the headers the server really sends: nginx inherits `add_header` from the http level only when '
-    + 'the server sets none of its own, and headers in `include`d snippets count. Servers that only redirect are skipped, and '
-    + 'so are servers that set it in every location that answers (not at the server level).',
+  docs: {
+    why: 'Without HSTS a browser that types the bare host name, follows an old `http://` link or sits on a hostile '
+      + 'Wi-Fi makes its first request in clear text, where it can be intercepted or downgraded (sslstrip). The '
+      + 'AFFiNE and AppFlowy guides set `Strict-Transport-Security` with a max-age of at least one year; OWASP '
+      + 'recommends two years: `add_header Strict-Transport-Security "max-age=63072000; includeSubDomains" '
+      + 'always;`.\n\nThe check reads the headers the server really sends: nginx inherits `add_header` from the '
+      + 'http level only when the server sets none of its own, and headers in `include`d snippets count. Servers '
+      + 'that only redirect are skipped, and so are servers that set it in every location that answers (not at '
+      + 'the server level).',
+    bad: 'server {\n    listen 443 ssl;\n    server_name example.com;\n}',
+    good: 'server {\n    listen 443 ssl;\n    server_name example.com;\n    add_header Strict-Transport-Security "max-age=63072000; includeSubDomains" always;\n}',
+    fixSafety: 'The fix adds `add_header Strict-Transport-Security "max-age=63072000; includeSubDomains" always;`. It is safe: "Fix all" and `--fix` apply it.',
+    references: ['AFFiNE guide', 'AppFlowy guide', 'OWASP Secure Headers Project', 'Mozilla server-side TLS'],
+  },
   fixable: true,
-  sources: ['AFFiNE guide', 'AppFlowy guide', 'OWASP Secure Headers Project', 'Mozilla server-side TLS'],
   check(ctx) {
     const view = nginxView(ctx);
     for (const server of view.servers) {

@@ -9,14 +9,17 @@ import { insertTlsLines, isLetsEncrypt, sslSetting, mayHideTls } from '../../ngi
 export const missingOcspStapling: Rule<RuleContext<NginxFile>> = {
   id: 'nginx/missing-ocsp-stapling', language: 'nginx', severity: 'info',
   title: 'TLS server without OCSP stapling',
-  description: 'With OCSP stapling the server hands the browser a fresh signed proof that its certificate is not '
-    + 'revoked; without it browsers either ask the CA themselves (leaking which sites a user visits) or skip the check. '
-    + 'Mozilla\'s configuration: `ssl_stapling on; ssl_stapling_verify on;` with a `resolver`.\n\nServers with a '
-    + 'Let\'s Encrypt certificate (a path under `letsencrypt/`) are skipped: Let\'s Encrypt ended its OCSP service in '
-    + '2025, so there is nothing to staple. Servers only reachable under local names, and servers that only redirect or '
-    + 'refuse, are skipped too.',
+  docs: {
+    why: 'With OCSP stapling the server hands the browser a fresh signed proof that its certificate is not '
+      + 'revoked; without it browsers either ask the CA themselves (leaking which sites a user visits) or skip '
+      + 'the check. Mozilla\'s configuration: `ssl_stapling on; ssl_stapling_verify on;` with a '
+      + '`resolver`.\n\nServers with a Let\'s Encrypt certificate (a path under `letsencrypt/`) are skipped: Let\'s '
+      + 'Encrypt ended its OCSP service in 2025, so there is nothing to staple. Servers only reachable under '
+      + 'local names, and servers that only redirect or refuse, are skipped too.',
+    fixSafety: 'The fix adds `ssl_stapling on; ssl_stapling_verify on;`. It is safe: "Fix all" and `--fix` apply it.',
+    references: ['Mozilla server-side TLS'],
+  },
   fixable: true,
-  sources: ['Mozilla server-side TLS'],
   check(ctx) {
     const view = nginxView(ctx);
     for (const server of view.servers) {

@@ -30,20 +30,23 @@ function missingIn(effective: readonly HeaderEntry[]): string[] {
 export const missingSecurityHeaders: Rule<RuleContext<NginxFile>> = {
   id: 'nginx/missing-security-headers', language: 'nginx', severity: 'warning',
   title: 'Server without the basic security headers',
-  description: 'Four response headers close common browser-side holes at no cost: `X-Content-Type-Options: nosniff` '
-    + '(no MIME sniffing of uploads into scripts), `X-Frame-Options` or CSP `frame-ancestors` (no clickjacking), '
-    + '`Referrer-Policy` (no leaking of private URLs and tokens to other sites) and `Permissions-Policy` (no camera, '
-    + 'microphone or geolocation for injected content). The Fluxbase guide lists them; values follow the OWASP Secure '
-    + 'Headers Project.\n\nOne finding per server names the missing ones. The check reads the effective headers: what '
-    + 'the server sets, else what it inherits from http, with `include`d snippets expanded. The fix adds them with '
-    + '`always`, so error pages carry them too.\n\nnginx cannot see the headers an app sends. The finding is a warning '
-    + 'where nginx answers by itself (files from `root`/`alias`/`try_files`, uploads) and lacks `X-Content-Type-Options`, '
-    + 'framing control or `Referrer-Policy`; it is `info` when only `Permissions-Policy` is missing there (it takes '
-    + 'powers away from content already injected: hardening), and when every location that lacks them '
-    + 'passes to an app (`proxy_pass`, `fastcgi_pass`...), which may send its own. A location whose own `add_header` '
-    + 'drops the server\'s headers is reported by nginx/header-inheritance.',
+  docs: {
+    why: 'Four response headers close common browser-side holes at no cost: `X-Content-Type-Options: nosniff` (no '
+      + 'MIME sniffing of uploads into scripts), `X-Frame-Options` or CSP `frame-ancestors` (no clickjacking), '
+      + '`Referrer-Policy` (no leaking of private URLs and tokens to other sites) and `Permissions-Policy` (no '
+      + 'camera, microphone or geolocation for injected content). The Fluxbase guide lists them; values follow '
+      + 'the OWASP Secure Headers Project.\n\nOne finding per server names the missing ones. The check reads the '
+      + 'effective headers: what the server sets, else what it inherits from http, with `include`d snippets '
+      + 'expanded.\n\nnginx cannot see the headers an app sends. The finding is a warning where nginx answers by '
+      + 'itself (files from `root`/`alias`/`try_files`, uploads) and lacks `X-Content-Type-Options`, framing '
+      + 'control or `Referrer-Policy`; it is `info` when only `Permissions-Policy` is missing there (it takes '
+      + 'powers away from content already injected: hardening), and when every location that lacks them passes to '
+      + 'an app (`proxy_pass`, `fastcgi_pass`...), which may send its own. A location whose own `add_header` '
+      + 'drops the server\'s headers is reported by nginx/header-inheritance.',
+    fixSafety: 'The fix adds the missing headers with `always`, so error pages carry them too. It is safe: "Fix all" and `--fix` apply it.',
+    references: ['Fluxbase guide', 'OWASP Secure Headers Project'],
+  },
   fixable: true,
-  sources: ['Fluxbase guide', 'OWASP Secure Headers Project'],
   check(ctx) {
     const view = nginxView(ctx);
     for (const server of view.servers) {

@@ -51,21 +51,22 @@ function unseenSites(cfg: NginxConfig): boolean {
 export const noHttps: Rule<RuleContext<NginxFile>> = {
   id: 'nginx/no-https', language: 'nginx', severity: 'error',
   title: 'Content served over plain HTTP only',
-  description: 'A server that serves the app on plain HTTP, with no TLS server anywhere in the config, sends '
-    + 'passwords, session cookies and API tokens in clear text to anyone on the path (public Wi-Fi, the hosting '
-    + 'network). Every seed guide (AFFiNE, AppFlowy, AI Notes, Fluxbase, SEEN) puts the app behind HTTPS.\n\n'
-    + 'The config set is the file, what it includes, what includes it, and the other nginx files in its folder, so a '
-    + 'separate TLS file counts; a TLS server that rejects every handshake (`ssl_reject_handshake on`) or only returns '
-    + '444 is a catch-all, not an HTTPS site. When the http level includes a folder of sites that is not in the workspace '
-    + '(`include /data/nginx/proxy_host/*.conf`), servers we cannot see may serve HTTPS and nothing is claimed. Servers that only redirect, listen on loopback only, or are named `localhost` are '
-    + 'not reported, nor configs that compose mounts only into services publishing no port (an internal '
-    + 'nginx behind a TLS proxy). A file whose name marks it the plain-HTTP variant (`no-ssl.example.com.conf`, '
-    + '`site.http-only.conf`) is plain on purpose: `info`, with no fix.\n\nThe fix replaces the server with a port-80 server that redirects to HTTPS (keeping an ACME '
-    + 'challenge location) and a TLS server with Mozilla\'s intermediate settings that carries the original '
-    + '`server_name`, locations and directives. It needs a certificate (Let\'s Encrypt paths are written), so it '
-    + 'is not applied by "Fix all".',
+  docs: {
+    why: 'A server that serves the app on plain HTTP, with no TLS server anywhere in the config, sends passwords, '
+      + 'session cookies and API tokens in clear text to anyone on the path (public Wi-Fi, the hosting network). '
+      + 'Every seed guide (AFFiNE, AppFlowy, AI Notes, Fluxbase, SEEN) puts the app behind HTTPS.\n\nThe config set '
+      + 'is the file, what it includes, what includes it, and the other nginx files in its folder, so a separate '
+      + 'TLS file counts; a TLS server that rejects every handshake (`ssl_reject_handshake on`) or only returns '
+      + '444 is a catch-all, not an HTTPS site. When the http level includes a folder of sites that is not in the '
+      + 'workspace (`include /data/nginx/proxy_host/*.conf`), servers we cannot see may serve HTTPS and nothing '
+      + 'is claimed. Servers that only redirect, listen on loopback only, or are named `localhost` are not '
+      + 'reported, nor configs that compose mounts only into services publishing no port (an internal nginx '
+      + 'behind a TLS proxy). A file whose name marks it the plain-HTTP variant (`no-ssl.example.com.conf`, '
+      + '`site.http-only.conf`) is plain on purpose: `info`, with no fix.',
+    fixSafety: 'The fix replaces the server with a port-80 server that redirects to HTTPS (keeping an ACME challenge location) and a TLS server with Mozilla\'s intermediate settings that carries the original `server_name`, locations and directives. It needs a certificate (Let\'s Encrypt paths are written), so it is lightbulb-only: "Fix all" and `--fix` do not apply it.',
+    references: ['AFFiNE guide', 'AppFlowy guide', 'Mozilla server-side TLS'],
+  },
   fixable: true,
-  sources: ['AFFiNE guide', 'AppFlowy guide', 'Mozilla server-side TLS'],
   check(ctx) {
     const view = nginxView(ctx);
     const plain = view.servers.filter(servesPlainContent);

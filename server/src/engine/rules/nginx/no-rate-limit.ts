@@ -9,7 +9,7 @@ import { nodesNamed } from '../../nginx/view';
 import { findAll, type ConfNode } from '../../nginx/tree';
 import { existingZones, passesUpstream, planZone, usesLimitReq } from '../../nginx/rate-limit';
 
-/** Path words of sign-in and credential endpoints (SPEC §3); `/author(s)` is not one. */
+/** Path words of sign-in and credential endpoints (ARCHITECTURE.md, Rules); `/author(s)` is not one. */
 const AUTH_PATH = /log-?in|sign-?in|sign-?up|auth(?!ors?\b)|token|session|passw(?:or)?d|register/i;
 
 function locationPath(n: ConfNode): string {
@@ -23,16 +23,16 @@ function isInternal(n: ConfNode): boolean {
 export const noRateLimit: Rule<RuleContext<NginxFile>> = {
   id: 'nginx/no-rate-limit', language: 'nginx', severity: 'warning',
   title: 'Login endpoint without rate limiting',
-  description: 'A sign-in, token or password endpoint that nginx passes to the app without `limit_req` lets anyone '
-    + 'try passwords or tokens as fast as the app answers. The Fluxbase guide limits `/api/v1/auth/login` to 5 '
-    + 'requests per minute; the SEEN guide asks for rate limits as well. Locations whose path contains login, '
-    + 'signin, signup, auth, token, session, password or register and that pass requests upstream are reported as a '
-    + 'warning; a config without any `limit_req` gets one info finding at its first proxied server.\n\nThe fix adds a '
-    + '`limit_req_zone` (keyed by client address) at the http level — in the http block, or at the top of a file '
-    + 'included in `http {}` — and `limit_req zone=... burst=... nodelay;` where it is needed. It changes how many '
-    + 'requests get through, so it is not applied by "Fix all".',
+  docs: {
+    why: 'A sign-in, token or password endpoint that nginx passes to the app without `limit_req` lets anyone try '
+      + 'passwords or tokens as fast as the app answers. The Fluxbase guide limits `/api/v1/auth/login` to 5 '
+      + 'requests per minute; the SEEN guide asks for rate limits as well. Locations whose path contains login, '
+      + 'signin, signup, auth, token, session, password or register and that pass requests upstream are reported '
+      + 'as a warning; a config without any `limit_req` gets one info finding at its first proxied server.',
+    fixSafety: 'The fix adds a `limit_req_zone` (keyed by client address) at the http level — in the http block, or at the top of a file included in `http {}` — and `limit_req zone=... burst=... nodelay;` where it is needed. It changes how many requests get through, so it is lightbulb-only: "Fix all" and `--fix` do not apply it.',
+    references: ['Fluxbase guide', 'SEEN guide'],
+  },
   fixable: true,
-  sources: ['Fluxbase guide', 'SEEN guide'],
   check(ctx) {
     const view = nginxView(ctx);
     const path = ctx.file.path;

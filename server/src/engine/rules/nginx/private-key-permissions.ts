@@ -9,13 +9,15 @@ import { COMMANDS } from '../../../../../common/commands';
 export const privateKeyPermissions: Rule<RuleContext<NginxFile>> = {
   id: 'nginx/private-key-permissions', language: 'nginx', severity: 'warning',
   title: 'TLS private key readable by other users',
-  description: 'The file named by `ssl_certificate_key` is in the workspace and its permissions let the group or other '
-    + 'users read it (`mode & 077` is not 0): any local account or compromised service can copy the key and '
-    + 'impersonate the site. nginx reads it as root before dropping privileges, so owner-only is enough. AppFlowy '
-    + 'guide: `chmod 600` the key. The code action runs `chmod 600` through the language server (command '
-    + '`deploylint.chmod600`); "Fix all" does not run commands.',
+  docs: {
+    why: 'The file named by `ssl_certificate_key` is in the workspace and its permissions let the group or other '
+      + 'users read it (`mode & 077` is not 0): any local account or compromised service can copy the key and '
+      + 'impersonate the site. nginx reads it as root before dropping privileges, so owner-only is enough. '
+      + 'AppFlowy guide: `chmod 600` the key.',
+    fixSafety: 'The code action runs `chmod 600` on the key through the language server (command `deploylint.chmod600`). It is lightbulb-only: "Fix all" and `--fix` do not run commands.',
+    references: ['AppFlowy guide'],
+  },
   fixable: true,
-  sources: ['AppFlowy guide'],
   check(ctx) {
     if (typeof process !== 'undefined' && process.platform === 'win32') return;
     const view = nginxView(ctx);

@@ -37,21 +37,23 @@ function describe(n: ConfNode): string {
 export const proxyHeaderInheritance: Rule<RuleContext<NginxFile>> = {
   id: 'nginx/proxy-header-inheritance', language: 'nginx', severity: 'warning',
   title: 'proxy_set_header in a block drops the ones set at the enclosing level',
-  description: '`proxy_set_header` is inherited like `add_header`: a level gets the enclosing level\'s list **only when '
-    + 'it declares none of its own**. One `proxy_set_header Upgrade $http_upgrade;` in a location silently drops the '
-    + '`Host`, `X-Forwarded-For`, `X-Forwarded-Proto` set on the server for requests of that location: the app sees '
-    + 'nginx as the client, plain HTTP as the scheme, and `Host` falls back to the upstream\'s name. It also drops '
-    + 'a blanking such as `proxy_set_header X-Internal-Auth "";`, so a client-supplied value reaches the upstream '
-    + 'again.\n\nReported for a server or location whose own list leaves out a header of the list it would '
-    + 'otherwise inherit, when requests under it are proxied with that list. `warning` when a lost header is one the '
-    + 'upstream trusts for the client\'s identity or scheme (Host, X-Forwarded-*, X-Real-IP, Forwarded, '
-    + 'Authorization, Early-Data) or a blanked one, `info` otherwise. Same check as Gixy-Next\'s '
-    + '`proxy_set_header_redefinition` (compared against the nearest level, so one loss is reported once). An '
-    + 'include that we cannot read and whose name says it sets proxy headers (`proxy_params`) may repeat them: '
-    + 'not reported.\n\nThe fix repeats the dropped lines in the block; the upstream then receives what the author '
-    + 'set above, which changes its input, so "Fix all" does not apply it.',
+  docs: {
+    why: '`proxy_set_header` is inherited like `add_header`: a level gets the enclosing level\'s list **only when '
+      + 'it declares none of its own**. One `proxy_set_header Upgrade $http_upgrade;` in a location silently '
+      + 'drops the `Host`, `X-Forwarded-For`, `X-Forwarded-Proto` set on the server for requests of that '
+      + 'location: the app sees nginx as the client, plain HTTP as the scheme, and `Host` falls back to the '
+      + 'upstream\'s name. It also drops a blanking such as `proxy_set_header X-Internal-Auth "";`, so a '
+      + 'client-supplied value reaches the upstream again.\n\nReported for a server or location whose own list '
+      + 'leaves out a header of the list it would otherwise inherit, when requests under it are proxied with that '
+      + 'list. `warning` when a lost header is one the upstream trusts for the client\'s identity or scheme (Host, '
+      + 'X-Forwarded-*, X-Real-IP, Forwarded, Authorization, Early-Data) or a blanked one, `info` otherwise. Same '
+      + 'check as Gixy-Next\'s `proxy_set_header_redefinition` (compared against the nearest level, so one loss is '
+      + 'reported once). An include that we cannot read and whose name says it sets proxy headers '
+      + '(`proxy_params`) may repeat them: not reported.',
+    fixSafety: 'The fix repeats the dropped lines in the block. The upstream then receives what the author set above, which changes its input, so it is lightbulb-only: "Fix all" and `--fix` do not apply it.',
+    references: ['nginx ngx_http_proxy_module documentation (proxy_set_header)', 'Gixy-Next proxy_set_header_redefinition'],
+  },
   fixable: true,
-  sources: ['nginx ngx_http_proxy_module documentation (proxy_set_header)', 'Gixy-Next proxy_set_header_redefinition'],
   check(ctx) {
     const view = nginxView(ctx);
     const path = ctx.file.path;

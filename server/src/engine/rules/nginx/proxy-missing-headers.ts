@@ -28,15 +28,17 @@ function hidesProxyHeaders(view: NginxView, block: ConfNode | undefined): boolea
 export const proxyMissingHeaders: Rule<RuleContext<NginxFile>> = {
   id: 'nginx/proxy-missing-headers', language: 'nginx', severity: 'info',
   title: 'proxy_pass without the standard forwarding headers',
-  description: 'Behind nginx the app sees nginx as its client: without `Host` it builds links to the upstream name '
-    + '(`http://app:3000`), without `X-Real-IP`/`X-Forwarded-For` its logs, rate limits and lockouts see one address '
-    + 'for everybody, and without `X-Forwarded-Proto` it believes the request was plain HTTP (insecure cookies, '
-    + 'redirect loops). The AFFiNE, AppFlowy and AI Notes guides set all of them.\n\n`proxy_set_header` follows the '
-    + 'same inheritance as `add_header`: a location with any `proxy_set_header` of its own inherits none from the '
-    + 'server, so the fix repeats the inherited ones there. Setting Host changes what the app receives, so the fix is '
-    + 'not applied by "Fix all".',
+  docs: {
+    why: 'Behind nginx the app sees nginx as its client: without `Host` it builds links to the upstream name '
+      + '(`http://app:3000`), without `X-Real-IP`/`X-Forwarded-For` its logs, rate limits and lockouts see one '
+      + 'address for everybody, and without `X-Forwarded-Proto` it believes the request was plain HTTP (insecure '
+      + 'cookies, redirect loops). The AFFiNE, AppFlowy and AI Notes guides set all of them.\n\n`proxy_set_header` '
+      + 'follows the same inheritance as `add_header`: a location with any `proxy_set_header` of its own inherits '
+      + 'none from the server.',
+    fixSafety: 'The fix adds the missing `proxy_set_header` lines (repeating the inherited ones in a location that has its own). Setting Host changes what the app receives, so it is lightbulb-only: "Fix all" and `--fix` do not apply it.',
+    references: ['AFFiNE guide', 'AppFlowy guide', 'AI Notes guide'],
+  },
   fixable: true,
-  sources: ['AFFiNE guide', 'AppFlowy guide', 'AI Notes guide'],
   check(ctx) {
     const view = nginxView(ctx);
     const path = ctx.file.path;

@@ -31,33 +31,34 @@ const CAPTURE = /\$\{?[1-9]\b/;
 export const proxyPassNormalized: Rule<RuleContext<NginxFile>> = {
   id: 'nginx/proxy-pass-normalized', language: 'nginx', severity: 'warning',
   title: 'proxy_pass sends the upstream a decoded, normalised path',
-  description: 'Without a URI part, `proxy_pass http://app:3000;` sends the path exactly as the client wrote it. With one '
-    + '(`proxy_pass http://app:3000/;`, `.../api/`), nginx replaces the matched location prefix in the **decoded and '
-    + 'normalised** URI and re-encodes only some characters: `%2F` arrives as `/` and a `..` after it is resolved '
-    + '(with `location /api/ { proxy_pass http://app/; }`, `/api/a%2Fb/..%2Fc` reaches the app as `/a/c`; checked with '
-    + 'nginx 1.22). nginx matched its locations on that same normalised path, so the app and nginx agree; what can '
-    + 'disagree is a check shown the raw path: with `auth_request` in force (an auth service that is typically given '
-    + '`$request_uri`), `/api/public/..%2Fadmin` is judged as a public path and served as `/admin` (`warning`). '
-    + 'Elsewhere it is `info`: encoded slashes cannot reach the app and an app that checks raw paths can be confused.\n\n'
-    + 'A path built from captures of a regex location (`proxy_pass http://app/$1;`) is worse: the decoded text is sent '
-    + 'without any re-encoding, so `%3F` arrives as `?` and the client adds query parameters of its own '
-    + '(`/r/a%3Fadmin=1` reaches the app as `/a?admin=1`), `%20` breaks the request line (`warning`). `$uri` and '
-    + '`$document_uri` there are reported by `nginx/http-splitting` (they can also carry a decoded line break). After '
-    + 'the raw-URI trick `rewrite ^ $request_uri;`, a `proxy_pass` without variables escapes the already encoded path '
-    + 'a second time (`%2F` -> `%252F`, `info`). Gixy-Next\'s `proxy_pass_normalized` reports all of these at one '
-    + 'severity; its mitigation rules are kept: the `rewrite ^ $request_uri;` must be the location\'s first rewrite, '
-    + 'outside any `if`. Mind that the raw path keeps `..` segments nginx would have resolved: a raw path sent under '
-    + 'an upstream prefix (`/api/../x`) can leave that prefix at the upstream.\n\n'
-    + 'Not reported: a URI part made of `$request_uri`; regex, named and exact (`=`) locations with a fixed URI '
-    + '(nginx refuses the first two, the third always sends the same path); a target written with template markup '
-    + '(`{{ upstream }}/`), whose rendered value is unknown; `internal` locations (an `auth_request` target, an '
-    + '`X-Accel-Redirect` destination), whose path the client does not write.\n\n'
-    + 'The fix, offered when the URI part equals the location prefix (`location /api/ { proxy_pass http://app/api/; }`, '
-    + 'or `/` under `location /`), drops it: the app gets the same path, undecoded. To strip a prefix without '
-    + 'decoding, use `rewrite ^ $request_uri; rewrite ^/prefix(/.*) $1 break; return 400; proxy_pass http://app$1;`. '
-    + 'The upstream then sees the raw path, which can change what it matches, so "Fix all" does not apply it.',
+  docs: {
+    why: 'Without a URI part, `proxy_pass http://app:3000;` sends the path exactly as the client wrote it. With '
+      + 'one (`proxy_pass http://app:3000/;`, `.../api/`), nginx replaces the matched location prefix in the '
+      + '**decoded and normalised** URI and re-encodes only some characters: `%2F` arrives as `/` and a `..` '
+      + 'after it is resolved (with `location /api/ { proxy_pass http://app/; }`, `/api/a%2Fb/..%2Fc` reaches the '
+      + 'app as `/a/c`; checked with nginx 1.22). nginx matched its locations on that same normalised path, so '
+      + 'the app and nginx agree; what can disagree is a check shown the raw path: with `auth_request` in force '
+      + '(an auth service that is typically given `$request_uri`), `/api/public/..%2Fadmin` is judged as a public '
+      + 'path and served as `/admin` (`warning`). Elsewhere it is `info`: encoded slashes cannot reach the app '
+      + 'and an app that checks raw paths can be confused.\n\nA path built from captures of a regex location '
+      + '(`proxy_pass http://app/$1;`) is worse: the decoded text is sent without any re-encoding, so `%3F` '
+      + 'arrives as `?` and the client adds query parameters of its own (`/r/a%3Fadmin=1` reaches the app as '
+      + '`/a?admin=1`), `%20` breaks the request line (`warning`). `$uri` and `$document_uri` there are reported '
+      + 'by `nginx/http-splitting` (they can also carry a decoded line break). After the raw-URI trick `rewrite ^ '
+      + '$request_uri;`, a `proxy_pass` without variables escapes the already encoded path a second time (`%2F` '
+      + '-> `%252F`, `info`). Gixy-Next\'s `proxy_pass_normalized` reports all of these at one severity; its '
+      + 'mitigation rules are kept: the `rewrite ^ $request_uri;` must be the location\'s first rewrite, outside '
+      + 'any `if`. Mind that the raw path keeps `..` segments nginx would have resolved: a raw path sent under an '
+      + 'upstream prefix (`/api/../x`) can leave that prefix at the upstream.\n\nNot reported: a URI part made of '
+      + '`$request_uri`; regex, named and exact (`=`) locations with a fixed URI (nginx refuses the first two, '
+      + 'the third always sends the same path); a target written with template markup (`{{ upstream }}/`), whose '
+      + 'rendered value is unknown; `internal` locations (an `auth_request` target, an `X-Accel-Redirect` '
+      + 'destination), whose path the client does not write.\n\nTo strip a prefix without decoding, use `rewrite ^ '
+      + '$request_uri; rewrite ^/prefix(/.*) $1 break; return 400; proxy_pass http://app$1;`.',
+    fixSafety: 'The fix, offered when the URI part equals the location prefix (`location /api/ { proxy_pass http://app/api/; }`, or `/` under `location /`), drops it: the app gets the same path, undecoded. The upstream then sees the raw path, which can change what it matches, so it is lightbulb-only: "Fix all" and `--fix` do not apply it.',
+    references: ['nginx ngx_http_proxy_module documentation (proxy_pass)', 'Gixy-Next proxy_pass_normalized', 'https://joshua.hu/proxy-pass-nginx-decoding-normalizing-url-path-dangerous'],
+  },
   fixable: true,
-  sources: ['nginx ngx_http_proxy_module documentation (proxy_pass)', 'Gixy-Next proxy_pass_normalized', 'https://joshua.hu/proxy-pass-nginx-decoding-normalizing-url-path-dangerous'],
   check(ctx) {
     const view = nginxView(ctx);
     for (const n of nodesNamed(view.cfg, ctx.file.path, 'proxy_pass')) {

@@ -10,25 +10,27 @@ import { broadRange } from '../../nginx/address-ranges';
 export const realIpSpoofable: Rule<RuleContext<NginxFile>> = {
   id: 'nginx/real-ip-spoofable', language: 'nginx', severity: 'warning',
   title: 'Client address taken from a header that clients can forge',
-  description: '`set_real_ip_from` tells nginx which peers may name the client\'s address in `real_ip_header`; from '
-    + 'then on `$remote_addr` is that header\'s value, and so are `allow`/`deny`, `limit_req` keys, logs, fail2ban-style '
-    + 'bans and the `X-Forwarded-For` the app receives. Trusting a whole private network (10.0.0.0/8, 172.16.0.0/12, '
-    + '192.168.0.0/16, fc00::/7) trusts every machine on the LAN, every container, and every client when Docker\'s '
-    + 'userland proxy or NAT makes outside connections arrive from the bridge gateway. Such a peer forges its address '
-    + 'when:\n\n- `real_ip_recursive on`: nginx walks the header from the right and skips every trusted address, so '
-    + 'a client inside the trusted range (or one that prepends a trusted address) chooses the result;\n- the header '
-    + 'is one the outer proxy does not overwrite: with the default `X-Real-IP`, a client\'s own `X-Real-IP` passes the '
-    + 'outer proxy unchanged unless it sets `proxy_set_header X-Real-IP $remote_addr;` (nginx configs of the same '
-    + 'folder are checked for that);\n- the range is `0.0.0.0/0` or `::/0`: every client is trusted.\n\n'
-    + '`real_ip_header X-Forwarded-For` without recursion takes the last address, the one the trusted proxy appended, '
-    + 'and `real_ip_header proxy_protocol` comes from the connection, not from the request: neither is reported unless '
-    + 'everything is trusted. Found by reviewers in Nginx Proxy Manager, mailcow, Lemmy and Sentry; no other linter '
-    + 'reports it. Templates that switch between headers (`{% if %}`) count every alternative.\n\nThe real fix is to '
-    + 'trust only the proxy\'s own address (the Docker network\'s gateway, the load balancer). Where the header is '
-    + '`X-Forwarded-For`, the fix offered sets `real_ip_recursive off`; a chain of several trusted proxies then logs '
-    + 'the last proxy, so it is not applied by "Fix all".',
+  docs: {
+    why: '`set_real_ip_from` tells nginx which peers may name the client\'s address in `real_ip_header`; from then '
+      + 'on `$remote_addr` is that header\'s value, and so are `allow`/`deny`, `limit_req` keys, logs, '
+      + 'fail2ban-style bans and the `X-Forwarded-For` the app receives. Trusting a whole private network '
+      + '(10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, fc00::/7) trusts every machine on the LAN, every container, '
+      + 'and every client when Docker\'s userland proxy or NAT makes outside connections arrive from the bridge '
+      + 'gateway. Such a peer forges its address when:\n\n- `real_ip_recursive on`: nginx walks the header from the '
+      + 'right and skips every trusted address, so a client inside the trusted range (or one that prepends a '
+      + 'trusted address) chooses the result;\n- the header is one the outer proxy does not overwrite: with the '
+      + 'default `X-Real-IP`, a client\'s own `X-Real-IP` passes the outer proxy unchanged unless it sets '
+      + '`proxy_set_header X-Real-IP $remote_addr;` (nginx configs of the same folder are checked for that);\n- '
+      + 'the range is `0.0.0.0/0` or `::/0`: every client is trusted.\n\n`real_ip_header X-Forwarded-For` without '
+      + 'recursion takes the last address, the one the trusted proxy appended, and `real_ip_header '
+      + 'proxy_protocol` comes from the connection, not from the request: neither is reported unless everything '
+      + 'is trusted. Found by reviewers in Nginx Proxy Manager, mailcow, Lemmy and Sentry; no other linter '
+      + 'reports it. Templates that switch between headers (`{% if %}`) count every alternative.\n\nThe real fix is '
+      + 'to trust only the proxy\'s own address (the Docker network\'s gateway, the load balancer).',
+    fixSafety: 'Where the header is `X-Forwarded-For`, the fix sets `real_ip_recursive off`. A chain of several trusted proxies then logs the last proxy, so it is lightbulb-only: "Fix all" and `--fix` do not apply it.',
+    references: ['nginx ngx_http_realip_module documentation', 'reviewers\' findings on NPM, mailcow, Lemmy, Sentry'],
+  },
   fixable: true,
-  sources: ['nginx ngx_http_realip_module documentation', 'reviewers\' findings on NPM, mailcow, Lemmy, Sentry'],
   check(ctx) {
     const view = nginxView(ctx);
     const top = view.cfg.nodes;

@@ -38,23 +38,26 @@ function describe(b: ConfNode): string {
 export const returnBypassesAccess: Rule<RuleContext<NginxFile>> = {
   id: 'nginx/return-bypasses-access', language: 'nginx', severity: 'error',
   title: 'return answers before allow/deny and authentication run',
-  description: 'nginx handles a request in phases: `return` and `rewrite` run in the rewrite phase, `allow`/`deny` and '
-    + '`auth_basic`/`auth_request`/`auth_jwt` in the later access phase. A `return 200 "..."` (or a redirect, also '
-    + '`rewrite ... redirect|permanent` or to an `http(s)://` target) in a block guarded by access rules answers '
-    + 'before they are looked at: every client gets the response. Reported for the rules in force for the block, '
-    + 'its own or inherited from the server or http level (Gixy-Next\'s `return_bypasses_allow_deny` only compares '
-    + 'directives of the same block, and not authentication). A `return` of 4xx/5xx/444 refuses anyway and is not '
-    + 'reported, nor a location that only nginx reaches (`internal`, `@named`) under inherited rules (an error page '
-    + 'for denied clients). Severity: `error` when content is served, `warning` for a redirect or an empty 2xx, `info` in a '
-    + 'server that listens only on loopback or unix sockets.\n\n'
-    + 'Gixy-Next suggests `error_page 418 = @handler; return 418;` with the access rules in the named location; that '
-    + 'does not help: a named location runs its own rewrite phase before its access phase, so the `return` there '
-    + 'again answers first (checked with nginx 1.22). What works is reaching the answer from a later phase: keep '
-    + '`allow`/`deny` in the location and use `try_files /.nonexistent @answer;` with `location @answer { return 200 '
-    + '"..."; }`, serve a file instead of `return`, or make the address check itself in the rewrite phase '
-    + '(`geo` + `if (...) { return 403; }` before the `return`). No automatic fix: which of these fits is yours to choose.',
+  docs: {
+    why: 'nginx handles a request in phases: `return` and `rewrite` run in the rewrite phase, `allow`/`deny` and '
+      + '`auth_basic`/`auth_request`/`auth_jwt` in the later access phase. A `return 200 "..."` (or a redirect, '
+      + 'also `rewrite ... redirect|permanent` or to an `http(s)://` target) in a block guarded by access rules '
+      + 'answers before they are looked at: every client gets the response. Reported for the rules in force for '
+      + 'the block, its own or inherited from the server or http level (Gixy-Next\'s `return_bypasses_allow_deny` '
+      + 'only compares directives of the same block, and not authentication). A `return` of 4xx/5xx/444 refuses '
+      + 'anyway and is not reported, nor a location that only nginx reaches (`internal`, `@named`) under '
+      + 'inherited rules (an error page for denied clients). Severity: `error` when content is served, `warning` '
+      + 'for a redirect or an empty 2xx, `info` in a server that listens only on loopback or unix '
+      + 'sockets.\n\nGixy-Next suggests `error_page 418 = @handler; return 418;` with the access rules in the named '
+      + 'location; that does not help: a named location runs its own rewrite phase before its access phase, so '
+      + 'the `return` there again answers first (checked with nginx 1.22). What works is reaching the answer from '
+      + 'a later phase: keep `allow`/`deny` in the location and use `try_files /.nonexistent @answer;` with '
+      + '`location @answer { return 200 "..."; }`, serve a file instead of `return`, or make the address check '
+      + 'itself in the rewrite phase (`geo` + `if (...) { return 403; }` before the `return`).',
+    fixSafety: 'No automatic fix: which of these fits is yours to choose.',
+    references: ['nginx development guide: HTTP phases', 'Gixy-Next return_bypasses_allow_deny', 'https://joshua.hu/nginx-return-allow-deny'],
+  },
   fixable: false,
-  sources: ['nginx development guide: HTTP phases', 'Gixy-Next return_bypasses_allow_deny', 'https://joshua.hu/nginx-return-allow-deny'],
   check(ctx) {
     const view = nginxView(ctx);
     const path = ctx.file.path;

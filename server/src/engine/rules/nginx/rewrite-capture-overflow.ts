@@ -34,27 +34,30 @@ export function argsFlagAffected(version: string): boolean {
 export const rewriteCaptureOverflow: Rule<RuleContext<NginxFile>> = {
   id: 'nginx/rewrite-capture-overflow', language: 'nginx', severity: 'warning',
   title: 'rewrite pattern that triggers an nginx capture overflow (CVE-2026-9256, CVE-2026-42945)',
-  description: 'Two heap buffer overflows in nginx\'s rewrite script engine let an unauthenticated request crash a '
-    + 'worker or run code, and both need a particular shape of config:\n\n'
-    + '- **CVE-2026-9256** ("nginx-poolslip"): a `rewrite` whose regex has nested captures (`^/((.*))$`), whose '
-    + 'replacement references two or more of them by number (`$1$2`, none twice, no other variable), in a redirect '
-    + '(`http(s)://` replacement, `redirect`/`permanent` flag) or after a `?` (arguments context). The buffer is '
-    + 'sized for the raw captures, the escaped ones are written. Affected: nginx 0.1.17 to 1.30.1 and 1.31.0; fixed in '
-    + '**1.30.2** (stable) and **1.31.1** (mainline); NGINX Plus R32 P7, R36 P5, R37.0.1.1.\n'
-    + '- **CVE-2026-42945**: a `rewrite` whose replacement contains `?` leaves the engine\'s arguments flag set, so a '
-    + 'later `set $x $1` (or an `if` reading `$1`) in the same block escapes the capture into a buffer sized for the '
-    + 'raw value. Affected: nginx 0.6.27 to 1.30.0; fixed in **1.30.1** (stable) and **1.31.0** (mainline); NGINX '
-    + 'Plus R32 P6, R36 P4.\n\nThe shapes follow Gixy-Next\'s `overlapping_captures` and `unnamed_groups` plugins. '
-    + 'Gixy-Next cannot know the nginx version and reports them at INFORMATION; deploylint reads '
-    + '`deploylint.nginx.version` and reports them at `warning` only when that version is affected (a value it '
-    + 'cannot read counts as affected), and not at all on a fixed one. For the second CVE an `if` that reads `$N` '
-    + 'after the rewrite is reported too: its condition runs in the same script engine. A trailing `?` alone is '
-    + 'stripped by nginx before compiling and does not count.\n\nUpgrading nginx is the real fix. Until then, named '
-    + 'captures referenced by name take the other (correct) length calculation: for the first CVE the fix renames '
-    + 'the groups (`(?<c1>...)`) and writes `$c1` in the replacement. Captures are still numbered alongside names, so '
-    + 'only the reference by name helps. It is not applied by "Fix all" (a name could clash with a variable of yours).',
+  docs: {
+    why: 'Two heap buffer overflows in nginx\'s rewrite script engine let an unauthenticated request crash a worker '
+      + 'or run code, and both need a particular shape of config:\n\n- **CVE-2026-9256** ("nginx-poolslip"): a '
+      + '`rewrite` whose regex has nested captures (`^/((.*))$`), whose replacement references two or more of '
+      + 'them by number (`$1$2`, none twice, no other variable), in a redirect (`http(s)://` replacement, '
+      + '`redirect`/`permanent` flag) or after a `?` (arguments context). The buffer is sized for the raw '
+      + 'captures, the escaped ones are written. Affected: nginx 0.1.17 to 1.30.1 and 1.31.0; fixed in **1.30.2** '
+      + '(stable) and **1.31.1** (mainline); NGINX Plus R32 P7, R36 P5, R37.0.1.1.\n- **CVE-2026-42945**: a '
+      + '`rewrite` whose replacement contains `?` leaves the engine\'s arguments flag set, so a later `set $x $1` '
+      + '(or an `if` reading `$1`) in the same block escapes the capture into a buffer sized for the raw value. '
+      + 'Affected: nginx 0.6.27 to 1.30.0; fixed in **1.30.1** (stable) and **1.31.0** (mainline); NGINX Plus R32 '
+      + 'P6, R36 P4.\n\nThe shapes follow Gixy-Next\'s `overlapping_captures` and `unnamed_groups` plugins. '
+      + 'Gixy-Next cannot know the nginx version and reports them at INFORMATION; deploylint reads '
+      + '`deploylint.nginx.version` and reports them at `warning` only when that version is affected (a value it '
+      + 'cannot read counts as affected), and not at all on a fixed one. For the second CVE an `if` that reads '
+      + '`$N` after the rewrite is reported too: its condition runs in the same script engine. A trailing `?` '
+      + 'alone is stripped by nginx before compiling and does not count.\n\nUpgrading nginx is the real fix. Until '
+      + 'then, named captures referenced by name take the other (correct) length calculation: for the first CVE '
+      + 'the fix renames the groups (`(?<c1>...)`) and writes `$c1` in the replacement. Captures are still '
+      + 'numbered alongside names, so only the reference by name helps.',
+    fixSafety: 'For the first CVE the fix renames the groups (`(?<c1>...)`) and writes `$c1` in the replacement. A name could clash with a variable of yours, so it is lightbulb-only: "Fix all" and `--fix` do not apply it.',
+    references: ['Gixy-Next overlapping_captures (CVE-2026-9256)', 'Gixy-Next unnamed_groups (CVE-2026-42945)', 'https://nvd.nist.gov/vuln/detail/CVE-2026-9256', 'https://nvd.nist.gov/vuln/detail/CVE-2026-42945'],
+  },
   fixable: true,
-  sources: ['Gixy-Next overlapping_captures (CVE-2026-9256)', 'Gixy-Next unnamed_groups (CVE-2026-42945)', 'https://nvd.nist.gov/vuln/detail/CVE-2026-9256', 'https://nvd.nist.gov/vuln/detail/CVE-2026-42945'],
   check(ctx) {
     const version = ctx.config.nginx.version;
     const overlap = overlapAffected(version);

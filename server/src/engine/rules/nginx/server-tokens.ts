@@ -17,18 +17,24 @@ const sibling = (c: { name: string }) => /^(server_tokens|sendfile|tcp_nopush|tc
 export const serverTokens: Rule<RuleContext<NginxFile>> = {
   id: 'nginx/server-tokens', language: 'nginx', severity: 'info',
   title: 'nginx version disclosed (server_tokens)',
-  description: 'By default nginx names its version in the `Server` header and on its own error pages '
-    + '(`nginx/1.22.1`), which tells an attacker which published vulnerabilities apply. `server_tokens on` and '
-    + '`build` do the same. Set `server_tokens off;` once at the http level (or in every server of a file included '
-    + 'in `http {}`).\n\nOne finding per config for the missing setting (at the http block, or at the first server '
-    + 'of a fragment without an http block), and one per explicit `on`/`build`. Same check as gixy\'s '
-    + '`version_disclosure`.\n\nA fragment gets the setting of the `http {}` it is included in when that main config is in '
-    + 'the workspace, also when the fragment is enabled by copying or renaming it into the included folder '
-    + '(`conf.d/.default.conf`, `conf.d/templates/site.conf`, `production.conf.template` rendered to `production.conf`, '
-    + '`sites-available/` for `sites-enabled/*`).\n\nThe severity is `info`: a version string only speeds up '
-    + 'fingerprinting; the published vulnerabilities it points to are there with or without it.',
+  docs: {
+    why: 'By default nginx names its version in the `Server` header and on its own error pages (`nginx/1.22.1`), '
+      + 'which tells an attacker which published vulnerabilities apply. `server_tokens on` and `build` do the '
+      + 'same. Set `server_tokens off;` once at the http level (or in every server of a file included in `http '
+      + '{}`).\n\nOne finding per config for the missing setting (at the http block, or at the first server of a '
+      + 'fragment without an http block), and one per explicit `on`/`build`. Same check as gixy\'s '
+      + '`version_disclosure`.\n\nA fragment gets the setting of the `http {}` it is included in when that main '
+      + 'config is in the workspace, also when the fragment is enabled by copying or renaming it into the '
+      + 'included folder (`conf.d/.default.conf`, `conf.d/templates/site.conf`, `production.conf.template` '
+      + 'rendered to `production.conf`, `sites-available/` for `sites-enabled/*`).\n\nThe severity is `info`: a '
+      + 'version string only speeds up fingerprinting; the published vulnerabilities it points to are there with '
+      + 'or without it.',
+    bad: 'http {\n    server {\n        listen 80;\n    }\n}',
+    good: 'http {\n    server_tokens off;\n    server {\n        listen 80;\n    }\n}',
+    fixSafety: 'The fix adds `server_tokens off;` (at the http block, or to each server of a fragment) or sets an explicit `on`/`build` to `off`. It is safe: "Fix all" and `--fix` apply it.',
+    references: ['gixy version_disclosure', 'OWASP Secure Headers Project'],
+  },
   fixable: true,
-  sources: ['gixy version_disclosure', 'OWASP Secure Headers Project'],
   check(ctx) {
     const view = nginxView(ctx);
     const path = ctx.file.path;

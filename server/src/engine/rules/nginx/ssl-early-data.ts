@@ -19,23 +19,26 @@ const EARLY_DATA_NAME = /^(early-data|http_early_data)$/i;
 export const sslEarlyData: Rule<RuleContext<NginxFile>> = {
   id: 'nginx/ssl-early-data', language: 'nginx', severity: 'warning',
   title: 'TLS 1.3 early data (0-RTT) passed to an app that cannot detect replays',
-  description: '`ssl_early_data on` lets a returning client send its first request inside the TLS 1.3 handshake '
-    + '(0-RTT). That data has no replay protection: anyone who recorded the packets can send them again, and nginx '
-    + 'hands the request to the app a second time. A `POST` that creates a post, moves money or changes a setting '
-    + 'then runs twice. RFC 8470 gives the app a way to tell: nginx sets `$ssl_early_data` to `1` for such requests, '
-    + 'the proxy passes it on as `Early-Data: 1`, and the app answers `425 Too Early` to anything not safe to '
-    + 'replay.\n\nReported on `ssl_early_data on` when a TLS server it applies to passes requests to an app '
-    + '(`proxy_pass`, `grpc_pass`, `fastcgi_pass`, ...) in a location that neither sends `Early-Data '
-    + '$ssl_early_data` (`proxy_set_header`, `fastcgi_param HTTP_EARLY_DATA`, ...; the inheritance of those lists '
-    + 'is followed) nor rejects early data itself (`if ($ssl_early_data) { return 425; }`). Servers that only serve '
-    + 'files are not concerned: replaying a `GET` of a static file changes nothing.\n\nPassing the header only helps when '
-    + 'the app checks it, and most do not: reviewers found Mattermost\'s own config passing `Early-Data` to a server '
-    + 'that ignores it. So a config that passes it everywhere is still reported, at `info`, with that caveat; only '
-    + 'rejecting early data in nginx (or turning it off) is a protection the config itself shows.\n\nThe fix turns early data off, which '
-    + 'only costs returning clients one round trip; it is safe and applied by "Fix all". Keep it on only when the app '
-    + 'honours `Early-Data`, and then add `proxy_set_header Early-Data $ssl_early_data;` to every proxied location.',
+  docs: {
+    why: '`ssl_early_data on` lets a returning client send its first request inside the TLS 1.3 handshake (0-RTT). '
+      + 'That data has no replay protection: anyone who recorded the packets can send them again, and nginx hands '
+      + 'the request to the app a second time. A `POST` that creates a post, moves money or changes a setting '
+      + 'then runs twice. RFC 8470 gives the app a way to tell: nginx sets `$ssl_early_data` to `1` for such '
+      + 'requests, the proxy passes it on as `Early-Data: 1`, and the app answers `425 Too Early` to anything not '
+      + 'safe to replay.\n\nReported on `ssl_early_data on` when a TLS server it applies to passes requests to an '
+      + 'app (`proxy_pass`, `grpc_pass`, `fastcgi_pass`, ...) in a location that neither sends `Early-Data '
+      + '$ssl_early_data` (`proxy_set_header`, `fastcgi_param HTTP_EARLY_DATA`, ...; the inheritance of those '
+      + 'lists is followed) nor rejects early data itself (`if ($ssl_early_data) { return 425; }`). Servers that '
+      + 'only serve files are not concerned: replaying a `GET` of a static file changes nothing.\n\nPassing the '
+      + 'header only helps when the app checks it, and most do not: reviewers found Mattermost\'s own config '
+      + 'passing `Early-Data` to a server that ignores it. So a config that passes it everywhere is still '
+      + 'reported, at `info`, with that caveat; only rejecting early data in nginx (or turning it off) is a '
+      + 'protection the config itself shows.\n\nKeep it on only when the app honours `Early-Data`, and then add '
+      + '`proxy_set_header Early-Data $ssl_early_data;` to every proxied location.',
+    fixSafety: 'The fix turns early data off, which only costs returning clients one round trip. It is safe: "Fix all" and `--fix` apply it.',
+    references: ['RFC 8470 (Using Early Data in HTTP)', 'nginx ssl_early_data documentation'],
+  },
   fixable: true,
-  sources: ['RFC 8470 (Using Early Data in HTTP)', 'nginx ssl_early_data documentation'],
   check(ctx) {
     const view = nginxView(ctx);
     const nodes = nodesNamed(view.cfg, ctx.file.path, 'ssl_early_data').filter((n) => n.args[0]?.value === 'on');

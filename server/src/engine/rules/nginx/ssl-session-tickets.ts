@@ -13,12 +13,16 @@ const ROTATES_KEYS = '1.23.2';
 export const sslSessionTickets: Rule<RuleContext<NginxFile>> = {
   id: 'nginx/ssl-session-tickets', language: 'nginx', severity: 'info',
   title: 'TLS session tickets enabled (nginx < 1.23.2)',
-  description: 'Before nginx 1.23.2 the session ticket key is generated once at start and never rotated, so whoever '
-    + 'obtains it can decrypt every recorded session since the last restart: forward secrecy is gone. Mozilla\'s '
-    + 'guidelines and the AppFlowy guide set `ssl_session_tickets off;` for those versions; from 1.23.2 nginx rotates '
-    + 'the key and the setting is no longer needed. Only checked when `deploylint.nginx.version` is below 1.23.2.',
+  docs: {
+    why: 'Before nginx 1.23.2 the session ticket key is generated once at start and never rotated, so whoever '
+      + 'obtains it can decrypt every recorded session since the last restart: forward secrecy is gone. Mozilla\'s '
+      + 'guidelines and the AppFlowy guide set `ssl_session_tickets off;` for those versions; from 1.23.2 nginx '
+      + 'rotates the key and the setting is no longer needed. Only checked when `deploylint.nginx.version` is '
+      + 'below 1.23.2.',
+    fixSafety: 'The fix adds `ssl_session_tickets off;`. It is safe: "Fix all" and `--fix` apply it.',
+    references: ['Mozilla server-side TLS', 'AppFlowy guide'],
+  },
   fixable: true,
-  sources: ['Mozilla server-side TLS', 'AppFlowy guide'],
   check(ctx) {
     if (compareVersions(ctx.config.nginx.version, ROTATES_KEYS) >= 0) return;
     const view = nginxView(ctx);

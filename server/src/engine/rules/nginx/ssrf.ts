@@ -29,15 +29,18 @@ function hostTaint(vars: VarInfo[], from: number, to: number): VarInfo | undefin
 export const ssrf: Rule<RuleContext<NginxFile>> = {
   id: 'nginx/ssrf', language: 'nginx', severity: 'error',
   title: 'Upstream host chosen by the client (SSRF)',
-  description: 'When the scheme or host of `proxy_pass` (also `grpc_pass`, `fastcgi_pass`, `scgi_pass`, `uwsgi_pass`) '
-    + 'comes from the request (`$arg_*`, `$http_*`, a cookie, a regex capture of the URI, or a `set`/`map` variable built '
-    + 'from them), a client can make nginx connect anywhere from inside your network: cloud metadata endpoints, admin '
-    + 'interfaces bound to localhost, other containers, the PHP-FPM or uWSGI port of another app. Keep the upstream '
-    + 'fixed (or map allowed names with `map` and a default), or mark the location `internal` if only '
-    + '`X-Accel-Redirect` reaches it. A path built from request data after a fixed host is fine. Same check as '
-    + 'gixy\'s `ssrf`; no automatic fix, the allowed upstreams are yours to name.',
+  docs: {
+    why: 'When the scheme or host of `proxy_pass` (also `grpc_pass`, `fastcgi_pass`, `scgi_pass`, `uwsgi_pass`) '
+      + 'comes from the request (`$arg_*`, `$http_*`, a cookie, a regex capture of the URI, or a `set`/`map` '
+      + 'variable built from them), a client can make nginx connect anywhere from inside your network: cloud '
+      + 'metadata endpoints, admin interfaces bound to localhost, other containers, the PHP-FPM or uWSGI port of '
+      + 'another app. Keep the upstream fixed (or map allowed names with `map` and a default), or mark the '
+      + 'location `internal` if only `X-Accel-Redirect` reaches it. A path built from request data after a fixed '
+      + 'host is fine. Same check as gixy\'s `ssrf`.',
+    fixSafety: 'No automatic fix: the allowed upstreams are yours to name.',
+    references: ['gixy ssrf', 'OWASP: Server-Side Request Forgery'],
+  },
   fixable: false,
-  sources: ['gixy ssrf', 'OWASP: Server-Side Request Forgery'],
   check(ctx) {
     const view = nginxView(ctx);
     for (const n of nodesNamed(view.cfg, ctx.file.path, ...PASS)) {

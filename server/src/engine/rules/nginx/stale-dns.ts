@@ -30,20 +30,23 @@ export function isPublicName(host: string): boolean {
 export const staleDns: Rule<RuleContext<NginxFile>> = {
   id: 'nginx/stale-dns', language: 'nginx', severity: 'info',
   title: 'Upstream host name resolved only once, at start',
-  description: 'nginx resolves a host name written literally in `proxy_pass` or in an `upstream` block\'s `server` '
-    + 'once, when it loads the config, and keeps that address until the next reload. When the name points to a '
-    + 'service outside the deployment (a SaaS API, an object store, a CDN origin, a cloud load balancer), its address '
-    + 'changes without notice: nginx keeps sending requests (with their cookies and authorization headers) to the old '
-    + 'address, which the provider may have handed to somebody else by then.\n\nOnly names on the public internet are '
-    + 'reported (a dot and a public-looking top-level label): compose service names, `upstream` names, IP addresses, '
-    + '`localhost` and internal suffixes (`.local`, `.internal`, `.lan`, `.svc`...) stay inside the deployment. '
-    + 'Same idea as Gixy-Next\'s `stale_dns_cache`, which also reports single-label and internal names; those are '
-    + 'left out here because their addresses are the operator\'s own.\n\nThere is no automatic fix: it needs the '
-    + 'address of a DNS resolver. Either add `resolver <dns>;` and put the name in a variable '
-    + '(`set $api api.example.com; proxy_pass https://$api;`, which also changes how the URI is passed), or, from '
-    + 'nginx 1.27.3, give the upstream\'s `server` the `resolve` parameter (and a `resolver`).',
+  docs: {
+    why: 'nginx resolves a host name written literally in `proxy_pass` or in an `upstream` block\'s `server` once, '
+      + 'when it loads the config, and keeps that address until the next reload. When the name points to a '
+      + 'service outside the deployment (a SaaS API, an object store, a CDN origin, a cloud load balancer), its '
+      + 'address changes without notice: nginx keeps sending requests (with their cookies and authorization '
+      + 'headers) to the old address, which the provider may have handed to somebody else by then.\n\nOnly names on '
+      + 'the public internet are reported (a dot and a public-looking top-level label): compose service names, '
+      + '`upstream` names, IP addresses, `localhost` and internal suffixes (`.local`, `.internal`, `.lan`, '
+      + '`.svc`...) stay inside the deployment. Same idea as Gixy-Next\'s `stale_dns_cache`, which also reports '
+      + 'single-label and internal names; those are left out here because their addresses are the operator\'s '
+      + 'own.\n\nEither add `resolver <dns>;` and put the name in a variable (`set $api api.example.com; proxy_pass '
+      + 'https://$api;`, which also changes how the URI is passed), or, from nginx 1.27.3, give the upstream\'s '
+      + '`server` the `resolve` parameter (and a `resolver`).',
+    fixSafety: 'No automatic fix: it needs the address of a DNS resolver.',
+    references: ['Gixy-Next stale_dns_cache', 'nginx ngx_http_upstream_module: server ... resolve'],
+  },
   fixable: false,
-  sources: ['Gixy-Next stale_dns_cache', 'nginx ngx_http_upstream_module: server ... resolve'],
   check(ctx) {
     const view = nginxView(ctx);
     const canResolve = compareVersions(ctx.config.nginx.version, UPSTREAM_RESOLVE) >= 0;

@@ -17,22 +17,24 @@ function isInternal(loc: ConfNode): boolean {
 export const statusPageExposed: Rule<RuleContext<NginxFile>> = {
   id: 'nginx/status-page-exposed', language: 'nginx', severity: 'warning',
   title: 'Status page reachable without an address allowlist or authentication',
-  description: '`stub_status` (and the status pages of the VTS module, `vhost_traffic_status_display`, the upstream '
-    + 'check module, `check_status`, and NGINX Plus, `status`/`api`) tells anyone who asks that this is nginx, how '
-    + 'many connections it holds and how traffic moves: reconnaissance for timing an attack or a flood. NGINX Plus\'s '
-    + '`api write=on` also lets the caller change upstreams (reported as an error). Restrict it to the monitoring '
-    + 'hosts with `allow ...; deny all;` or put authentication in front.\n\n'
-    + 'Checked as nginx decides: the `allow`/`deny` list in force is the location\'s own, else the nearest enclosing '
-    + 'one (a location with any rule of its own does not inherit the server\'s); the first rule matching a client '
-    + 'decides and a client that no rule matches is let in; `0.0.0.0/0` covers IPv4 clients only and `::/0` IPv6 '
-    + 'only, read against the families the server listens on. `satisfy any` with `allow all` lets everyone past the '
-    + 'password. Not reported: servers that listen only on loopback or unix sockets (local monitoring), `internal` '
-    + 'and named locations, and a page closed to everyone with `deny all` alone (Gixy-Next\'s `status_page_exposed` '
-    + 'reports that one too; nobody can read such a page, so there is nothing exposed).\n\n'
-    + 'The fix adds `allow 127.0.0.1; deny all;` to the location (or only the missing `deny all;`, keeping the '
-    + 'allowlist you wrote); remote monitoring then needs its address added, so "Fix all" does not apply it.',
+  docs: {
+    why: '`stub_status` (and the status pages of the VTS module, `vhost_traffic_status_display`, the upstream '
+      + 'check module, `check_status`, and NGINX Plus, `status`/`api`) tells anyone who asks that this is nginx, '
+      + 'how many connections it holds and how traffic moves: reconnaissance for timing an attack or a flood. '
+      + 'NGINX Plus\'s `api write=on` also lets the caller change upstreams (reported as an error). Restrict it to '
+      + 'the monitoring hosts with `allow ...; deny all;` or put authentication in front.\n\nChecked as nginx '
+      + 'decides: the `allow`/`deny` list in force is the location\'s own, else the nearest enclosing one (a '
+      + 'location with any rule of its own does not inherit the server\'s); the first rule matching a client '
+      + 'decides and a client that no rule matches is let in; `0.0.0.0/0` covers IPv4 clients only and `::/0` '
+      + 'IPv6 only, read against the families the server listens on. `satisfy any` with `allow all` lets everyone '
+      + 'past the password. Not reported: servers that listen only on loopback or unix sockets (local '
+      + 'monitoring), `internal` and named locations, and a page closed to everyone with `deny all` alone '
+      + '(Gixy-Next\'s `status_page_exposed` reports that one too; nobody can read such a page, so there is '
+      + 'nothing exposed).',
+    fixSafety: 'The fix adds `allow 127.0.0.1; deny all;` to the location (or only the missing `deny all;`, keeping the allowlist you wrote). Remote monitoring then needs its address added, so it is lightbulb-only: "Fix all" and `--fix` do not apply it.',
+    references: ['nginx ngx_http_stub_status_module documentation', 'Gixy-Next status_page_exposed'],
+  },
   fixable: true,
-  sources: ['nginx ngx_http_stub_status_module documentation', 'Gixy-Next status_page_exposed'],
   check(ctx) {
     const view = nginxView(ctx);
     const path = ctx.file.path;

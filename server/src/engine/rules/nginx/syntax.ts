@@ -7,16 +7,18 @@ import { nearIncludeName } from '../../nginx/include';
 export const syntax: Rule<RuleContext<NginxFile>> = {
   id: 'nginx/syntax', language: 'nginx', severity: 'error',
   title: 'nginx config does not parse',
-  description: 'nginx refuses to start (or to reload) with a config it cannot read: an unbalanced brace, a directive '
-    + 'without its `;`, an unterminated quote. deploylint reads the rest of the file as nginx would try to, so other '
-    + 'findings may be off until this is fixed.\n\nAn `include` whose literal path matches no file in the workspace is an '
-    + 'info: the headers or TLS settings it would bring in cannot be checked, and `nginx -t` fails unless the server has '
-    + 'the file. The workspace is a repository, not the server: the file may come with the container image, a provisioning '
-    + 'step, or a part of the project that is not checked out. When a file whose name is a keystroke or two away sits in '
-    + 'the folder the include points to (`secuirty.conf` next to `security.conf`), the include is most likely a typo, '
-    + 'and that is a warning. '
-    + 'Globs that match nothing are fine (nginx accepts them); files that nginx packages install themselves '
-    + '(`mime.types`, `fastcgi_params`, `proxy_params`...) are not expected in the repository.',
+  docs: {
+    why: 'nginx refuses to start (or to reload) with a config it cannot read: an unbalanced brace, a directive '
+      + 'without its `;`, an unterminated quote. deploylint reads the rest of the file as nginx would try to, so '
+      + 'other findings may be off until this is fixed.\n\nAn `include` whose literal path matches no file in the '
+      + 'workspace is an info: the headers or TLS settings it would bring in cannot be checked, and `nginx -t` '
+      + 'fails unless the server has the file. The workspace is a repository, not the server: the file may come '
+      + 'with the container image, a provisioning step, or a part of the project that is not checked out. When a '
+      + 'file whose name is a keystroke or two away sits in the folder the include points to (`secuirty.conf` '
+      + 'next to `security.conf`), the include is most likely a typo, and that is a warning. Globs that match '
+      + 'nothing are fine (nginx accepts them); files that nginx packages install themselves (`mime.types`, '
+      + '`fastcgi_params`, `proxy_params`...) are not expected in the repository.',
+  },
   fixable: false,
   check(ctx) {
     for (const e of ctx.doc.errors) {

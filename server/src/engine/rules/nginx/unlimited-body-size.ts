@@ -29,14 +29,18 @@ const LIMIT = '100M';
 export const unlimitedBodySize: Rule<RuleContext<NginxFile>> = {
   id: 'nginx/unlimited-body-size', language: 'nginx', severity: 'warning',
   title: 'Request body size unlimited',
-  description: '`client_max_body_size 0` turns off nginx\'s check of the request body size: any client can stream '
-    + 'gigabytes to the app, filling its disk or memory. Set a limit that fits the largest upload the app takes '
-    + '(the AFFiNE guide uses `client_max_body_size 100M;`). The fix writes 100M; check it against your uploads, '
-    + 'which is why it is not applied by "Fix all".\n\nAn http-level `0` that no server '
-    + 'uses (each sets its own limit, or the sites come from a fragment that sets `0` itself) is not reported: '
-    + 'the fragment\'s setting is the one to change.',
+  docs: {
+    why: '`client_max_body_size 0` turns off nginx\'s check of the request body size: any client can stream '
+      + 'gigabytes to the app, filling its disk or memory. Set a limit that fits the largest upload the app takes '
+      + '(the AFFiNE guide uses `client_max_body_size 100M;`).\n\nAn http-level `0` that no server uses (each sets '
+      + 'its own limit, or the sites come from a fragment that sets `0` itself) is not reported: the fragment\'s '
+      + 'setting is the one to change.',
+    bad: 'client_max_body_size 0;',
+    good: 'client_max_body_size 100M;',
+    fixSafety: 'The fix writes `client_max_body_size 100M;`. Check it against your uploads: it is lightbulb-only, "Fix all" and `--fix` do not apply it.',
+    references: ['AFFiNE guide'],
+  },
   fixable: true,
-  sources: ['AFFiNE guide'],
   check(ctx) {
     const view = nginxView(ctx);
     for (const n of nodesNamed(view.cfg, ctx.file.path, 'client_max_body_size')) {

@@ -34,13 +34,16 @@ export function cspProblems(policy: string): string[] {
 export const unsafeCsp: Rule<RuleContext<NginxFile>> = {
   id: 'nginx/unsafe-csp', language: 'nginx', severity: 'info',
   title: 'Content-Security-Policy that allows inline or eval scripts, or any source',
-  description: 'A policy with `\'unsafe-inline\'` or `\'unsafe-eval\'` in `script-src` (or `default-src` when there is no '
-    + '`script-src`) lets injected scripts run, which is what CSP is there to stop; a `*` (or bare `https:`) source '
-    + 'for scripts, plugins, `base-uri` or `frame-ancestors` allows any host. Move inline scripts to files or allow them '
-    + 'with nonces or hashes (then `\'unsafe-inline\'` is ignored by modern browsers and not reported).\n\nThere is no '
-    + 'automatic fix: the right sources depend on the app.',
+  docs: {
+    why: 'A policy with `\'unsafe-inline\'` or `\'unsafe-eval\'` in `script-src` (or `default-src` when there is no '
+      + '`script-src`) lets injected scripts run, which is what CSP is there to stop; a `*` (or bare `https:`) '
+      + 'source for scripts, plugins, `base-uri` or `frame-ancestors` allows any host. Move inline scripts to '
+      + 'files or allow them with nonces or hashes (then `\'unsafe-inline\'` is ignored by modern browsers and not '
+      + 'reported).',
+    fixSafety: 'No automatic fix: the right sources depend on the app.',
+    references: ['OWASP Secure Headers Project', 'MDN HTTP Observatory'],
+  },
   fixable: false,
-  sources: ['OWASP Secure Headers Project', 'MDN HTTP Observatory'],
   check(ctx) {
     const view = nginxView(ctx);
     // A large config repeats one policy in every server: each distinct policy is read once.

@@ -13,18 +13,20 @@ const ASSET_LOCATION = /\.\(?[^)]*\b(jpe?g|png|gif|webp|avif|svg|ico|bmp|mp[34]|
 export const validReferersNone: Rule<RuleContext<NginxFile>> = {
   id: 'nginx/valid-referers-none', language: 'nginx', severity: 'warning',
   title: 'valid_referers accepts requests without a Referer (none/blocked)',
-  description: '`valid_referers none` treats a request with no `Referer` header as valid, `blocked` one whose '
-    + '`Referer` lost its scheme (`Referer: deleted`). Both are what any client sends at will: `curl` without the '
-    + 'header, a page with `Referrer-Policy: no-referrer` or `<meta name="referrer" content="no-referrer">`. A check '
-    + 'built on `$invalid_referer` with either keyword is passed by dropping the header, so it protects nothing '
-    + 'that matters. Reported only when `$invalid_referer` is read somewhere in the config (otherwise the directive '
-    + 'decides nothing). In a location of images, media, fonts or styles the check is hotlink protection, where '
-    + 'letting direct visits through is usually the point: `info` there. Same check as Gixy-Next\'s `valid_referers`.\n\n'
-    + 'The fix removes `none` and `blocked`: visitors who open the URL directly, or whose browser sends no '
-    + 'Referer, are then refused, so "Fix all" does not apply it. If they must get through, a Referer check is not '
-    + 'the right guard for that resource.',
+  docs: {
+    why: '`valid_referers none` treats a request with no `Referer` header as valid, `blocked` one whose `Referer` '
+      + 'lost its scheme (`Referer: deleted`). Both are what any client sends at will: `curl` without the header, '
+      + 'a page with `Referrer-Policy: no-referrer` or `<meta name="referrer" content="no-referrer">`. A check '
+      + 'built on `$invalid_referer` with either keyword is passed by dropping the header, so it protects nothing '
+      + 'that matters. Reported only when `$invalid_referer` is read somewhere in the config (otherwise the '
+      + 'directive decides nothing). In a location of images, media, fonts or styles the check is hotlink '
+      + 'protection, where letting direct visits through is usually the point: `info` there. Same check as '
+      + 'Gixy-Next\'s `valid_referers`.\n\nIf they must get through, a Referer check is not the right guard for that '
+      + 'resource.',
+    fixSafety: 'The fix removes `none` and `blocked`. Visitors who open the URL directly, or whose browser sends no Referer, are then refused, so it is lightbulb-only: "Fix all" and `--fix` do not apply it.',
+    references: ['nginx ngx_http_referer_module documentation', 'Gixy-Next valid_referers'],
+  },
   fixable: true,
-  sources: ['nginx ngx_http_referer_module documentation', 'Gixy-Next valid_referers'],
   check(ctx) {
     const view = nginxView(ctx);
     const list = nodesNamed(view.cfg, ctx.file.path, 'valid_referers');

@@ -9,12 +9,15 @@ const TWO_YEARS = 63072000;
 export const weakHsts: Rule<RuleContext<NginxFile>> = {
   id: 'nginx/weak-hsts', language: 'nginx', severity: 'warning',
   title: 'HSTS max-age shorter than one year',
-  description: 'A short `max-age` lets the browser forget the HTTPS-only rule between visits, so the first request '
-    + 'after it expires is in clear text again. The AFFiNE and AppFlowy guides ask for at least one year '
-    + '(31536000 s); OWASP recommends two years (63072000), which the fix writes. `max-age=0` removes HSTS: keep it '
-    + 'only while deliberately rolling HSTS back.',
+  docs: {
+    why: 'A short `max-age` lets the browser forget the HTTPS-only rule between visits, so the first request after '
+      + 'it expires is in clear text again. The AFFiNE and AppFlowy guides ask for at least one year (31536000 '
+      + 's); OWASP recommends two years (63072000). `max-age=0` removes HSTS: keep it only while deliberately '
+      + 'rolling HSTS back.',
+    fixSafety: 'The fix writes `max-age=63072000` (two years). It is safe: "Fix all" and `--fix` apply it.',
+    references: ['AFFiNE guide', 'AppFlowy guide', 'OWASP Secure Headers Project'],
+  },
   fixable: true,
-  sources: ['AFFiNE guide', 'AppFlowy guide', 'OWASP Secure Headers Project'],
   check(ctx) {
     const view = nginxView(ctx);
     for (const e of headerEntriesInFile(view)) {

@@ -24,25 +24,26 @@ interface Check { span: Span; pattern: string; caseless: boolean; quote?: string
 export const weakOriginCheck: Rule<RuleContext<NginxFile>> = {
   id: 'nginx/weak-origin-check', language: 'nginx', severity: 'error',
   title: 'Origin/Referer allowlist regex accepts origins an attacker can register',
-  description: 'An `if ($http_origin ~ ...)` or a `map $http_origin ...` regex that decides whether to send '
-    + '`Access-Control-Allow-Origin`/`-Credentials`, or a Referer check guarding an action, is only as strict as '
-    + 'its pattern. Common slips: no `$` (`^https://app\\.example\\.com` also matches '
-    + '`https://app.example.com.attacker.com`), no dot before the domain (`.*example\\.com$` matches '
-    + '`https://attackerexample.com`), an unescaped dot (`^https://www.example\\.com$` matches '
-    + '`https://www-example.com`), no `^` (a Referer from `https://attacker.com/?https://app.example.com/`), and '
-    + '`https?` letting plain-http origins in (anyone on the network path can forge those).\n\n'
-    + 'deploylint reads the origins the pattern was meant to accept, derives origins an attacker can register from '
-    + 'them and tries them against the pattern (as Gixy-Next\'s `origins` plugin does by generating strings from '
-    + 'the regex); the message shows one that gets through. Severity: `error` for an Origin check that accepts a '
-    + 'foreign domain, `warning` for a Referer check or for plain http on an Origin check, `info` for plain http on a '
-    + 'Referer check. `$http_referrer` (two r) is not the Referer header: it is always empty, reported as a warning. '
-    + 'Map entries whose value refuses (`""`, `0`) are not checked, nor maps whose result is read only by logging. '
-    + 'Patterns with PCRE-only syntax, or nested quantifiers that could backtrack without end, are skipped.\n\n'
-    + 'The fix escapes the dots between host labels and anchors the pattern (`^...$`, for a Referer `^...` followed '
-    + 'by a path separator or the end); it is offered only when the result still matches every origin the original '
-    + 'was meant to and no derived attacker origin, and it narrows what is accepted, so "Fix all" does not apply it.',
+  docs: {
+    why: 'An `if ($http_origin ~ ...)` or a `map $http_origin ...` regex that decides whether to send '
+      + '`Access-Control-Allow-Origin`/`-Credentials`, or a Referer check guarding an action, is only as strict '
+      + 'as its pattern. Common slips: no `$` (`^https://app\\.example\\.com` also matches '
+      + '`https://app.example.com.attacker.com`), no dot before the domain (`.*example\\.com$` matches '
+      + '`https://attackerexample.com`), an unescaped dot (`^https://www.example\\.com$` matches '
+      + '`https://www-example.com`), no `^` (a Referer from `https://attacker.com/?https://app.example.com/`), '
+      + 'and `https?` letting plain-http origins in (anyone on the network path can forge those).\n\ndeploylint '
+      + 'reads the origins the pattern was meant to accept, derives origins an attacker can register from them '
+      + 'and tries them against the pattern (as Gixy-Next\'s `origins` plugin does by generating strings from the '
+      + 'regex); the message shows one that gets through. Severity: `error` for an Origin check that accepts a '
+      + 'foreign domain, `warning` for a Referer check or for plain http on an Origin check, `info` for plain '
+      + 'http on a Referer check. `$http_referrer` (two r) is not the Referer header: it is always empty, '
+      + 'reported as a warning. Map entries whose value refuses (`""`, `0`) are not checked, nor maps whose '
+      + 'result is read only by logging. Patterns with PCRE-only syntax, or nested quantifiers that could '
+      + 'backtrack without end, are skipped.',
+    fixSafety: 'The fix escapes the dots between host labels and anchors the pattern (`^...$`, for a Referer `^...` followed by a path separator or the end); it is offered only when the result still matches every origin the original was meant to and no derived attacker origin. It narrows what is accepted, so it is lightbulb-only: "Fix all" and `--fix` do not apply it.',
+    references: ['Gixy-Next origins', 'PortSwigger: Exploiting CORS misconfigurations', 'OWASP Web Security Testing Guide: CORS'],
+  },
   fixable: true,
-  sources: ['Gixy-Next origins', 'PortSwigger: Exploiting CORS misconfigurations', 'OWASP Web Security Testing Guide: CORS'],
   check(ctx) {
     const view = nginxView(ctx);
     const text = ctx.file.text;

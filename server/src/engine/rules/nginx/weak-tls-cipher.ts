@@ -11,23 +11,26 @@ import { INTERMEDIATE_CIPHERS } from '../../nginx/https-fixes';
 export const weakTlsCipher: Rule<RuleContext<NginxFile>> = {
   id: 'nginx/weak-tls-cipher', language: 'nginx', severity: 'error',
   title: 'Weak TLS cipher suites enabled',
-  description: '`ssl_ciphers` is an OpenSSL cipher string; the one configured enables suites that are broken or '
-    + 'unauthenticated: RC4, DES/3DES (Sweet32), export-grade, NULL encryption, MD5, anonymous key exchange '
-    + '(aNULL/ADH/AECDH: no server authentication at all), or a catch-all (`ALL`, `DEFAULT`) that takes whatever the '
-    + 'library still has.\n\nThe string is evaluated like OpenSSL does (`!` removes for good, `-` until re-added, '
-    + '`+` only reorders, `A+B` is an intersection), so `HIGH:!aNULL:!MD5` (nginx\'s default) and Mozilla\'s 5.7 '
-    + 'and 6.0 lists pass, while `HIGH` alone (it contains anonymous suites) or `DES-CBC3-SHA` do not. The fix '
-    + 'writes Mozilla\'s intermediate list; clients that only speak the removed suites lose access, so it is not '
-    + 'applied by "Fix all".\n\nA string with none of those but that still enables suites Mozilla\'s intermediate '
-    + 'profile (6.0, or 5.7 with its DHE-RSA suites) leaves out is reported at `warning`: suites without forward '
-    + 'secrecy (RSA key exchange, as in `AES256-GCM-SHA384`: whoever gets the server key later decrypts every recorded '
-    + 'session) and CBC suites (`ECDHE-RSA-AES128-SHA`: Lucky13 and padding-oracle attacks). Mastodon\'s '
-    + '`HIGH:!MEDIUM:!LOW:!aNULL:!NULL:!SHA` is one (`!SHA` removes SHA-1 suites only), and so is nginx\'s default '
-    + '`HIGH:!aNULL:!MD5` when written out: modern clients still negotiate a good suite, but the list no longer '
-    + 'guarantees it. Not reported when the protocols in force are TLS 1.3 only (`ssl_ciphers` does not apply to it). '
-    + 'The expansion of a string agrees with `openssl ciphers -v` (tested against the installed OpenSSL).',
+  docs: {
+    why: '`ssl_ciphers` is an OpenSSL cipher string; the one configured enables suites that are broken or '
+      + 'unauthenticated: RC4, DES/3DES (Sweet32), export-grade, NULL encryption, MD5, anonymous key exchange '
+      + '(aNULL/ADH/AECDH: no server authentication at all), or a catch-all (`ALL`, `DEFAULT`) that takes '
+      + 'whatever the library still has.\n\nThe string is evaluated like OpenSSL does (`!` removes for good, `-` '
+      + 'until re-added, `+` only reorders, `A+B` is an intersection), so `HIGH:!aNULL:!MD5` (nginx\'s default) '
+      + 'and Mozilla\'s 5.7 and 6.0 lists pass, while `HIGH` alone (it contains anonymous suites) or '
+      + '`DES-CBC3-SHA` do not.\n\nA string with none of those but that still enables suites Mozilla\'s intermediate '
+      + 'profile (6.0, or 5.7 with its DHE-RSA suites) leaves out is reported at `warning`: suites without '
+      + 'forward secrecy (RSA key exchange, as in `AES256-GCM-SHA384`: whoever gets the server key later decrypts '
+      + 'every recorded session) and CBC suites (`ECDHE-RSA-AES128-SHA`: Lucky13 and padding-oracle attacks). '
+      + 'Mastodon\'s `HIGH:!MEDIUM:!LOW:!aNULL:!NULL:!SHA` is one (`!SHA` removes SHA-1 suites only), and so is '
+      + 'nginx\'s default `HIGH:!aNULL:!MD5` when written out: modern clients still negotiate a good suite, but '
+      + 'the list no longer guarantees it. Not reported when the protocols in force are TLS 1.3 only '
+      + '(`ssl_ciphers` does not apply to it). The expansion of a string agrees with `openssl ciphers -v` (tested '
+      + 'against the installed OpenSSL).',
+    fixSafety: 'The fix writes Mozilla\'s intermediate cipher list. Clients that only speak the removed suites lose access, so it is lightbulb-only: "Fix all" and `--fix` do not apply it.',
+    references: ['Mozilla server-side TLS', 'AppFlowy guide'],
+  },
   fixable: true,
-  sources: ['Mozilla server-side TLS', 'AppFlowy guide'],
   check(ctx) {
     const view = nginxView(ctx);
     for (const n of nodesNamed(view.cfg, ctx.file.path, 'ssl_ciphers')) {

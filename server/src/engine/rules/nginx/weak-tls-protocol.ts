@@ -11,14 +11,18 @@ const GOOD = 'TLSv1.2 TLSv1.3';
 export const weakTlsProtocol: Rule<RuleContext<NginxFile>> = {
   id: 'nginx/weak-tls-protocol', language: 'nginx', severity: 'error',
   title: 'Obsolete SSL/TLS protocol enabled',
-  description: 'SSLv2, SSLv3, TLS 1.0 and TLS 1.1 are broken or deprecated (POODLE, BEAST; RFC 8996) and every '
-    + 'browser of the last years speaks TLS 1.2. Mozilla\'s intermediate profile, which the AppFlowy and AFFiNE '
-    + 'guides follow, is `ssl_protocols TLSv1.2 TLSv1.3;`.\n\nBefore nginx 1.23.4 the default (no `ssl_protocols` at '
-    + 'all) still enables TLS 1.0 and 1.1, so with `deploylint.nginx.version` below 1.23.4 a TLS server that sets no '
-    + 'protocols is reported too. The fix drops the old protocols, which very old clients need: it is offered, not '
-    + 'applied by "Fix all".',
+  docs: {
+    why: 'SSLv2, SSLv3, TLS 1.0 and TLS 1.1 are broken or deprecated (POODLE, BEAST; RFC 8996) and every browser '
+      + 'of the last years speaks TLS 1.2. Mozilla\'s intermediate profile, which the AppFlowy and AFFiNE guides '
+      + 'follow, is `ssl_protocols TLSv1.2 TLSv1.3;`.\n\nBefore nginx 1.23.4 the default (no `ssl_protocols` at '
+      + 'all) still enables TLS 1.0 and 1.1, so with `deploylint.nginx.version` below 1.23.4 a TLS server that '
+      + 'sets no protocols is reported too.',
+    bad: 'ssl_protocols TLSv1 TLSv1.1 TLSv1.2;',
+    good: 'ssl_protocols TLSv1.2 TLSv1.3;',
+    fixSafety: 'The fix sets `ssl_protocols TLSv1.2 TLSv1.3;`. Very old clients need the dropped protocols, so it is lightbulb-only: "Fix all" and `--fix` do not apply it.',
+    references: ['Mozilla server-side TLS', 'RFC 8996', 'AppFlowy guide'],
+  },
   fixable: true,
-  sources: ['Mozilla server-side TLS', 'RFC 8996', 'AppFlowy guide'],
   check(ctx) {
     const view = nginxView(ctx);
     for (const n of nodesNamed(view.cfg, ctx.file.path, 'ssl_protocols')) {

@@ -1,5 +1,5 @@
 /**
- * Images whose documented job needs a given host privilege (SPEC §10: a finding must be true for the
+ * Images whose documented job needs a given host privilege (ARCHITECTURE.md, Precision: a finding must be true for the
  * file as it will be used). Removing the privilege breaks them, so the finding says so at info instead
  * of asking for it.
  */

@@ -6,7 +6,7 @@ export type DatastoreKind = DatastoreFamily;
 
 export interface Datastore { kind: DatastoreKind; product: string }
 
-/** A datastore or a pooler in front of one (SPEC §10), read from the image catalogue. */
+/** A datastore or a pooler in front of one (ARCHITECTURE.md, Precision), read from the image catalogue. */
 export function datastoreOf(image: ImageRef | undefined): Datastore | undefined {
   const row = imageInfo(image);
   if (!row || !isStore(row)) return undefined;

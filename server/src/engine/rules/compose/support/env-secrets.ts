@@ -21,7 +21,7 @@ export interface LiteralSecret {
 
 /**
  * Why a literal secret is weak, if it is (compose/weak-secret reports it; compose/hardcoded-secret then
- * leaves the token alone: one token, one finding, SPEC §10).
+ * leaves the token alone: one token, one finding, ARCHITECTURE.md, Precision).
  */
 export function literalVerdict(s: LiteralSecret, config: EngineConfig['secrets'], template: boolean): SecretVerdict | undefined {
   const name = s.url ? `${s.env.key}_PASSWORD` : s.env.key;

@@ -24,7 +24,7 @@ export function bindScope(hostIp: string | undefined): BindScope {
 }
 
 /**
- * Where a service can be reached from (SPEC §10): `outside` when a port is published on a non-loopback
+ * Where a service can be reached from (ARCHITECTURE.md, Precision): `outside` when a port is published on a non-loopback
  * address or the service uses the host network; `ports` are the published ports that make it so.
  */
 export interface Reach { outside: boolean; hostNetwork: boolean; ports: PortEntry[] }

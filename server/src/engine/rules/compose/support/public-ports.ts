@@ -1,10 +1,10 @@
 /**
- * Ports whose clients come from the internet by design (SPEC §10): binding them to 127.0.0.1 would
+ * Ports whose clients come from the internet by design (ARCHITECTURE.md, Precision): binding them to 127.0.0.1 would
  * break the service, so compose/port-all-interfaces does not report them.
  */
 import type { PortEntry, Service } from '../../../parse/compose';
 
-/** HTTP(S) (SPEC §3), mail (SMTP, POP3, IMAP, submission, ManageSieve), DNS, TURN/STUN, WireGuard, OpenVPN. */
+/** HTTP(S) (ARCHITECTURE.md, Rules), mail (SMTP, POP3, IMAP, submission, ManageSieve), DNS, TURN/STUN, WireGuard, OpenVPN. */
 const ANY_IMAGE = new Set([80, 443, 25, 53, 110, 143, 465, 587, 993, 995, 4190, 3478, 5349, 51820, 1194]);
 
 interface ByDesign {

@@ -1,5 +1,5 @@
 /**
- * The compose rules' one door to the secrets module (SPEC §4): classification, judgement and generation
+ * The compose rules' one door to the secrets module (ARCHITECTURE.md, Secrets): classification, judgement and generation
  * go through here so the module can change without touching the rules.
  */
 import type { EngineConfig } from '../../../config';

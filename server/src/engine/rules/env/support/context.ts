@@ -8,7 +8,7 @@ import { basename } from '../../../paths';
 
 export type EnvContext = RuleContext<EnvFile>;
 
-/** `.env.example` and friends: placeholders are normal there (SPEC §2). */
+/** `.env.example` and friends: placeholders are normal there (ARCHITECTURE.md, File kinds). */
 export function isTemplate(ctx: EnvContext): boolean {
   return isTemplateFile(ctx.file.path);
 }
@@ -22,7 +22,7 @@ export function effectiveEntries(ctx: EnvContext): EnvEntry[] {
   });
 }
 
-/** SPEC §4's non-secret endings that name an identity (`*_USER`, `*_NAME`, `*_ID`), plus their spellings. */
+/** The non-secret endings that name an identity (`*_USER`, `*_NAME`, `*_ID`; ARCHITECTURE.md, Secrets), plus their spellings. */
 const NAMES_IDENTITY = /(^|_)(USER|USERNAME|USER_NAME|NAME|ID|EMAIL|LOGIN)$/;
 
 export interface CredentialEntry {
@@ -30,12 +30,12 @@ export interface CredentialEntry {
   kind: SecretKind;
   /** The name to judge the value as: the key itself, or the compose key it feeds (`POSTGRES_PASSWORD: ${PG}`). */
   judgeAs: string;
-  /** Where compose files of this project read the variable (SPEC §5): shown as related information. */
+  /** Where compose files of this project read the variable (ARCHITECTURE.md, Cross-file model): shown as related information. */
   uses: VariableUse[];
 }
 
 /**
- * Effective entries that hold a credential (SPEC §4): by their own name, or — in a project's `.env` —
+ * Effective entries that hold a credential (ARCHITECTURE.md, Secrets): by their own name, or — in a project's `.env` —
  * because a compose file passes them to a credential-shaped environment key.
  */
 export function credentialEntries(ctx: EnvContext): CredentialEntry[] {

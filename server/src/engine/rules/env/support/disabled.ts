@@ -1,5 +1,5 @@
 /**
- * SPEC §10 "Disabled is not weak": an empty credential is only a weakness when something uses it. These
+ * ARCHITECTURE.md, Precision "Disabled is not weak": an empty credential is only a weakness when something uses it. These
  * are the cases where, from the file itself, nothing does (or the image fills it in).
  */
 import type { EnvEntry } from '../../../parse/dotenv';

@@ -1,4 +1,4 @@
-/** How far the datastore behind an env credential reaches, judged by the compose services that use it (SPEC §10). */
+/** How far the datastore behind an env credential reaches, judged by the compose services that use it (ARCHITECTURE.md, Precision). */
 import type { VariableUse } from '../../../project/env-usage';
 import { composeOf, envFileUsers, projectLookup } from '../../../project/compose-project';
 import { appUsersReach, credentialReach, tokenPortReach } from '../../../project/reachability';
