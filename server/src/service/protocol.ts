@@ -37,4 +37,4 @@ export interface InitializationOptions {
   settings?: unknown;
 }
 
-export interface Upstream { service: string; port: number; file: string }
+export type { Upstream } from '../engine/project/upstreams';
