@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import picomatch from 'picomatch';
 import { kindOf } from '../../common/file-kinds';
 import { DOCUMENT_SELECTOR } from '../../client/src/selector';
-import { WATCHED } from '../../server/src/service/service';
+import { WATCHED } from '../../server/src/service/capabilities';
 
 const ROOT = path.resolve(__dirname, '../..');
 

@@ -1,10 +1,11 @@
 import { ErrorCodes, ResponseError, type ExecuteCommandParams } from 'vscode-languageserver/node';
 import { getRule, languageOf } from '../engine';
+import { parseCompose } from '../engine/parse/compose';
+import { sortUpstreams, upstreamsOf } from '../engine/project/upstreams';
+import type { Upstream } from '../../../common/protocol';
 import { generateNginx } from '../generate';
 import { chmod600 } from './chmod';
 import { COMMANDS } from '../../../common/commands';
-import type { Upstream } from '../../../common/protocol';
-import { sortUpstreams, upstreamsOf } from './upstreams';
 
 /** What the commands need from the running service. */
 export interface CommandHost {
@@ -74,6 +75,6 @@ async function generateOptions(raw: unknown, host: CommandHost): Promise<Generat
 
 function listUpstreams(host: CommandHost, uri?: string): Upstream[] {
   const found: Upstream[] = [];
-  for (const f of host.composeFiles(uri)) if (languageOf(f.path) === 'compose') found.push(...upstreamsOf(f.path, f.text));
+  for (const f of host.composeFiles(uri)) if (languageOf(f.path) === 'compose') found.push(...upstreamsOf(f.path, parseCompose(f.text)));
   return sortUpstreams(found);
 }

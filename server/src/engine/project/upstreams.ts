@@ -1,13 +1,15 @@
-import { parseCompose } from '../engine/parse/compose';
-import { asSeq, scalarText, seqItems } from '../engine/parse/compose-yaml';
-import type { Upstream } from '../../../common/protocol';
+import type { ComposeFile } from '../parse/compose';
+import { asSeq, scalarText, seqItems } from '../parse/compose-yaml';
+
+import type { Upstream } from '../../../../common/protocol';
+
+export type { Upstream };
 
 /**
- * The services of one compose file and the container ports they listen on (`ports`, short or long
- * syntax, and `expose`): what `proxy_pass http://<service>:<port>` can point at.
+ * The services of one parsed compose file and the container ports they listen on (`ports`, short
+ * or long syntax, already read by the compose parse, and `expose`).
  */
-export function upstreamsOf(file: string, text: string): Upstream[] {
-  const compose = parseCompose(text);
+export function upstreamsOf(file: string, compose: ComposeFile): Upstream[] {
   const out: Upstream[] = [];
   for (const service of compose.services) {
     const ports = new Set<number>();
@@ -39,6 +41,7 @@ function portNumber(spec: string | undefined): number | undefined {
   return n > 0 && n < 65536 ? n : undefined;
 }
 
+/** One entry per file, service and port, ordered by service, port, then file. */
 export function sortUpstreams(list: Upstream[]): Upstream[] {
   const seen = new Set<string>();
   return list

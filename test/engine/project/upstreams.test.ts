@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { upstreamsOf } from '../../server/src/service/upstreams';
+import { parseCompose } from '../../../server/src/engine/parse/compose';
+import { upstreamsOf } from '../../../server/src/engine/project/upstreams';
 
-describe('service: upstreams for the nginx generator', () => {
+describe('engine: upstreams for the nginx generator', () => {
   it('reads container ports from short and long ports, expose, ranges and ${VAR:-default}', () => {
     const text = [
       'x-base: &base', '  expose: ["7000"]',
@@ -11,10 +12,10 @@ describe('service: upstreams for the nginx generator', () => {
       '  worker:', '    image: busybox',
       '',
     ].join('\n');
-    assert.deepEqual(upstreamsOf('/c.yml', text).map((u) => `${u.service}:${u.port}`), ['web:7000', 'web:8080', 'web:8443', 'api:3001', 'api:5000']);
+    assert.deepEqual(upstreamsOf('/c.yml', parseCompose(text)).map((u) => `${u.service}:${u.port}`), ['web:7000', 'web:8080', 'web:8443', 'api:3001', 'api:5000']);
   });
 
   it('tolerates broken YAML', () => {
-    assert.deepEqual(upstreamsOf('/c.yml', 'services: [\n  - {'), []);
+    assert.deepEqual(upstreamsOf('/c.yml', parseCompose('services: [\n  - {')), []);
   });
 });
