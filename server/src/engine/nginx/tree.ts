@@ -114,8 +114,3 @@ export function topLevelOf(n: ConfNode): readonly ConfNode[] | undefined {
   while (root.parent) root = root.parent;
   return topLists.get(root);
 }
-
-/** Parsed directive lookup on the raw tree of one file (no includes). */
-export function rawChildren(d: NginxDirective | undefined, name: string, top: NginxDirective[]): NginxDirective[] {
-  return (d ? d.block ?? [] : top).filter((c) => c.name === name);
-}

@@ -57,7 +57,7 @@ export function buildConfig(ws: WorkspaceFiles, rootPath: string): NginxConfig {
         if (hits.length) {
           cfg.includes.set(n, { files: [rootPath], glob: true, stock: false });
           for (const i of hits) { used.add(i); out.push(...expandSection(i, parent, n, [...stack, i])); }
-        } else out.push(...followInclude(ws, cfg, facts, n, parent, [rootPath], 0));
+        } else out.push(...followInclude(ws, cfg, facts, n, parent, [rootPath]));
       }
       return out;
     };
@@ -142,12 +142,12 @@ function expandDirectives(
     const n = makeNode(facts, d, file, parent, via);
     out.push(n);
     if (d.block) n.children = expandDirectives(ws, cfg, facts, file, d.block, n, via, stack);
-    if (d.name === 'include' && d.args.length === 1) out.push(...followInclude(ws, cfg, facts, n, parent, stack, 0));
+    if (d.name === 'include' && d.args.length === 1) out.push(...followInclude(ws, cfg, facts, n, parent, stack));
   }
   return out;
 }
 
-function followInclude(ws: WorkspaceFiles, cfg: NginxConfig, facts: ViewFacts, inc: ConfNode, parent: ConfNode | undefined, stack: string[], _depth: number): ConfNode[] {
+function followInclude(ws: WorkspaceFiles, cfg: NginxConfig, facts: ViewFacts, inc: ConfNode, parent: ConfNode | undefined, stack: string[]): ConfNode[] {
   const target = resolveInclude(ws, inc.args[0].value, inc.file, cfg.root);
   cfg.includes.set(inc, target);
   if (!target.files.length) {
