@@ -101,7 +101,7 @@ function lintRow(name: string, kind: Kind, text: string, target?: number, runs?:
 
 export function engineRows(): Row[] {
   const rows: Row[] = [];
-  // "After warm-up" (SPEC §9) is after the JIT has compiled the hot paths: a few hundred lints, as an editor session has done within a minute.
+  // "After warm-up" (ARCHITECTURE.md, Performance) is after the JIT has compiled the hot paths: a few hundred lints, as an editor session has done within a minute.
   rows.push(lintRow('typical compose (200 lines)', 'compose', composeFile(200), 5, 101, 300));
   rows.push(lintRow('typical nginx (300 lines)', 'nginx', nginxFile(300), 5, 101, 300));
   rows.push(lintRow('typical env (50 lines)', 'env', envFile(50), 5, 101, 300));

@@ -1,4 +1,4 @@
-// `npm run bench`: the SPEC §9 performance targets, measured (not asserted) and printed as a table.
+// `npm run bench`: the performance targets (ARCHITECTURE.md, Performance), measured (not asserted) and printed as a table.
 // `npm run bench -- --json` prints the same numbers as JSON for tracking over time.
 // `npm run bench -- --engine` measures the engine only (no CLI or server).
 // `npm run bench -- --compare DIR` also measures another build's dist folder (say, the previous commit's,

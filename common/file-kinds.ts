@@ -129,7 +129,7 @@ export function sniffNginx(text: string): 'nginx' | 'other' | 'empty' {
   return known > 0 && shaped / statements >= 0.5 ? 'nginx' : 'other';
 }
 
-/** A compose file by content: a top-level `services:` map whose entries have `image:` or `build:` (SPEC §2). */
+/** A compose file by content: a top-level `services:` map whose entries have `image:` or `build:` (ARCHITECTURE.md, File kinds). */
 export function looksLikeCompose(text: string): boolean {
   const sample = text.slice(0, 256 * 1024);
   const at = /^services:[ \t]*(#.*)?$/m.exec(sample);

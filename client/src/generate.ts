@@ -9,7 +9,7 @@ import { NGINX_LANGUAGE_IDS } from './selector';
 const TITLE = 'deploylint: Generate hardened nginx block';
 
 /**
- * "Generate hardened nginx block" (SPEC §6): server name, upstream, TLS profile; the text comes from
+ * "Generate hardened nginx block" (ARCHITECTURE.md, Generator): server name, upstream, TLS profile; the text comes from
  * the server so every editor and the CLI write the same block. Escape at any step changes nothing.
  */
 export async function generateNginxBlock(client: LanguageClient | undefined): Promise<void> {

@@ -1,7 +1,7 @@
 import { KIND_GLOBS } from '../../common/file-kinds';
 
 /**
- * Which documents the server sees (SPEC §2): by language id AND by file pattern, because other
+ * Which documents the server sees (ARCHITECTURE.md, File kinds): by language id AND by file pattern, because other
  * extensions (or none) decide what language a compose, nginx or env file opens as. The patterns come
  * from the kinds table (common/file-kinds.ts); the server makes the final call from the name and content, so a
  * pattern that is too wide costs nothing but a message.

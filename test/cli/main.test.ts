@@ -9,7 +9,7 @@ const ENV = 'DB_PASSWORD=changeme\n';
 
 describe('cli', () => {
   describe('lint --format json', () => {
-    it('prints the SPEC §8 shape with 1-based positions and relative paths, and exits 1', () => {
+    it('prints the ARCHITECTURE.md, CLI shape with 1-based positions and relative paths, and exits 1', () => {
       const dir = tempProject({ 'docker-compose.yml': COMPOSE, '.env': ENV, 'README.md': 'not linted' });
       const r = cli(dir, '--format', 'json', '--rule', 'env/not-gitignored=off', '--rule', 'env/file-permissions=off');
       assert.equal(r.code, 1, r.stderr);

@@ -17,7 +17,7 @@ describe('extension manifest (package.json contributes, activation, capabilities
     assert.ok(fs.existsSync(path.join(ROOT, pkg.icon)), 'the icon file exists');
   });
 
-  it('contributes every setting of SPEC §7 with resource scope, a description and its default', () => {
+  it('contributes every setting of ARCHITECTURE.md, Editor with resource scope, a description and its default', () => {
     const props = pkg.contributes.configuration.properties;
     const defaults: Record<string, unknown> = {
       'deploylint.enable': true, 'deploylint.rules': {}, 'deploylint.secrets.minPasswordLength': 16, 'deploylint.secrets.minKeyBytes': 32,
@@ -38,7 +38,7 @@ describe('extension manifest (package.json contributes, activation, capabilities
     assert.equal(`${title.category}: ${title.title}`, 'deploylint: Generate hardened nginx block');
   });
 
-  it('activates lazily on the languages and workspace contents of SPEC §2, and supports untrusted/virtual workspaces', () => {
+  it('activates lazily on the languages and workspace contents of ARCHITECTURE.md, File kinds, and supports untrusted/virtual workspaces', () => {
     const events: string[] = pkg.activationEvents;
     for (const l of ['dockercompose', 'dotenv', 'nginx', 'yaml']) assert.ok(events.includes(`onLanguage:${l}`), l);
     assert.ok(events.includes('workspaceContains:**/docker-compose*.yml'));

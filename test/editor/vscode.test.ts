@@ -8,7 +8,7 @@ import { Workbench, waitFor } from './harness/workbench';
 
 /**
  * The packaged extension in a real VS Code (code-server 4.100 = VS Code 1.100, in Debian's chromium),
- * driven the way a user does it (issue 8, SPEC §7): the scenarios run in order on one window, on a
+ * driven the way a user does it (issue 8, ARCHITECTURE.md, Editor): the scenarios run in order on one window, on a
  * copy of examples/insecure-stack. Screenshots of every step go to test-artifacts/editor/.
  */
 const ARTIFACTS = path.join(ROOT, 'test-artifacts/editor');

@@ -10,7 +10,7 @@ const SUPERVISORD = '[program:app]\ncommand=/usr/bin/app\nautorestart=true\n';
 const JINJA_VHOST = 'server {\n    listen 443 ssl;\n    server_name {{ domain }};\n{% for p in proxies %}\n    set_real_ip_from {{ p }};\n{% endfor %}\n}\n';
 const COMPOSE = 'services:\n  web:\n    image: nginx:1.27\n    ports:\n      - "8080:80"\n';
 
-describe('engine/file-kinds: discovery by content (SPEC §2)', () => {
+describe('engine/file-kinds: discovery by content (ARCHITECTURE.md, File kinds)', () => {
   it('lints nginx files without extension, *.conf.sample, *.j2, *.nginx.template and sites-available/* when the content is nginx', () => {
     for (const p of ['/w/proxy/conf', '/w/site.conf.sample', '/w/templates/sites-default.conf.j2', '/w/app.nginx.template', '/w/sites-available/app', '/w/sites-enabled/app', '/w/conf.d/app', '/w/nginx/app']) {
       assert.equal(kindOf(p, VHOST), 'nginx', p);

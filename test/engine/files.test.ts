@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { languageOf, isTemplateFile, mightBeDeployFile } from '../../server/src/engine/files';
 import { lint, assertRanges } from '../support/lint';
 
-describe('engine/files: which files are env files (SPEC §2)', () => {
+describe('engine/files: which files are env files (ARCHITECTURE.md, File kinds)', () => {
   it('recognises templates named without the leading dot (jitsi and Mattermost `env.example`, `*.env.dist`)', () => {
     for (const name of ['env.example', 'env.sample', 'env.template', 'app.env.example', 'stack.env.dist', 'docker.env.sample']) {
       assert.equal(languageOf(`/ws/${name}`), 'env', name);

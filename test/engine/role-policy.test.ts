@@ -30,7 +30,7 @@ const JINJA_COMPOSE = [
   '',
 ].join('\n');
 
-describe('engine: the role policy (SPEC §10)', () => {
+describe('engine: the role policy (ARCHITECTURE.md, Precision)', () => {
   describe('development', () => {
     it('every finding of a development file is capped at info and says so', () => {
       const found = lint({ 'docker-compose.dev.yml': DB }, 'docker-compose.dev.yml', 'compose/exposed-datastore-port');

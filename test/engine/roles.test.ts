@@ -12,7 +12,7 @@ function role(path: string, text = COMPOSE, kind: Language = 'compose', r?: Part
 }
 function roleName(path: string, text?: string, kind?: Language, r?: Partial<RolesConfig>): Role { return role(path, text, kind, r).role; }
 
-describe('engine/roles: what a file is for (SPEC §10)', () => {
+describe('engine/roles: what a file is for (ARCHITECTURE.md, Precision)', () => {
   describe('from the config (roles: globs)', () => {
     it('a glob of the team config decides first, relative to the config folder; a glob without / matches the name anywhere', () => {
       const r = { base: '/repo', globs: { test: ['deploy/smoke/**'], production: ['examples/**'], development: ['*.sandbox.yml'] } };

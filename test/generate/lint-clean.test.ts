@@ -7,7 +7,7 @@ import { lint, rangeOf } from '../support/lint';
 import { EXTRA_CASES, optionMatrix } from './matrix';
 
 /**
- * SPEC §6: the generated text has no finding of severity warning or above, linted by the engine with
+ * ARCHITECTURE.md, Generator: the generated text has no finding of severity warning or above, linted by the engine with
  * `nginx.version` set to what it was generated for. Meaningful only as far as the nginx rules exist:
  * the rule count is in the test titles.
  */

@@ -8,7 +8,7 @@ import { composeFile, envFile, nginxFile } from '../../bench/generate';
 import { checkLint, checkParser } from '../property/support';
 
 /**
- * Inputs that must not take the linter down (SPEC §7, §9): oversized and binary files are skipped
+ * Inputs that must not take the linter down (ARCHITECTURE.md, Editor, §9): oversized and binary files are skipped
  * with one info finding; pathological files finish (completion is asserted, not time: timeouts are
  * generous) without a thrown error, a rule error, or a range outside the document.
  */

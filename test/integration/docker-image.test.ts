@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
-/** The container image of SPEC §11: built and run where a docker engine answers, skipped (saying so) elsewhere. */
+/** The container image of ARCHITECTURE.md, CLI: built and run where a docker engine answers, skipped (saying so) elsewhere. */
 const ROOT = path.resolve(__dirname, '../..');
 const TAG = 'deploylint:integration-test';
 

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { parse } from 'yaml';
 
 /**
- * action.yml (SPEC §11), run step by step as the runner runs a composite action: each `run:` in
+ * action.yml (ARCHITECTURE.md, CLI), run step by step as the runner runs a composite action: each `run:` in
  * `bash --noprofile --norc -eo pipefail`, `${{ }}` expressions resolved into the step's env and
  * working directory, GITHUB_WORKSPACE / RUNNER_TEMP / GITHUB_OUTPUT set, step outputs read back.
  */

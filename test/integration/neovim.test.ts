@@ -5,7 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 
 /**
- * Neovim's built-in LSP client is the second real client of the server (SPEC §9): a headless
+ * Neovim's built-in LSP client is the second real client of the server (ARCHITECTURE.md, Performance): a headless
  * `nvim` opens the example compose file, runs `node dist/server.js --stdio`, and the diagnostics it
  * received are read back with `vim.diagnostic.get()` (test/integration/neovim/init.lua).
  */

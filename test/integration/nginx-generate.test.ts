@@ -7,7 +7,7 @@ import { generateNginx, type NginxBlockOptions } from '../../server/src/generate
 import { EXTRA_CASES, optionMatrix, type GenerateCase } from '../generate/matrix';
 
 /**
- * SPEC §6: every generated block passes `nginx -t` on the local nginx (Debian 12: 1.22.1), with a
+ * ARCHITECTURE.md, Generator: every generated block passes `nginx -t` on the local nginx (Debian 12: 1.22.1), with a
  * throw-away self-signed certificate, both as a conf.d include inside a minimal nginx.conf and as a
  * full nginx.conf. Upstreams are 127.0.0.1 (or a named upstream {} block) because `nginx -t` resolves
  * host names, and `app` exists only inside a compose network.

@@ -5,7 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 
 /**
- * .pre-commit-hooks.yaml (SPEC §11): `pre-commit try-repo` of this repository on a temporary git
+ * .pre-commit-hooks.yaml (ARCHITECTURE.md, CLI): `pre-commit try-repo` of this repository on a temporary git
  * repository runs the `deploylint` hook on the staged deployment files. The built CLI is put on
  * PATH as an install would, so the test needs no network.
  */

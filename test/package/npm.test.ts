@@ -5,7 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 
 /**
- * SPEC §11: the `npm pack` tarball installs into a fresh project without the network (the bundles
+ * ARCHITECTURE.md, CLI: the `npm pack` tarball installs into a fresh project without the network (the bundles
  * are self-contained, so the package has no runtime dependency) and runs as `npx deploylint` and
  * `deploylint-language-server --stdio`.
  */

@@ -1,6 +1,6 @@
 /**
  * Property-test support: real fixture files, mutations of them, and the invariants every parser and
- * rule must keep on any input (SPEC §9). Runs are bounded and seeded so `npm test` stays fast and
+ * rule must keep on any input (ARCHITECTURE.md, Performance). Runs are bounded and seeded so `npm test` stays fast and
  * repeatable; for a long hunt run e.g.
  *
  *   FC_RUNS=10000 FC_SEED=$RANDOM ONLY=test/property npx mocha --timeout 0

@@ -13,7 +13,7 @@ const COMPOSE = [
 
 const undefinedVar = (d: Diagnostic[]) => d.filter((x) => x.code === 'compose/undefined-variable');
 
-describe('language server over stdio: cross-file findings stay live (SPEC §5)', function () {
+describe('language server over stdio: cross-file findings stay live (ARCHITECTURE.md, Cross-file model)', function () {
   this.timeout(60_000);
   let client: LspClient;
   let ws: ReturnType<typeof tempWorkspace>;

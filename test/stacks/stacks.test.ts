@@ -16,7 +16,7 @@ const atLeastWarning = (f: { severity: string }) => f.severity === 'error' || f.
 interface StackCase {
   insecure: string[];
   /**
-   * Findings the guide asks for that SPEC §10 reports at info, each with why: nginx cannot see the
+   * Findings the guide asks for that ARCHITECTURE.md, Precision reports at info, each with why: nginx cannot see the
    * headers an app behind proxy_pass sends ("say only what is known"), and a version banner only speeds
    * up fingerprinting (the severity an attacker's reach deserves). They must still be there, at info.
    */
@@ -72,7 +72,7 @@ const STACKS: Record<string, StackCase> = {
       'compose/weak-secret docker-compose.yml:25', // ${APPFLOWY_S3_SECRET_KEY:-minioadmin}
       'compose/exposed-datastore-port docker-compose.yml:34', // postgres "5432:5432" ("Restrict database access")
       'compose/weak-secret docker-compose.yml:38', // ${POSTGRES_PASSWORD:-password}
-      // redis without a password (docker-compose.yml:48) publishes no port: SPEC §10 makes an unreachable
+      // redis without a password (docker-compose.yml:48) publishes no port: ARCHITECTURE.md, Precision makes an unreachable
       // datastore without auth `info` (defence in depth), so it is no longer listed at warning or above.
       'nginx/http-not-redirected nginx/nginx.conf:21', // "Choose whether to redirect HTTP to HTTPS (recommended: Yes)"
       'nginx/missing-hsts nginx/nginx.conf:47', // "Enable HSTS"
@@ -122,7 +122,7 @@ const STACKS: Record<string, StackCase> = {
       'env/weak-policy .env:6', //                 password_min_length 6 (guide: 12)
       'env/weak-policy .env:7', //                 bcrypt cost 8 (guide: 10)
       'compose/port-bypasses-proxy docker-compose.yml:8', // "8080:8080" beside the nginx proxy (firewall: 443 only)
-      // The guide's BAD examples are weak literals: one finding per token (SPEC §10), weak-secret's, whose message says
+      // The guide's BAD examples are weak literals: one finding per token (ARCHITECTURE.md, Precision), weak-secret's, whose message says
       // the value is committed and whose fixes move it to .env; compose/hardcoded-secret no longer repeats them.
       // BAD: url: "postgres://user:password@host/db" (postgres is unpublished: warning, committed and defence in depth)
       'compose/weak-secret docker-compose.yml:12',

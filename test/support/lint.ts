@@ -54,7 +54,7 @@ export function applyFix(files: Record<string, string>, fix: Fix): Record<string
 }
 
 /**
- * The three-way fix check of SPEC §1: apply the fix titled like `title` (or the first) of the first
+ * The three-way fix check of ARCHITECTURE.md, Layers: apply the fix titled like `title` (or the first) of the first
  * `rule` finding; the result re-parses (`reparse` throws or returns false on failure), the finding at
  * that place is gone, and fixing again changes nothing. Returns the fixed files.
  */

@@ -6,7 +6,7 @@ export interface CliFinding {
   line: number; column: number; endLine: number; endColumn: number; fixable: boolean;
 }
 
-/** The JSON shape of SPEC §8: 1-based positions, paths relative to the current directory. */
+/** The JSON shape of ARCHITECTURE.md, CLI: 1-based positions, paths relative to the current directory. */
 export function toCliFinding(f: Finding, rel: (p: string) => string): CliFinding {
   return {
     file: rel(f.file), rule: f.rule, severity: f.severity, message: f.message,
@@ -16,7 +16,7 @@ export function toCliFinding(f: Finding, rel: (p: string) => string): CliFinding
   };
 }
 
-/** A file the CLI looked at: its kind and role (SPEC §2, §10); `skipped` says why it was not linted. */
+/** A file the CLI looked at: its kind and role (ARCHITECTURE.md, File kinds, §10); `skipped` says why it was not linted. */
 export interface CliFile { path: string; kind: string; role: string; skipped?: string }
 
 export function formatJson(version: string, files: CliFile[], findings: CliFinding[]): string {

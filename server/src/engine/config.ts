@@ -8,7 +8,7 @@ export type RuleSetting = Severity | 'off';
 type RoleName = 'production' | 'development' | 'test' | 'template';
 const ROLE_NAMES: readonly RoleName[] = ['production', 'development', 'test', 'template'];
 
-/** File roles (SPEC §10): `roles: { test: [globs] ... }` and `lintTestFiles` of `.deploylint.yaml`. */
+/** File roles (ARCHITECTURE.md, Precision): `roles: { test: [globs] ... }` and `lintTestFiles` of `.deploylint.yaml`. */
 export interface RolesConfig {
   /** Globs per role, relative to `base` (a glob without `/` matches a file name in any folder). */
   globs: Partial<Record<RoleName, string[]>>;

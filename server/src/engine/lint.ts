@@ -74,7 +74,7 @@ function unknownRuleFindings(sup: Suppressions, language: Language, file: string
   }));
 }
 
-/** What a file is for (SPEC §10), as the lint of it sees it; with the workspace, an env file the project shows to be a template is one. */
+/** What a file is for (ARCHITECTURE.md, Precision), as the lint of it sees it; with the workspace, an env file the project shows to be a template is one. */
 export function roleFor(doc: SourceDocument, language: Language, config: EngineConfig, ws?: Workspace): RoleInfo {
   const role = roleOf(doc.path, doc.text, language, config.roles, markupOf(doc, language));
   if (role.source !== 'default' || language !== 'env' || !ws) return role;
@@ -89,7 +89,7 @@ export interface FileInfo {
   skipped?: string;
 }
 
-/** The kind and role the engine chose for a file, as the CLI's JSON and the editor's hover show them (SPEC §2). */
+/** The kind and role the engine chose for a file, as the CLI's JSON and the editor's hover show them (ARCHITECTURE.md, File kinds). */
 export function fileInfo(ws: Workspace, path: string, config: EngineConfig, language?: Language): FileInfo | undefined {
   const doc = ws.document(path);
   const kind = language ?? doc?.language;

@@ -15,7 +15,7 @@ const REAL_FILE_RULES = new Set(['env/not-gitignored', 'env/file-permissions', '
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
 
 /**
- * SPEC §10, applied once after every rule ran so no rule needs to know: development files are capped
+ * ARCHITECTURE.md, Precision, applied once after every rule ran so no rule needs to know: development files are capped
  * at info; templates keep only what survives copying or rendering (never an empty value, a
  * placeholder, the markup itself, or a real-file rule), copied ones at info; markup is never a
  * syntax error, and where the renderer includes other files, what seems missing may be there (info).

@@ -2,7 +2,7 @@ import type { Finding } from './types';
 import { didYouMean, isRuleId } from './rules/ids';
 
 /**
- * Suppression comments, the same in all three languages (SPEC §7):
+ * Suppression comments, the same in all three languages (ARCHITECTURE.md, Editor):
  *   # deploylint-disable-next-line <rule>[, <rule>] [-- reason]
  *   # deploylint-disable <rule>[, <rule>] [-- reason]      (whole file)
  * With no rule named, every rule is silenced.

@@ -1,6 +1,6 @@
 /**
  * Response headers the TLS server sends, with OWASP Secure Headers Project values
- * (SPEC §6, reference/security-headers.md). All are written with `always` so error pages carry them.
+ * (ARCHITECTURE.md, Generator, reference/security-headers.md). All are written with `always` so error pages carry them.
  */
 export const HSTS_VALUE = 'max-age=63072000; includeSubDomains';
 

@@ -15,7 +15,7 @@ export interface NginxBlockParts {
   tlsServer: string;
 }
 
-/** The hardened nginx block of SPEC §6. Pure and deterministic; throws an Error on bad options. */
+/** The hardened nginx block of ARCHITECTURE.md, Generator. Pure and deterministic; throws an Error on bad options. */
 export function generateNginx(options: NginxBlockOptions): string {
   const o = resolveOptions(options);
   const p = renderParts(o);

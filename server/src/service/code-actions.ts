@@ -15,7 +15,7 @@ export interface CodeActionDeps {
 }
 
 /**
- * The actions of SPEC §7 for the deploylint diagnostics in the request: each fix (the first safe
+ * The actions of ARCHITECTURE.md, Editor for the deploylint diagnostics in the request: each fix (the first safe
  * one preferred), disable for this line / file, show documentation, and fix-all.
  */
 export function codeActions(params: CodeActionParams, deps: CodeActionDeps): CodeAction[] {

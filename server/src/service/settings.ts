@@ -3,7 +3,7 @@ import { DEFAULT_CONFIG, ConfigError, findConfigPath, mergeConfig, parseConfigFi
 import { dirname } from '../engine/paths';
 import { isVirtualPath } from './uri';
 
-/** The `deploylint.*` settings of SPEC §7, for one resource. */
+/** The `deploylint.*` settings of ARCHITECTURE.md, Editor, for one resource. */
 export interface ServerSettings {
   enable: boolean;
   rules: Record<string, RuleSetting>;
@@ -11,7 +11,7 @@ export interface ServerSettings {
   nginx: { version: string };
   run: 'onType' | 'onSave';
   workspaceScan: boolean;
-  /** Lint test and CI files too (SPEC §10: skipped by default). */
+  /** Lint test and CI files too (ARCHITECTURE.md, Precision: skipped by default). */
   lintTestFiles: boolean;
 }
 

@@ -4,7 +4,7 @@ import { DEFAULT_CONFIG } from '../../../server/src/engine/config';
 
 const judge = (name: string, value: string) => judgeSecret(name, value, DEFAULT_CONFIG.secrets)?.reason;
 
-// SPEC §10: "Length rules follow the algorithm (an AES-128 key is 16 bytes)".
+// ARCHITECTURE.md, Precision: "Length rules follow the algorithm (an AES-128 key is 16 bytes)".
 describe('secrets: key sizes fixed by the algorithm', () => {
   it('accepts a random 16-byte AES-128 key and asks for exactly 16 bytes, not 32', () => {
     assert.equal(judge('SOGO_URL_ENCRYPTION_KEY', 'Xk9vQ2mL7pR4tW8z'), undefined);

@@ -1,7 +1,7 @@
 /**
  * Secrets of known apps whose algorithm or purpose the name alone does not say, one row each, with
  * where it is documented: the exact key size their algorithm needs, and what a guessed value gives away
- * when that is less than the app's data (SPEC §10: severity follows what an attacker can do with it).
+ * when that is less than the app's data (ARCHITECTURE.md, Precision: severity follows what an attacker can do with it).
  */
 import type { Severity } from '../types';
 

@@ -5,7 +5,7 @@
 import type { ImageRef } from '../parse/compose-image';
 
 /**
- * `pooler`: connection poolers and protocol proxies that count as the datastore behind them (SPEC §10).
+ * `pooler`: connection poolers and protocol proxies that count as the datastore behind them (ARCHITECTURE.md, Precision).
  * `admin-ui`: a management UI whose users reach data or hosts. `setup-wizard`: an app whose first
  * visitor becomes its admin. Mail, VPN and media servers have ports the internet is meant to reach.
  * `connector`: an app whose purpose is connections its users define (workflow automation), so they can
@@ -54,7 +54,7 @@ const PG_READY = '["CMD-SHELL", "pg_isready -U $${POSTGRES_USER:-postgres}"]';
 const REDIS_PING = '["CMD", "redis-cli", "ping"]';
 
 export const IMAGES: ImageRow[] = [
-  // Datastores (SPEC §3's list plus their common builds).
+  // Datastores (ARCHITECTURE.md, Rules's list plus their common builds).
   { product: 'postgres', kind: 'datastore', family: 'postgres', names: ['postgres', 'postgresql', 'postgresql-repmgr'], ports: [5432], healthcheck: PG_READY },
   { product: 'pgvector', kind: 'datastore', family: 'postgres', names: ['pgvector'], ports: [5432], healthcheck: PG_READY },
   { product: 'postgis', kind: 'datastore', family: 'postgres', names: ['postgis'], ports: [5432], healthcheck: PG_READY },
@@ -85,7 +85,7 @@ export const IMAGES: ImageRow[] = [
   { product: 'kafka', kind: 'datastore', family: 'other', names: ['kafka', 'cp-kafka', 'cp-server'], ports: [9092], plaintext: 'kafka', source: 'https://kafka.apache.org/documentation/#security_overview' },
   { product: 'solr', kind: 'datastore', family: 'other', names: ['solr'], ports: [8983], plaintext: 'solr', source: 'https://solr.apache.org/guide/solr/latest/deployment-guide/authentication-and-authorization-plugins.html' },
 
-  // Poolers count as the datastore they front (SPEC §10).
+  // Poolers count as the datastore they front (ARCHITECTURE.md, Precision).
   { product: 'pgbouncer', kind: 'pooler', family: 'other', names: ['pgbouncer'], ports: [5432, 6432], plaintext: 'pgbouncer', source: 'https://www.pgbouncer.org/config.html#auth_type' },
   { product: 'supavisor', kind: 'pooler', family: 'other', names: ['supavisor'], ports: [5432, 6543, 4000] },
   { product: 'pgpool', kind: 'pooler', family: 'other', names: ['pgpool', 'pgpool2', 'pgpool-ii'], ports: [5432, 9999] },

@@ -108,7 +108,7 @@ export function splitToHttpsEdit(doc: FileText, server: ConfNode, opts: HttpsSer
     ...tlsListens(server, opts.version),
     `ssl_certificate /etc/letsencrypt/live/${name}/fullchain.pem;`,
     `ssl_certificate_key /etc/letsencrypt/live/${name}/privkey.pem;`,
-    // The generator's Mozilla intermediate settings (SPEC §6), so the fix and the command agree.
+    // The generator's Mozilla intermediate settings (ARCHITECTURE.md, Generator), so the fix and the command agree.
     ...tlsSettingLines('intermediate', opts.version, '3.0'),
     headerLine(doc.text, 'strict-transport-security'),
     ...inheritedCopies,

@@ -67,7 +67,7 @@ function candidates(ws: WorkspaceFiles, pattern: string, fromFile: string, rootF
   let b = dirname(rootFile);
   for (let i = 0; i < 4 && b !== '/' && b !== '.'; i++) { addBase(b); b = dirname(b); }
   if (pattern.startsWith('/')) {
-    // A config mounted into a container sees the paths of the container (SPEC §5).
+    // A config mounted into a container sees the paths of the container (ARCHITECTURE.md, Cross-file model).
     const mapped = hostPathFor(ws, fromFile, pattern) ?? (rootFile !== fromFile ? hostPathFor(ws, rootFile, pattern) : undefined);
     if (mapped) add(mapped);
     add(pattern);

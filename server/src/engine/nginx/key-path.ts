@@ -7,7 +7,7 @@ import { hostPathFor, mountingProjects, type MountingProjects } from '../project
  * The workspace file an `ssl_certificate_key` value names, with its mode: a relative path is
  * resolved against the config file's folder, an absolute one is taken as is. Variables,
  * `data:` keys and engine keys (`engine:...`) name no file. The one place to extend with
- * container paths mapped back through compose mounts (SPEC §5).
+ * container paths mapped back through compose mounts (ARCHITECTURE.md, Cross-file model).
  */
 export function resolveKeyPath(ctx: RuleContext<NginxFile>, value: string): { path: string; mode: number } | undefined {
   // Every TLS server of a big config names the same key or two; the compose mounts are read once per run.

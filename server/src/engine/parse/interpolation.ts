@@ -1,6 +1,6 @@
 import type { Span } from '../types';
 
-/** The operators of compose interpolation (SPEC §5); `:+`/`+` are compose v2's "replacement if set". */
+/** The operators of compose interpolation (ARCHITECTURE.md, Cross-file model); `:+`/`+` are compose v2's "replacement if set". */
 export type InterpolationOperator = ':-' | '-' | ':?' | '?' | ':+' | '+';
 
 /** One `${VAR...}` or `$VAR` reference. Spans are offsets into the scanned string plus `base`. */

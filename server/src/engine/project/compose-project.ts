@@ -11,7 +11,7 @@ import type { Lookup } from '../parse/interpolation';
 export interface ProjectVariable { file: string; entry: DotenvEntry; doc: SourceDocument }
 
 /**
- * A compose project (SPEC §5): the compose file's folder, and the `.env` there that feeds `${VAR}`
+ * A compose project (ARCHITECTURE.md, Cross-file model): the compose file's folder, and the `.env` there that feeds `${VAR}`
  * interpolation. Files named in `env_file` are the containers' environment, never interpolation.
  */
 export interface ComposeProject {

@@ -1,5 +1,5 @@
 /**
- * An env file that is the template of another (SPEC §10 roles): firefly-iii ships `database.env` for
+ * An env file that is the template of another (ARCHITECTURE.md, Precision roles): firefly-iii ships `database.env` for
  * users to download as `.db.env`, the name its compose file reads. Names do not say so; the project does.
  */
 import type { WorkspaceFiles as Workspace } from '../workspace-files';

@@ -30,7 +30,7 @@ export function bindMounts(ws: Workspace, composePath: string): Mount[] {
 }
 
 /**
- * The nginx configs of a compose project (SPEC §5): the ones a service mounts, or, when none is
+ * The nginx configs of a compose project (ARCHITECTURE.md, Cross-file model): the ones a service mounts, or, when none is
  * mounted, every nginx file in the project's folder tree.
  */
 export function projectNginxFiles(ws: Workspace, composePath: string): string[] {

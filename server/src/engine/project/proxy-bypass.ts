@@ -17,7 +17,7 @@ function published(p: PortEntry, lookup: Lookup): { all: boolean; hostPorts: num
 
 /**
  * The ports of a compose project that nginx proxies to and that are also published on every
- * interface (SPEC §5): `proxy_pass http://app:3000` names service `app` and its container port
+ * interface (ARCHITECTURE.md, Cross-file model): `proxy_pass http://app:3000` names service `app` and its container port
  * 3000; `proxy_pass http://127.0.0.1:3010` names the service that publishes 3010 on the host.
  */
 export function proxyBypasses(ws: Workspace, composePath: string): Bypass[] {

@@ -1,5 +1,5 @@
 /**
- * Who can reach a compose service (SPEC §10 "Reachability decides severity"): anyone who reaches the
+ * Who can reach a compose service (ARCHITECTURE.md, Precision "Reachability decides severity"): anyone who reaches the
  * host (a port published on a non-loopback address, or host networking), or only the containers of the
  * project. The one answer every rule asks, so they all draw the line in the same place.
  */
@@ -162,7 +162,7 @@ function widestReach(compose: ComposeFile, stores: Service[], lookup: Lookup): R
   return widest;
 }
 
-/** SPEC §10: reachable keeps the rule's severity; only the project's own containers: info. */
+/** ARCHITECTURE.md, Precision: reachable keeps the rule's severity; only the project's own containers: info. */
 export function reachSeverity(r: Reachability | undefined): Severity | undefined {
   return r?.reach === 'internal' ? 'info' : undefined;
 }

@@ -1,7 +1,7 @@
 import type { SecretKind } from './index';
 
 /**
- * Credential-shaped names (SPEC §4). A name is split into words (`_`, `.`, `-`, camelCase); the last
+ * Credential-shaped names (ARCHITECTURE.md, Secrets). A name is split into words (`_`, `.`, `-`, camelCase); the last
  * credential word decides the kind, and only "neutral" words may follow it (`SECRET_KEY_BASE`), so
  * settings about a secret (`GOTRUE_JWT_ADMIN_ROLES`, `PASSWORD_REQUIRED_CHARACTERS`) are not secrets.
  */

@@ -1,5 +1,5 @@
 /**
- * Live credential formats (SPEC §3 env/leaked-credential): prefixes providers put on real keys so
+ * Live credential formats (ARCHITECTURE.md, Rules env/leaked-credential): prefixes providers put on real keys so
  * that scanners can find them. Each pattern must match the whole token, so placeholders such as
  * `ghp_xxxx` or `sk_live_...` are not taken for live keys.
  */

@@ -1,5 +1,5 @@
 /**
- * The secrets module (SPEC §4), shared by the env and compose rules: which names hold secrets,
+ * The secrets module (ARCHITECTURE.md, Secrets), shared by the env and compose rules: which names hold secrets,
  * whether a value is weak (reasons never contain the value), and strong replacements.
  */
 import type { EngineConfig } from '../config';
@@ -18,7 +18,7 @@ export { leakedCredentialFormat } from './credential-formats';
 /** signing/encryption key, password, third-party token. */
 export type SecretKind = 'key' | 'password' | 'token';
 
-/** Classifies a variable name as credential-shaped (SPEC §4), or undefined when it is not a secret. */
+/** Classifies a variable name as credential-shaped (ARCHITECTURE.md, Secrets), or undefined when it is not a secret. */
 export function classifyKey(name: string): SecretKind | undefined {
   return classifyName(name);
 }
@@ -50,7 +50,7 @@ export function isNotASecretValue(value: string): boolean {
 /**
  * Judges a secret value for a key. Returns undefined when the value is acceptable.
  * A name that is not credential-shaped is judged as a password (the caller decided it is a secret,
- * e.g. the password inside `DATABASE_URL`). In a template (SPEC §2) only known defaults count.
+ * e.g. the password inside `DATABASE_URL`). In a template (ARCHITECTURE.md, File kinds) only known defaults count.
  */
 export function judgeSecret(name: string, value: string, config: EngineConfig['secrets'], opts: { template?: boolean } = {}): SecretVerdict | undefined {
   const kind = classifyKey(name) ?? 'password';

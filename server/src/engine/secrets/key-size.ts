@@ -1,5 +1,5 @@
 /**
- * Keys whose length the algorithm fixes (SPEC §10: "Length rules follow the algorithm"): an AES-128
+ * Keys whose length the algorithm fixes (ARCHITECTURE.md, Precision: "Length rules follow the algorithm"): an AES-128
  * key is 16 bytes, and asking for 32 would break the app that needs exactly 16.
  */
 import { nameWords } from './classify';

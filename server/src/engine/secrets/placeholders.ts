@@ -1,5 +1,5 @@
 /**
- * Placeholders and known default secrets (SPEC §4). zxcvbn's dictionaries know `password` and
+ * Placeholders and known default secrets (ARCHITECTURE.md, Secrets). zxcvbn's dictionaries know `password` and
  * `admin` but not the defaults that guides and images ship (`minioadmin`, `hello456`, jwt.io's
  * `your-256-bit-secret`, Supabase's demo secrets), and it scores long phrases as strong.
  */
@@ -95,7 +95,7 @@ export function isPlaceholder(value: string): boolean {
   return PLACEHOLDER_PATTERNS.some((re) => re.test(v));
 }
 
-/** Placeholders that cannot be mistaken for a working secret: normal in a template (SPEC §2). */
+/** Placeholders that cannot be mistaken for a working secret: normal in a template (ARCHITECTURE.md, File kinds). */
 export function isTemplateBlank(value: string): boolean {
   const v = value.trim();
   return !v || (isPlaceholder(v) && !isKnownDefault(v));

@@ -9,7 +9,7 @@ describe(RULE, () => {
     assertRanges(run('services:\n  cache:\n    image: redis:7-alpine\n', RULE), RULE, ['2:3-2:8']);
   });
 
-  it('severity by reachability (SPEC §10): published or host network is error, internal only is info', () => {
+  it('severity by reachability (ARCHITECTURE.md, Precision): published or host network is error, internal only is info', () => {
     const text = [
       'services:',
       '  open:',

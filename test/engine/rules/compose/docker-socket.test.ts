@@ -46,7 +46,7 @@ describe(RULE, () => {
     assertRanges(run(text, RULE, env), RULE, ['5:9-5:60', '7:9-7:26']);
   });
 
-  it('severity by what an attacker can do (SPEC §10): a holder needs a bug or a foothold first (warning, published or not), an engine manager is info', () => {
+  it('severity by what an attacker can do (ARCHITECTURE.md, Precision): a holder needs a bug or a foothold first (warning, published or not), an engine manager is info', () => {
     const text = [
       'services:',
       '  edge:',

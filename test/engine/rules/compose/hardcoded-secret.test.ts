@@ -4,7 +4,7 @@ import { FILE, fixed, run } from './helpers';
 
 const RULE = 'compose/hardcoded-secret';
 
-// Cases on credential-shaped keys need classifyKey from the secrets module (SPEC §4); the
+// Cases on credential-shaped keys need classifyKey from the secrets module (ARCHITECTURE.md, Secrets); the
 // connection-string cases do not.
 describe(RULE, () => {
   it('reports literal credential values in map and list form, at the value', () => {
@@ -75,7 +75,7 @@ describe(RULE, () => {
     assert.equal(out.files['.env'], 'POSTGRES_PASSWORD=correct-horse-battery-staple-42\n');
   });
 
-  it('leaves a weak literal to compose/weak-secret: one token, one finding (SPEC §10)', () => {
+  it('leaves a weak literal to compose/weak-secret: one token, one finding (ARCHITECTURE.md, Precision)', () => {
     const text = 'services:\n  app:\n    image: x:1\n    environment:\n      DB_PASSWORD: changeme\n      API_SECRET: Xk9vQ2mL7pR4tW8zYb3nC6dF1gH5jK0s\n';
     assertRanges(run(text, RULE), RULE, ['6:19-6:51']);
     assertRanges(run(text, 'compose/weak-secret'), 'compose/weak-secret', ['5:20-5:28']);

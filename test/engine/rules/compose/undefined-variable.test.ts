@@ -56,7 +56,7 @@ describe(RULE, () => {
     assert.equal(created['.env'], 'LOG_LEVEL=\n');
   });
 
-  describe('no flood (SPEC §10): no .env, but a template beside the compose file', () => {
+  describe('no flood (ARCHITECTURE.md, Precision): no .env, but a template beside the compose file', () => {
     const compose = [
       'services:',
       '  app:',

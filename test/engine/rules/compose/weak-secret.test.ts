@@ -4,7 +4,7 @@ import { FILE, fixed, run } from './helpers';
 
 const RULE = 'compose/weak-secret';
 
-// Every case here needs judgeSecret/classifyKey from the secrets module (SPEC §4): with its stub,
+// Every case here needs judgeSecret/classifyKey from the secrets module (ARCHITECTURE.md, Secrets): with its stub,
 // nothing is weak and the positive cases fail until the module lands.
 describe(RULE, () => {
   it('reports weak literals at the value and weak passwords inside URLs', () => {
@@ -28,7 +28,7 @@ describe(RULE, () => {
     assert.ok(found.every((f) => !/changeme|password@|postgres@/.test(f.message)));
   });
 
-  it('an unpublished datastore\'s password is defence in depth: warning for a committed literal, info for a default (SPEC §10)', () => {
+  it('an unpublished datastore\'s password is defence in depth: warning for a committed literal, info for a default (ARCHITECTURE.md, Precision)', () => {
     const text = [
       'services:',
       '  db:',

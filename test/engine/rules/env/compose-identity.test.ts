@@ -3,7 +3,7 @@ import { lint, assertRanges } from '../../../support/lint';
 
 /**
  * A `.env` variable becomes a secret when compose passes it to a credential key, but not when its own
- * name says identity (SPEC §4: `*_USER`, `*_NAME`, `*_ID`): AppFlowy passes MINIO_ROOT_USER as the S3 access key.
+ * name says identity (ARCHITECTURE.md, Secrets: `*_USER`, `*_NAME`, `*_ID`): AppFlowy passes MINIO_ROOT_USER as the S3 access key.
  */
 describe('env rules: identity names passed to credential keys stay non-secrets', () => {
   const compose = 'services:\n  app:\n    image: x/app:1\n    environment:\n      - APPFLOWY_S3_ACCESS_KEY=${MINIO_ROOT_USER}\n      - APPFLOWY_S3_SECRET_KEY=${MINIO_ROOT_PASSWORD}\n';

@@ -3,7 +3,7 @@ import { lint, lintText, assertRanges } from '../../../support/lint';
 
 const RULE = 'env/weak-secret';
 
-// SPEC §10 "Disabled is not weak" and "Reachability decides severity", for env files.
+// ARCHITECTURE.md, Precision "Disabled is not weak" and "Reachability decides severity", for env files.
 describe('env/weak-secret: disabled integrations and reachability', () => {
   it('does not report empty credentials of integrations that are off, optional third parties, or values the image generates', () => {
     const text = [

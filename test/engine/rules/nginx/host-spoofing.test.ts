@@ -40,7 +40,7 @@ describe('nginx/host-spoofing', () => {
     assert.deepEqual(lintText('app.conf', loc('proxy_set_header Host;'), RULE), []);
   });
 
-  describe('severity follows what trusts the value (SPEC §10)', () => {
+  describe('severity follows what trusts the value (ARCHITECTURE.md, Precision)', () => {
     // Two servers on port 80: the catch-all is the default, so the named one only gets its own host.
     const named = (body: string) => 'server {\n    listen 80 default_server;\n    server_name _;\n    return 444;\n}\n'
       + `server {\n    listen 80;\n    server_name app.example.com;\n${body}}\n`;

@@ -14,7 +14,7 @@ describe('nginx/server-tokens', () => {
     const text = 'events {}\nhttp {\n    server { listen 80; }\n    server { listen 81; }\n}\n';
     const found = lintText('nginx.conf', text, RULE);
     assertRanges(found, RULE, ['2:1-2:5']);
-    // A version banner speeds up fingerprinting and no more (SPEC §10: the severity an attacker's reach deserves).
+    // A version banner speeds up fingerprinting and no more (ARCHITECTURE.md, Precision: the severity an attacker's reach deserves).
     assert.equal(found[0].severity, 'info');
   });
 
