@@ -44,8 +44,8 @@ async function startServer(dir: string, opts: { debounceMs: number; heap?: boole
     env: { ...process.env, ...(opts.heap ? { DEPLOYLINT_BENCH_HEAP: '1' } : {}) },
   });
   let stderr = '';
-  child.stderr!.on('data', (d) => { stderr += String(d); });
-  const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  child.stderr.on('data', (d) => { stderr += String(d); });
+  const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const waiting = new Map<string, { version: number; resolve: (p: PublishDiagnosticsParams) => void }>();
   connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
     const w = waiting.get(p.uri);

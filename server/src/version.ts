@@ -7,7 +7,7 @@ declare const DEPLOYLINT_VERSION: string | undefined;
 export function toolVersion(): string {
   if (typeof DEPLOYLINT_VERSION === 'string') return DEPLOYLINT_VERSION;
   for (let dir = __dirname; dir !== path.dirname(dir); dir = path.dirname(dir)) {
-    try { return JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')).version; } catch { /* keep walking */ }
+    try { return (JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { version: string }).version; } catch { /* keep walking */ }
   }
   return '0.0.0';
 }

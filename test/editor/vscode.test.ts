@@ -125,7 +125,7 @@ describe('VS Code (code-server) with the packaged deploylint extension', functio
     for (const id of ['compose/docker-socket', 'compose/weak-secret', 'compose/hardcoded-secret']) {
       const listed = await waitFor(`${id} in the Problems panel`, async () => {
         // Finding rows (their label starts with the severity), not the file or related-information rows.
-        const r = (await wb.problems(id.split('/')[1]!)).filter((x) => /^(Error|Warning|Info|Hint)\b/.test(x));
+        const r = (await wb.problems(id.split('/')[1])).filter((x) => /^(Error|Warning|Info|Hint)\b/.test(x));
         return r.length > 0 && r;
       }, 10_000);
       assert.ok(listed.every((x) => x.includes('deploylint') && x.includes(id)), listed.join('\n'));
@@ -277,7 +277,7 @@ describe('VS Code (code-server) with the packaged deploylint extension', functio
     await wb.runCommand('Developer: Reload Window');
     await wb.page.waitForLoadState('domcontentloaded');
     await wb.ready();
-    await waitFor('the old server to exit', async () => !cs!.serverProcesses().includes(old[0]!), 30_000);
+    await waitFor('the old server to exit', async () => !cs!.serverProcesses().includes(old[0]), 30_000);
     const fresh = await waitFor('a new server for the open deployment files', async () => { const p = cs!.serverProcesses(); return p.length === 1 && p; }, 60_000);
     assert.notEqual(fresh[0], old[0]);
     await waitFor('the status item to come back with a count', async () => /deploylint/.test(await wb.statusItem().innerText()), 30_000);

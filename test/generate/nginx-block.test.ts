@@ -215,7 +215,7 @@ describe('generate: generateNginx', () => {
       ['websocket', { websocket: 'yes' }, /websocket must be true or false/],
     ];
     for (const [what, o, why] of cases) {
-      it(what, () => assert.throws(() => generateNginx({ ...BASE, ...o } as NginxBlockOptions), why));
+      it(what, () => assert.throws(() => generateNginx({ ...BASE, ...o }), why));
     }
     it('options missing altogether', () => assert.throws(() => generateNginx(undefined as unknown as NginxBlockOptions), /options must be an object/));
   });

@@ -58,10 +58,10 @@ describe('integration: Neovim (built-in LSP client) receives deploylint diagnost
     const lines = compose.split('\n');
     const line = lines.findIndex((l) => l.includes('- "5432:5432"'));
     assert.ok(line > 0);
-    const col = lines[line]!.indexOf('"5432:5432"');
+    const col = lines[line].indexOf('"5432:5432"');
     const hit = result.diagnostics!.filter((d) => d.code === 'compose/exposed-datastore-port' && d.lnum === line);
     assert.equal(hit.length, 1, JSON.stringify(result.diagnostics, null, 1));
-    const d = hit[0]!;
+    const d = hit[0];
     assert.deepEqual([d.lnum, d.col, d.end_lnum, d.end_col], [line, col, line, col + '"5432:5432"'.length]);
     assert.equal(d.source, 'deploylint');
     assert.equal(d.severity, 1, 'error');

@@ -10,7 +10,7 @@ import {
   PublishDiagnosticsNotification, ConfigurationRequest, RegistrationRequest, ApplyWorkspaceEditRequest,
   ShowDocumentRequest, WorkDoneProgressCreateRequest, DiagnosticRefreshRequest,
   type ClientCapabilities, type InitializeResult, type ProtocolConnection, type PublishDiagnosticsParams,
-  type Diagnostic, type TextEdit, type WorkspaceEdit, type TextDocumentEdit,
+  type Diagnostic, type TextEdit, type WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 
@@ -77,9 +77,9 @@ export class LspClient {
   static async start(opts: ClientOptions = {}): Promise<LspClient> {
     buildServer();
     const child = spawn(process.execPath, [path.join(ROOT, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-    const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     const client = new LspClient(child, connection, opts);
-    child.stderr!.on('data', (d) => { client.stderr += String(d); });
+    child.stderr.on('data', (d) => { client.stderr += String(d); });
     client.wire();
     connection.listen();
     const root = opts.rootDir;
@@ -203,7 +203,7 @@ export function applyWorkspaceEdit(edit: WorkspaceEdit, textOf: (uri: string) =>
   for (const [uri, edits] of Object.entries(edit.changes ?? {})) applyTo(uri, edits);
   for (const dc of edit.documentChanges ?? []) {
     if ('kind' in dc) { if (dc.kind === 'create' && !out.has(dc.uri)) out.set(dc.uri, textOf(dc.uri) ?? ''); continue; }
-    const tde = dc as TextDocumentEdit;
+    const tde = dc;
     applyTo(tde.textDocument.uri, tde.edits as TextEdit[]);
   }
   return out;

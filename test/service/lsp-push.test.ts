@@ -118,7 +118,7 @@ describe('language server over stdio: push diagnostics (compose/exposed-datastor
     const fileWide = actions.find((a) => a.title === `Disable ${RULE} for this file`)!;
     assert.equal(client.apply(fileWide.edit!).get(uri)!.split('\n')[0], `# deploylint-disable ${RULE}`);
     assert.deepEqual(ours(await client.diagnosticsFor(uri), RULE), []);
-    await client.connection.sendRequest(ExecuteCommandRequest.type, docs[0].command!);
+    await client.connection.sendRequest(ExecuteCommandRequest.type, docs[0].command);
     assert.deepEqual(client.shownDocuments, [`https://github.com/deploylint/deploylint/blob/main/docs/rules/${RULE}.md`]);
   });
 

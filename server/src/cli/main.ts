@@ -37,7 +37,7 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
   } catch (e) {
     if (e instanceof UsageError) { err(`deploylint: ${e.message}\n\n${e.usage}\n`); return 2; }
     if (e instanceof ConfigError) { err(`deploylint: ${e.message}\n`); return 2; }
-    err(`deploylint: internal error: ${(e as Error).stack ?? e}\n`);
+    err(`deploylint: internal error: ${(e as Error).stack ?? String(e)}\n`);
     return 2;
   }
 }

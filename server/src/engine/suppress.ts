@@ -40,7 +40,7 @@ function parseRuleList(rest: string, at: number, line: number, unknown: UnknownR
   for (const m of body.matchAll(/[^,\s]+/g)) {
     ids.push(m[0]);
     if (!isRuleId(m[0])) {
-      const start = at + m.index!;
+      const start = at + m.index;
       unknown.push({ line, start, end: start + m[0].length, message: `deploylint-disable names an unknown rule "${m[0]}"${didYouMean(m[0])}: it silences nothing.` });
     }
   }

@@ -82,6 +82,6 @@ function fixActions(d: Diagnostic, deps: CodeActionDeps): CodeAction[] {
 function suppressAction(title: string, d: Diagnostic, uri: string, doc: { text: string; path: string }, s: SuppressionEdit, deps: CodeActionDeps): CodeAction {
   const lines = new LineIndex(doc.text);
   const edit: FileEdit = { file: doc.path, start: s.start, end: s.end, newText: s.newText, range: lines.range(s) };
-  const target: EditTarget = { uriOf: (p) => (p === doc.path ? uri : deps.target.uriOf(p)), versionOf: deps.target.versionOf };
+  const target: EditTarget = { uriOf: (p) => (p === doc.path ? uri : deps.target.uriOf(p)), versionOf: (u) => deps.target.versionOf(u) };
   return { title, kind: CodeActionKind.QuickFix, diagnostics: [d], edit: toWorkspaceEdit([edit], deps.support, target) };
 }

@@ -25,7 +25,7 @@ export async function executeCommand(params: ExecuteCommandParams, host: Command
   const args = Array.isArray(params.arguments) ? params.arguments : [];
   switch (params.command) {
     case COMMANDS.showDocumentation: {
-      const rule = args[0];
+      const rule: unknown = args[0];
       if (typeof rule !== 'string' || !getRule(rule)) throw new ResponseError(ErrorCodes.InvalidParams, 'expected a deploylint rule id');
       return { shown: await host.showDocumentation(rule) };
     }
@@ -70,7 +70,7 @@ async function generateOptions(raw: unknown, host: CommandHost): Promise<Generat
   if (!serverNames.length || typeof o.upstream !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, 'expected serverNames and upstream');
   const profile = o.profile === 'modern' ? 'modern' : 'intermediate';
   const nginxVersion = typeof o.nginxVersion === 'string' ? o.nginxVersion : await host.nginxVersion(typeof o.uri === 'string' ? o.uri : undefined);
-  return { ...(o as object), serverNames, upstream: o.upstream, profile, nginxVersion } as GenerateOptions;
+  return { ...(o as object), serverNames, upstream: o.upstream, profile, nginxVersion };
 }
 
 function listUpstreams(host: CommandHost, uri?: string): Upstream[] {

@@ -31,7 +31,7 @@ export function toDiagnostic(f: Finding, uriOf: (path: string) => string, relate
         message: r.message,
       }));
     } else {
-      d.message += f.related.map((r) => `\n${r.message}`).join('');
+      d.message = f.message + f.related.map((r) => `\n${r.message}`).join('');
     }
   }
   return d;

@@ -21,7 +21,7 @@ export class PushPublisher implements DiagnosticsPublisher {
 
   closed(uri: string, onDisk: boolean): void {
     this.debouncer.cancel(uri);
-    if (!onDisk) this.host.connection.sendDiagnostics({ uri, diagnostics: [] });
+    if (!onDisk) void this.host.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
   relintOthers(uri: string): void {
@@ -54,7 +54,7 @@ export class PushPublisher implements DiagnosticsPublisher {
     const result = host.lintOpen(uri, settings);
     // An edit while linting makes these findings stale: the edit's own lint follows.
     if (!result || host.documents.get(uri)?.version !== version) return;
-    host.connection.sendDiagnostics({ uri, version, diagnostics: host.diagnostics(result.findings) });
+    void host.connection.sendDiagnostics({ uri, version, diagnostics: host.diagnostics(result.findings) });
     host.status(uri, result, settings);
   }
 }

@@ -52,7 +52,7 @@ export class DeploylintService {
     settingsFor: (uri) => this.settings.get(uri),
     isOpen: (path) => this.uriByPath.has(path),
     lintDiskFile: (path) => this.lintDiskFile(path),
-    clear: (path) => this.connection.sendDiagnostics({ uri: pathToUri(path), diagnostics: [] }),
+    clear: (path) => { void this.connection.sendDiagnostics({ uri: pathToUri(path), diagnostics: [] }); },
     progress: async () => (this.caps.window?.workDoneProgress ? this.connection.window.createWorkDoneProgress() : undefined),
   });
   private readonly statusReporter: StatusReporter;
@@ -146,7 +146,7 @@ export class DeploylintService {
     this.uriByPath.set(path, doc.uri);
     this.ws.setOpen(path, doc.getText());
     const opened = this.justOpened.delete(doc.uri);
-    if (opened && this.scanner.has(path)) this.connection.sendDiagnostics({ uri: doc.uri, diagnostics: [] });
+    if (opened && this.scanner.has(path)) void this.connection.sendDiagnostics({ uri: doc.uri, diagnostics: [] });
     void this.afterChange(doc.uri, opened);
   }
 
@@ -178,7 +178,7 @@ export class DeploylintService {
       const path = uriToPath(ch.uri);
       this.ws.invalidate(path);
       if (ch.type === FileChangeType.Deleted && this.scanner.scanned.delete(path)) {
-        this.connection.sendDiagnostics({ uri: pathToUri(path), diagnostics: [] });
+        void this.connection.sendDiagnostics({ uri: pathToUri(path), diagnostics: [] });
       }
     }
     this.relintAll(false);
@@ -214,7 +214,7 @@ export class DeploylintService {
     const doc = this.ws.document(path);
     if (!doc || this.uriByPath.has(path)) return;
     const result = this.linter.lint(path, languageFor(path, doc.text), settings);
-    this.connection.sendDiagnostics({ uri, diagnostics: this.diagnostics(result.findings) });
+    void this.connection.sendDiagnostics({ uri, diagnostics: this.diagnostics(result.findings) });
   }
 
   // ---- fixes and commands ----------------------------------------------------------------

@@ -53,7 +53,7 @@ export function ensureCodeServer(): string {
     log(`installing code-server into ${CODE_SERVER_DIR} (scripts/install-code-server.sh)`);
     run('bash', [path.join(ROOT, 'scripts/install-code-server.sh'), CODE_SERVER_DIR], 15 * 60_000);
   }
-  return run(BIN, ['--version'], 60_000).split('\n')[0]!;
+  return run(BIN, ['--version'], 60_000).split('\n')[0];
 }
 
 /** `npm run package`: the production .vsix, exactly what a user installs. */
@@ -99,7 +99,7 @@ export async function startCodeServer(opts: { vsix: string; example: string; tim
   run(BIN, ['--config', config, '--install-extension', opts.vsix, '--force', '--extensions-dir', ext, '--user-data-dir', data], 180_000);
   const installed = fs.readdirSync(ext).filter((d) => d.startsWith('deploylint.deploylint-'));
   if (installed.length !== 1) throw new Error(`the extension is not installed in ${ext}: ${fs.readdirSync(ext).join(', ')}`);
-  const serverJs = path.join(ext, installed[0]!, 'dist/server.js');
+  const serverJs = path.join(ext, installed[0], 'dist/server.js');
 
   const port = await freePort();
   const logFile = path.join(root, 'code-server.log');

@@ -147,7 +147,7 @@ export async function waitFor<T>(what: string, check: () => Promise<T | undefine
   for (;;) {
     try {
       const v = await check();
-      if (v) return v as T;
+      if (v) return v;
       last = v;
     } catch (e) { last = e; }
     if (Date.now() > until) throw new Error(`timed out after ${timeout} ms waiting for ${what} (last: ${last instanceof Error ? last.message : JSON.stringify(last)})`);

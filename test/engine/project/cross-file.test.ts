@@ -25,7 +25,7 @@ describe('engine/project: the cross-file model', () => {
     assert.deepEqual(env.map(rangeOf), ['1:10-1:18']);
     assert.match(env[0].message, /compose passes it as POSTGRES_PASSWORD/);
     assert.equal(env[0].related?.[0].file, '/ws/docker-compose.yml');
-    assert.equal(rangeOfRelated(env[0].related![0].range), '5:26-5:37');
+    assert.equal(rangeOfRelated(env[0].related[0].range), '5:26-5:37');
     const compose = lint(files, 'docker-compose.yml').filter((f) => /secret/.test(f.rule));
     assert.deepEqual(compose, []);
   });

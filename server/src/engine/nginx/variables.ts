@@ -232,7 +232,7 @@ function taintOf(node: ConfNode, name: string, depth: number): Taint {
   // What computeTaint finds when nothing in scope defines variables, without looking for them.
   if (s.plain) return builtinTaint(name) ?? plainTaint(name);
   let byName = s.byDepth[depth];
-  if (!byName) s.byDepth[depth] = byName = new Map();
+  if (!byName) s.byDepth[depth] = byName = new Map<string, Taint>();
   let t = byName.get(name);
   if (!t) byName.set(name, t = computeTaint(node, name, depth));
   return t;

@@ -1,4 +1,4 @@
-import type { Node, Scalar } from 'yaml';
+import type { Node } from 'yaml';
 import type { Span } from '../types';
 import { entriesOf, innerSpan, scalarText, seqItems, type Entry, type YDoc, isMap, isScalar, isSeq } from './compose-yaml';
 import { hasInterpolation } from './interpolation';
@@ -61,7 +61,7 @@ export function readEnvironment(doc: YDoc, text: string, node: Node | null | und
       out.push({
         key: key.trim(), value, form: 'list', keySpan: keyPos.span,
         valueSpan: valPos.span, valueExact: value !== undefined && valPos.exact,
-        itemSpan: it.span, node: it.node, style: (it.node as Scalar).type,
+        itemSpan: it.span, node: it.node, style: (it.node).type,
         interpolated: value !== undefined && hasInterpolation(value), flow: !!node.flow, index: it.index,
       });
     }

@@ -148,7 +148,8 @@ function endsInComment(chunk: string): boolean {
   return false;
 }
 
-type Shiftable = Node | Pair | null | undefined | unknown;
+/** A Node, a Pair, or anything else the YAML tree holds (left alone). */
+type Shiftable = unknown;
 
 /** Adds `delta` to every range in a subtree this module owns (the block's own parse). */
 function shift(n: Shiftable, delta: number): void {
@@ -166,7 +167,7 @@ function shifted<T extends Shiftable>(n: T, delta: number): T {
   if (isPair(copy)) {
     copy.key = shifted(copy.key, delta);
     copy.value = shifted(copy.value, delta);
-    return copy as T;
+    return copy;
   }
   const node = copy as unknown as Node;
   if (node.range) node.range = moved(node.range, delta);
@@ -209,5 +210,5 @@ function copyNode<T>(n: T): T {
 
 /** A shallow copy of the document (once per reparse) keeping its prototype and non-enumerable fields. */
 function copyOf<T extends object>(o: T): T {
-  return Object.create(Object.getPrototypeOf(o), Object.getOwnPropertyDescriptors(o)) as T;
+  return Object.create(Object.getPrototypeOf(o) as object | null, Object.getOwnPropertyDescriptors(o)) as T;
 }

@@ -160,7 +160,7 @@ const entriesByMap = new WeakMap<YAMLMap, Map<string, Entry>>();
 function collect(doc: YDoc, map: YAMLMap, out: Map<string, Entry>, inherited: boolean, seen?: Set<YAMLMap>): void {
   let merges: unknown[] | undefined;
   for (const item of map.items) {
-    const pair = item as Pair;
+    const pair = item;
     if (isMergeKey(pair.key)) { (merges ??= []).push(pair.value); continue; }
     const key = keyText(pair.key);
     if (key === undefined || out.has(key)) continue;
@@ -234,7 +234,7 @@ export function pairEnd(pair: Pair): number {
 export function contentEnd(node: Node | null): number | undefined {
   if (!node || isEmptyNode(node)) return undefined;
   if ((isMap(node) || isSeq(node)) && !node.flow && node.items.length) {
-    const last = node.items[node.items.length - 1] as unknown;
+    const last = node.items[node.items.length - 1];
     return isPair(last) ? pairEnd(last) : contentEnd(last as Node | null) ?? spanOf(node).end;
   }
   return spanOf(node).end;

@@ -62,8 +62,8 @@ export function parseDotenv(text: string): EnvFile {
   while ((m = re.exec(src)) !== null) {
     const g = m.indices!.groups!;
     const groups = m.groups!;
-    const keyStart = g.key![0];
-    const sepEnd = g.sep![1];
+    const keyStart = g.key[0];
+    const sepEnd = g.sep[1];
     const rawGroup = groups.value ?? '';
     const rawGroupStart = g.value ? g.value[0] : sepEnd;
     const lead = rawGroup.length - rawGroup.trimStart().length;
@@ -80,17 +80,17 @@ export function parseDotenv(text: string): EnvFile {
     const endLine = lineOf(end);
     for (let l = line; l <= endLine; l++) covered[l] = 1;
     // A trailing `\s*#...` may run on into later comment lines: they are comments anyway.
-    const quoteErr = quoteError(src, groups.key!, rawStart, rawEnd, quoted ? q : undefined, lineStarts);
+    const quoteErr = quoteError(src, groups.key, rawStart, rawEnd, quoted ? q : undefined, lineStarts);
     if (quoteErr) errors.push({ ...quoteErr, span: span(map, quoteErr.span.start, quoteErr.span.end) });
     entries.push({
-      key: groups.key!,
+      key: groups.key,
       value,
-      keySpan: span(map, keyStart, g.key![1]),
+      keySpan: span(map, keyStart, g.key[1]),
       ...(g.export ? { exportSpan: span(map, g.export[0], g.export[1]) } : {}),
       rawSpan: span(map, rawStart, rawEnd),
       valueSpan: quoted ? span(map, rawStart + 1, rawEnd - 1) : span(map, rawStart, rawEnd),
       ...(quoted ? { quote: q as EnvQuote } : {}),
-      separator: groups.sep!.includes('=') ? '=' : ':',
+      separator: groups.sep.includes('=') ? '=' : ':',
       ...(comment ? { commentSpan: span(map, comment[0], comment[1]) } : {}),
       span: span(map, entryStart, end),
       line, endLine,

@@ -26,15 +26,15 @@ export function parseNginx(text: string): NginxFile {
     }
     // Anything before the first marker (nginx -T prints "syntax is ok" lines there) is not config.
     markers.forEach((m, i) => {
-      const start = m.index!;
-      const end = i + 1 < markers.length ? markers[i + 1].index! : text.length;
+      const start = m.index;
+      const end = i + 1 < markers.length ? markers[i + 1].index : text.length;
       const bodyStart = start + m[0].length;
       const dirs = new NginxParser(text, bodyStart, end, out).parseAll();
       for (const d of dirs) walkAll(d, (x) => { x.section = i; });
       out.sections.push({ path: m[1].trim(), span: { start, end }, directives: dirs });
       out.directives.push(...dirs);
     });
-    if (markers[0].index! > 0) out.comments.unshift({ span: { start: 0, end: markers[0].index! }, text: text.slice(0, markers[0].index!) });
+    if (markers[0].index > 0) out.comments.unshift({ span: { start: 0, end: markers[0].index }, text: text.slice(0, markers[0].index) });
   } catch (e) {
     // A bug here must not take the linter down: keep what was parsed and say where it stopped.
     out.errors.push({ span: { start: 0, end: Math.min(1, text.length) }, message: `internal parser error: ${(e as Error).message}` });

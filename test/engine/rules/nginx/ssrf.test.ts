@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { assertRanges, lintText, rangeOf } from '../../../support/lint';
+import { lintText, rangeOf } from '../../../support/lint';
 import { spanOf } from './support';
 
 const RULE = 'nginx/ssrf';

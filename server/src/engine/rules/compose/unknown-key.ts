@@ -34,7 +34,7 @@ function keySpanAt(doc: YDoc, root: Node, path: string[], key: string): Span | u
   for (const seg of path) {
     node = deref(doc, node);
     if (node && isMap(node)) node = entriesOf(doc, node).get(seg)?.value ?? null;
-    else if (node && isSeq(node)) node = deref(doc, node.items[Number(seg)] as Node | null);
+    else if (node && isSeq(node)) node = deref(doc, node.items[Number(seg)]);
     else return undefined;
   }
   node = deref(doc, node);

@@ -36,25 +36,25 @@ export function addPair(doc: SourceDocument, map: YAMLMap, key: string, value: Y
 
 /** Adds keys after the last key of a mapping, block or flow, at the indent of its first key. */
 export function addPairs(doc: SourceDocument, map: YAMLMap, pairs: [string, YValue][], style: YamlStyle): EditSpec {
-  const r = spanOf(map as unknown as Node);
+  const r = spanOf(map);
   if (map.flow) {
     const close = doc.text.lastIndexOf('}', r.end);
     const inner = doc.text.slice(r.start + 1, close).trim();
     const text = pairs.map(([k, v]) => `${k}: ${renderFlow(v)}`).join(', ');
-    const at = map.items.length ? pairEnd(map.items[map.items.length - 1] as Pair) : r.start + 1;
+    const at = map.items.length ? pairEnd(map.items[map.items.length - 1]) : r.start + 1;
     return { start: at, end: at, newText: inner ? `, ${text}` : ` ${text} ` };
   }
   const first = map.items[0] as Pair | undefined;
   const firstKey = first ? spanOf(first.key as Node | null) : r;
   const indent = ' '.repeat(doc.lines.position(firstKey.start).character);
-  const at = endOfLineBefore(doc, map.items.length ? pairEnd(map.items[map.items.length - 1] as Pair) : r.end);
+  const at = endOfLineBefore(doc, map.items.length ? pairEnd(map.items[map.items.length - 1]) : r.end);
   const lines = pairs.flatMap(([k, v]) => renderBlock(k, v, indent, style));
   return { start: at, end: at, newText: lines.map((l) => style.eol + l).join('') };
 }
 
 /** Appends an item (already formatted) to a sequence. */
 export function appendItem(doc: SourceDocument, seq: YAMLSeq, item: string, style: YamlStyle): EditSpec {
-  const r = spanOf(seq as unknown as Node);
+  const r = spanOf(seq);
   const items = seq.items as (Node | null)[];
   if (seq.flow) {
     if (!items.length) {
@@ -107,7 +107,7 @@ export function removeItem(doc: SourceDocument, seq: YAMLSeq, index: number, own
 export function removePair(doc: SourceDocument, e: Entry): EditSpec {
   const owner = e.owner;
   if (owner.flow) {
-    const pairs = owner.items as Pair[];
+    const pairs = owner.items;
     const i = pairs.indexOf(e.pair);
     if (pairs.length > 1 && i < pairs.length - 1) return { start: e.pairSpan.start, end: spanOf(pairs[i + 1].key as Node | null).start, newText: '' };
     if (pairs.length > 1) return { start: pairEnd(pairs[i - 1]), end: e.pairSpan.end, newText: '' };
