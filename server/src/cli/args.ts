@@ -42,7 +42,6 @@ export interface VersionArgs { command: 'version' }
 export type CliArgs = LintArgs | RulesArgs | GenerateArgs | HelpArgs | VersionArgs;
 
 export { HELP };
-export const USAGE = HELP.lint;
 
 const SEVERITIES = new Set(['error', 'warning', 'info', 'hint']);
 

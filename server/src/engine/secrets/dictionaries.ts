@@ -8,5 +8,6 @@ export { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import { adjacencyGraphs, dictionary as common } from '@zxcvbn-ts/language-common';
 import { dictionary as en, translations } from '@zxcvbn-ts/language-en';
 
+/** @public strength.ts loads this module with require(), which knip cannot follow. */
 export const dictionary = { ...common, ...en };
 export { adjacencyGraphs, translations };

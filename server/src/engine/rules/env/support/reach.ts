@@ -8,13 +8,9 @@ import { ignoredSetting, type IgnoredSetting } from '../../../catalogue/ignored-
 /**
  * `internal` when every service that gets the credential (through `${VAR}` in `.env`, or an `env_file`)
  * opens a datastore only the project reaches; `reachable` when one is published; undefined when it is
- * not a datastore credential or no compose file of the workspace uses it.
+ * not a datastore credential or no compose file of the workspace uses it. `note` says what makes an
+ * unpublished datastore reachable (the users of a connector app), for the message.
  */
-export function useReach(ctx: EnvContext, key: string, uses: VariableUse[]): 'internal' | 'reachable' | undefined {
-  return credentialUseReach(ctx, key, uses)?.reach;
-}
-
-/** As useReach, with what makes an unpublished datastore reachable (the users of a connector app), for the message. */
 export function credentialUseReach(ctx: EnvContext, key: string, uses: VariableUse[]): { reach: 'internal' | 'reachable'; note?: string } | undefined {
   const users = uses.length
     ? uses.map((u) => ({ composePath: u.composePath, service: u.service, key: u.key ?? key }))
