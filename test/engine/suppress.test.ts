@@ -40,6 +40,11 @@ describe('engine/suppress', () => {
     assert.deepEqual(lintText('docker-compose.yml', text, 'compose/syntax', { rules: { 'compose/syntax': 'off' } }), []);
     assert.deepEqual(lintText('docker-compose.yml', text.replace('privilegd', 'privileged'), 'compose/syntax'), []);
   });
+  it('a misspelt id in a development file is capped at info like the file\'s other findings', () => {
+    const text = 'services:\n  a:\n    image: x:1\n    # deploylint-disable-next-line compose/privilegd\n    privileged: true\n';
+    const found = lintText('docker-compose.dev.yml', text, 'compose/syntax');
+    assert.deepEqual(found.map((f) => [f.rule, f.severity, rangeOf(f)]), [['compose/syntax', 'info', '4:36-4:53']]);
+  });
   it('ignores the words inside a value', () => {
     const s = readSuppressions('A=x # deploylint-disable\n');
     assert.equal(isSuppressed(s, at(5)), false);

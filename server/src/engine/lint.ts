@@ -59,19 +59,23 @@ export function lintFile(ws: Workspace, path: string, config: EngineConfig, opti
     }
   }
   const sup = readSuppressions(doc.text);
-  const placed = applyRolePolicy(findings, role, doc.text, markupOf(doc, language), doc.path);
-  return [...placed, ...unknownRuleFindings(sup, language, path, config)].filter((f) => !isSuppressed(sup, f)).sort(compareFindings);
+  findings.push(...unknownRuleFindings(sup, language, doc, config));
+  return applyRolePolicy(findings, role, doc.text, markupOf(doc, language), doc.path).filter((f) => !isSuppressed(sup, f)).sort(compareFindings);
 }
 
-/** A directive naming no rule silences nothing; its syntax rule says so rather than leaving the finding it meant to hide unexplained. */
-function unknownRuleFindings(sup: Suppressions, language: Language, file: string, config: EngineConfig): Finding[] {
+/**
+ * A directive naming no rule silences nothing; its syntax rule says so rather than leaving the finding it meant
+ * to hide unexplained. Placed like a rule's findings, so the file's role caps them as it caps the rest.
+ */
+function unknownRuleFindings(sup: Suppressions, language: Language, doc: SourceDocument, config: EngineConfig): PlacedFinding[] {
   const rule = `${language}/syntax` as const;
   const setting = config.rules[rule];
   if (setting === 'off') return [];
-  return sup.unknown.map((u) => ({
-    rule, severity: setting ?? 'warning', message: u.message, file, fixes: [],
-    range: { start: { line: u.line, character: u.start }, end: { line: u.line, character: u.end } },
-  }));
+  return sup.unknown.map((u) => {
+    const range = { start: { line: u.line, character: u.start }, end: { line: u.line, character: u.end } };
+    const span = { start: doc.lines.offset(range.start), end: doc.lines.offset(range.end) };
+    return { finding: { rule, severity: setting ?? 'warning', message: u.message, file: doc.path, fixes: [], range }, span };
+  });
 }
 
 /** What a file is for (ARCHITECTURE.md, Precision), as the lint of it sees it; with the workspace, an env file the project shows to be a template is one. */
