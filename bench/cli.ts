@@ -33,11 +33,10 @@ function writeInputs(): Inputs {
 const TIME = ['/usr/bin/time'].find((f) => fs.existsSync(f));
 
 /** Wall time and CPU time (NaN without GNU time) of one fresh process, in ms. */
-function run(args: string[]): { wall: number; cpu: number } {
+function run(args: string[], env?: NodeJS.ProcessEnv): { wall: number; cpu: number } {
   const s = process.hrtime.bigint();
-  const r = TIME
-    ? spawnSync(TIME, ['-f', '@cpu %U %S', process.execPath, ...args], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 1 << 26 })
-    : spawnSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 1 << 26 });
+  const options = { stdio: ['ignore', 'ignore', 'pipe'] as ('ignore' | 'pipe')[], encoding: 'utf8' as const, maxBuffer: 1 << 26, env: { ...process.env, ...env } };
+  const r = TIME ? spawnSync(TIME, ['-f', '@cpu %U %S', process.execPath, ...args], options) : spawnSync(process.execPath, args, options);
   const wall = Number(process.hrtime.bigint() - s) / 1e6;
   const m = /@cpu ([\d.]+) ([\d.]+)\s*$/.exec(r.stderr);
   const status = TIME ? (m ? /exited with non-zero status (\d+)/.exec(r.stderr)?.[1] ?? '0' : 'crashed') : String(r.status);
@@ -47,33 +46,39 @@ function run(args: string[]): { wall: number; cpu: number } {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-/** `compare`: another build's dist folder, measured in the same rounds. */
-export function freshCliRows(compare?: string, rounds = 11): Row[] {
+/**
+ * `dist`: the build to measure (the production bundles, as users run them); `compare`: another
+ * build's dist folder, measured in the same rounds. Each build's first run fills its compile cache,
+ * as a user's first run does; the `no compile cache` row is what every run would cost without it.
+ */
+export function freshCliRows(dist: string, compare?: string, rounds = 11): Row[] {
   const inputs = writeInputs();
   try {
-    const builds = [{ label: '', cli: path.join(ROOT, 'dist', 'cli.js') }, ...(compare ? [{ label: ` (${compare})`, cli: path.resolve(compare, 'cli.js') }] : [])];
-    const cases: { key: string; args: string[] }[] = [{ key: 'node', args: ['-e', '0'] }];
+    const builds = [{ label: '', cli: path.join(dist, 'cli.js') }, ...(compare ? [{ label: ` (${compare})`, cli: path.resolve(compare, 'cli.js') }] : [])];
+    const cases: { key: string; args: string[]; env?: NodeJS.ProcessEnv }[] = [{ key: 'node', args: ['-e', '0'] }];
     for (const b of builds) {
       for (const [name, file] of [['small compose', inputs.smallCompose], ['small nginx', inputs.smallNginx], ['compose 5k', inputs.compose5k], ['nginx 10k', inputs.nginx10k]] as const) {
         cases.push({ key: name + b.label, args: [b.cli, file, '--format', 'json'] });
       }
+      cases.push({ key: 'small compose, no compile cache' + b.label, args: [b.cli, inputs.smallCompose, '--format', 'json'], env: { NODE_DISABLE_COMPILE_CACHE: '1' } });
     }
     const hasDclint = fs.existsSync(DCLINT);
     if (hasDclint) cases.push({ key: 'dclint', args: [DCLINT, inputs.compose5k, '--formatter', 'json'] });
     const times = new Map<string, { wall: number; cpu: number }[]>(cases.map((c) => [c.key, []]));
-    for (const c of cases) run(c.args); // warm the file cache
-    for (let i = 0; i < rounds; i++) for (const c of cases) times.get(c.key)!.push(run(c.args));
+    for (const c of cases) run(c.args, c.env); // warm the file and compile caches
+    for (let i = 0; i < rounds; i++) for (const c of cases) times.get(c.key)!.push(run(c.args, c.env));
     const t = (k: string) => median(times.get(k)!.map((x) => x.wall));
     const cpu = (k: string) => median(times.get(k)!.map((x) => x.cpu));
     const node = t('node');
     const rows: Row[] = [{ name: 'fresh process: node -e 0', value: node, cpu: cpu('node'), unit: 'ms', note: `median of ${rounds} interleaved rounds` }];
     for (const b of builds) {
-      const over = (k: string, name: string, target: number): Row => ({
+      const over = (k: string, name: string, target?: number): Row => ({
         name: `fresh CLI, ${name}, over node -e 0${b.label}`, value: t(k + b.label) - node, cpu: cpu(k + b.label) - cpu('node'), unit: 'ms',
         target: b.label ? undefined : target, note: `${t(k + b.label).toFixed(0)} ms in all`,
       });
       rows.push(
         over('small compose', 'one-service compose', 60),
+        over('small compose, no compile cache', 'one-service compose, no compile cache'),
         over('small nginx', '5-line nginx site', 60),
         over('nginx 10k', 'nginx 10,000 lines', 250),
         { name: `fresh CLI, compose 5,000 lines${b.label}`, value: t('compose 5k' + b.label), cpu: cpu('compose 5k' + b.label), unit: 'ms' },

@@ -11,7 +11,7 @@ describe('docs/rules', () => {
     }
   });
   it('every rule has a title, a why and a known severity', () => {
-    for (const r of allRules) {
+    for (const r of allRules()) {
       assert.match(r.id, /^(compose|nginx|env)\/[a-z0-9-]+$/);
       assert.ok(r.id.startsWith(r.language + '/'), r.id);
       assert.ok(r.title.length > 5 && r.docs.why.length > 20, r.id);

@@ -36,7 +36,7 @@ describe('package: the npm tarball installs and runs', function () {
   it('holds the bundles, the schema and the docs, and no sources, tests or source maps', () => {
     const installed = path.join(project, 'node_modules/deploylint');
     const files = (fs.readdirSync(installed, { recursive: true }) as string[]).map((f) => f.split(path.sep).join('/'));
-    for (const f of ['dist/cli.js', 'dist/server.js', 'dist/zxcvbn-dictionaries.js', 'schemas/deploylint.schema.json', 'README.md', 'LICENSE']) assert.ok(files.includes(f), f);
+    for (const f of ['dist/cli.js', 'dist/cli-main.js', 'dist/server.js', 'dist/server-main.js', 'dist/zxcvbn-dictionaries.js', 'dist/compose-validator.js', 'schemas/deploylint.schema.json', 'README.md', 'LICENSE']) assert.ok(files.includes(f), f);
     assert.deepEqual(files.filter((f) => /^(server|client|test|scripts)\/|\.map$|\.ts$/.test(f)), []);
     assert.deepEqual(fs.readdirSync(path.join(project, 'node_modules')).filter((d) => !d.startsWith('.')), ['deploylint'], 'no runtime dependency was installed');
   });

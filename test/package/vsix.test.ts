@@ -64,7 +64,7 @@ describe('package: the .vsix file list and marketplace fields', function () {
   it('contains every file the extension needs at run time', () => {
     const pkg = JSON.parse(byName.get('extension/package.json')!.read().toString('utf8'));
     const needed = [
-      'extension/dist/extension.js', 'extension/dist/server.js', 'extension/dist/cli.js',
+      'extension/dist/extension.js', 'extension/dist/server.js', 'extension/dist/server-main.js', 'extension/dist/cli.js', 'extension/dist/cli-main.js',
       'extension/readme.md', 'extension/changelog.md', 'extension/THIRD_PARTY_NOTICES.md',
       `extension/${pkg.icon}`, `extension/${pkg.main.replace(/^\.\//, '')}`,
       ...pkg.contributes.grammars.map((g: { path: string }) => `extension/${g.path.replace(/^\.\//, '')}`),

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Finding } from '../engine/types';
 
 /**
@@ -18,11 +17,17 @@ export function fingerprints(findings: Finding[], text: (file: string) => string
     const key = `${f.rule}\0${content}`;
     const n = seen.get(`${f.file}\0${key}`) ?? 0;
     seen.set(`${f.file}\0${key}`, n + 1);
-    return createHash('sha256').update(`${key}\0${n}`).digest('hex').slice(0, 32);
+    return sha256(`${key}\0${n}`);
   });
+}
+
+/** node:crypto is required on first use: loading it costs a fresh process more than a small file's lint. */
+function sha256(text: string): string {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require('node:crypto') as typeof import('node:crypto')).createHash('sha256').update(text).digest('hex').slice(0, 32);
 }
 
 /** A fingerprint unique across the report (GitLab requires it; code scanning keys alerts by it). */
 export function withFile(file: string, fingerprint: string): string {
-  return createHash('sha256').update(`${file}\0${fingerprint}`).digest('hex').slice(0, 32);
+  return sha256(`${file}\0${fingerprint}`);
 }

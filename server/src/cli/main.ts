@@ -1,4 +1,3 @@
-import '../node/compile-cache';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseCliArgs, UsageError, HELP, type LintArgs, type GenerateArgs } from './args';
@@ -88,12 +87,13 @@ function lint(args: LintArgs, out: (s: string) => void, err: (s: string) => void
   }
   if (changed.size && args.format === 'text') err(`Fixed ${changed.size} file${changed.size === 1 ? '' : 's'}.\n`);
 
-  const text = (f: string) => ws.readFile(f);
-  const fps = fingerprints(findings, text);
+  // Only baselines, SARIF and GitLab reports need fingerprints (and the hashing they cost).
+  let computed: string[] | undefined;
+  const fps = () => (computed ??= fingerprints(findings, (f) => ws.readFile(f)));
   // Baseline paths are relative to the baseline file, so it matches from any working directory.
   const relTo = (baseline: string) => (f: string) => path.relative(path.dirname(path.resolve(baseline)), f).split(path.sep).join('/');
   if (args.writeBaseline) {
-    writeReport(args.writeBaseline, makeBaseline(findings, fps, relTo(args.writeBaseline)));
+    writeReport(args.writeBaseline, makeBaseline(findings, fps(), relTo(args.writeBaseline)));
     err(`Wrote ${findings.length} finding${findings.length === 1 ? '' : 's'} to ${args.writeBaseline}.\n`);
     return unreadable.length ? 2 : 0;
   }
@@ -104,7 +104,7 @@ function lint(args: LintArgs, out: (s: string) => void, err: (s: string) => void
     if (raw === undefined) throw new UsageError(`--baseline: cannot read ${args.baseline}`);
     let baseline;
     try { baseline = parseBaseline(raw); } catch (e) { throw new UsageError(`--baseline ${args.baseline}: ${(e as Error).message}`); }
-    ({ kept: shown, suppressed } = applyBaseline(baseline, findings, fps, relTo(args.baseline)));
+    ({ kept: shown, suppressed } = applyBaseline(baseline, findings, fps(), relTo(args.baseline)));
   }
   if (args.quiet) shown = shown.filter((i) => findings[i].severity === 'error');
 
@@ -118,11 +118,11 @@ function lint(args: LintArgs, out: (s: string) => void, err: (s: string) => void
       // Accepted findings stay in the log as suppressed results, so code scanning closes their alerts.
       const all = [...shown, ...suppressed].sort((a, b) => a - b);
       const suppressedSet = new Set(all.flatMap((i, j) => (suppressed.includes(i) ? [j] : [])));
-      report = formatSarif(toolVersion(), allRules, all.map((i) => findings[i]), rel, ws, all.map((i) => withFile(rel(findings[i].file), fps[i])), suppressedSet);
+      report = formatSarif(toolVersion(), allRules(), all.map((i) => findings[i]), rel, ws, all.map((i) => withFile(rel(findings[i].file), fps()[i])), suppressedSet);
       break;
     }
     case 'junit': report = formatJunit(cli, relFiles); break;
-    case 'gitlab': report = formatGitlab(cli, shown.map((i) => fps[i])); break;
+    case 'gitlab': report = formatGitlab(cli, shown.map((i) => fps()[i])); break;
     default: report = formatText(cli, listed, args.color, unreadable.length);
   }
   if (args.output) writeReport(args.output, report);
@@ -172,10 +172,11 @@ function rel(file: string): string {
 
 function listRules(format: 'text' | 'json'): string {
   if (format === 'json') {
-    return JSON.stringify(allRules.map((r) => ({ id: r.id, language: r.language, severity: r.severity, fixable: r.fixable, title: r.title })), null, 2) + '\n';
+    return JSON.stringify(allRules().map((r) => ({ id: r.id, language: r.language, severity: r.severity, fixable: r.fixable, title: r.title })), null, 2) + '\n';
   }
-  const w = Math.max(...allRules.map((r) => r.id.length), 4);
-  return allRules.map((r) => `${r.id.padEnd(w)}  ${r.severity.padEnd(7)}  ${r.fixable ? 'fix' : '   '}  ${r.title}`).join('\n') + '\n';
+  const rules = allRules();
+  const w = Math.max(...rules.map((r) => r.id.length), 4);
+  return rules.map((r) => `${r.id.padEnd(w)}  ${r.severity.padEnd(7)}  ${r.fixable ? 'fix' : '   '}  ${r.title}`).join('\n') + '\n';
 }
 
 function generate(args: GenerateArgs): string {
@@ -192,10 +193,12 @@ function generate(args: GenerateArgs): string {
   }
 }
 
-if (require.main === module) {
-  const code = run(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s), process.stdout.isTTY === true);
-  process.exitCode = code;
+/** The process's entry (dist/cli.js loads this bundle and calls it). */
+export function main(): void {
+  process.exitCode = run(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s), process.stdout.isTTY === true);
 }
+
+if (require.main === module) main();
 
 /**
  * The folder the CLI runs in, or the folder that holds every path given when they lie elsewhere: a

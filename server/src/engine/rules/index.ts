@@ -1,18 +1,35 @@
+/* eslint-disable @typescript-eslint/no-require-imports */
 import { DOCS_BASE } from '../../../../common/protocol';
 import type { AnyRule } from '../context';
 import type { Language } from '../types';
 import type { RuleId } from './ids';
-import { composeRules } from './compose';
-import { nginxRules } from './nginx';
-import { envRules } from './env';
 
-export const allRules: AnyRule[] = [...composeRules, ...nginxRules, ...envRules];
+/**
+ * Each language's rules are required on first use, so a run over compose files alone never loads
+ * (nor compiles) the nginx and .env rules: a fresh CLI process pays only for what it lints.
+ */
+const LOADERS: Record<Language, () => AnyRule[]> = {
+  compose: () => (require('./compose') as typeof import('./compose')).composeRules,
+  nginx: () => (require('./nginx') as typeof import('./nginx')).nginxRules,
+  env: () => (require('./env') as typeof import('./env')).envRules,
+};
+const LANGUAGES: Language[] = ['compose', 'nginx', 'env'];
+const loaded = new Map<Language, AnyRule[]>();
 
-const byId = new Map(allRules.map((r) => [r.id, r]));
+export function rulesFor(language: Language): AnyRule[] {
+  let rules = loaded.get(language);
+  if (!rules) loaded.set(language, rules = LOADERS[language]());
+  return rules;
+}
 
-export function getRule(id: string): AnyRule | undefined { return byId.get(id as RuleId); }
+/** Every rule, in catalogue order (compose, nginx, env). */
+export function allRules(): AnyRule[] { return LANGUAGES.flatMap(rulesFor); }
 
-export function rulesFor(language: Language): AnyRule[] { return allRules.filter((r) => r.language === language); }
+let byId: Map<RuleId, AnyRule> | undefined;
+
+export function getRule(id: string): AnyRule | undefined {
+  return (byId ??= new Map(allRules().map((r) => [r.id, r]))).get(id as RuleId);
+}
 
 export { DOCS_BASE };
 
