@@ -18,18 +18,24 @@ export function commonOptions({ production }) {
  * own beside them (scripts/build.mjs), which the bundle requires from its own folder on first use:
  * the zxcvbn dictionaries (1.6 MB of word lists, required lazily by `engine/secrets/strength.ts`) and
  * the generated compose-spec validator (required by `engine/compose-schema/validate.ts` on the first
- * compose file). Only self-contained modules go here: a chunk has its own copy of what it imports.
+ * compose file) and ajv (for a `.deploylint.yaml`). Every byte of a bundle is read at start-up, so
+ * what most runs never call is better apart. Only self-contained modules go here: a chunk has its
+ * own copy of what it imports.
  */
 export const SEPARATE_CHUNKS = [
   { request: './dictionaries', importer: /secrets[\\/]strength\.ts$/, source: 'server/src/engine/secrets/dictionaries.ts', file: 'zxcvbn-dictionaries.js' },
   { request: './validate-compose.generated', importer: /compose-schema[\\/]validate\.ts$/, source: 'server/src/engine/compose-schema/validate-compose.generated.js', file: 'compose-validator.js' },
+  // ajv checks a `.deploylint.yaml` against its schema: 120 KB that a run without one never reads.
+  { request: 'ajv', importer: /engine[\\/]config-schema\.ts$/, source: 'node_modules/ajv/dist/ajv.js', file: 'ajv.js' },
 ];
+
+const escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 export function separateChunks() {
   return {
     name: 'separate-chunks',
     setup(build) {
-      build.onResolve({ filter: /^\.\/(dictionaries|validate-compose\.generated)$/ }, (args) => {
+      build.onResolve({ filter: new RegExp(`^(${SEPARATE_CHUNKS.map((c) => escapeRegExp(c.request)).join('|')})$`) }, (args) => {
         const chunk = SEPARATE_CHUNKS.find((c) => c.request === args.path && c.importer.test(args.importer));
         return chunk ? { path: chunk.file, namespace: 'separate-chunks' } : undefined;
       });

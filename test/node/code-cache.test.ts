@@ -29,8 +29,8 @@ describe('node/code-cache: the launcher\'s compile cache', function () {
   afterEach(() => fs.rmSync(tmp, { recursive: true, force: true }));
   after(() => { if (project) fs.rmSync(project, { recursive: true, force: true }); });
 
-  function run(env: NodeJS.ProcessEnv = {}): { status: number | null; stdout: string; stderr: string } {
-    const r = spawnSync(process.execPath, [CLI, 'docker-compose.yml', '--format', 'json'], {
+  function run(env: NodeJS.ProcessEnv = {}, cli = CLI): { status: number | null; stdout: string; stderr: string } {
+    const r = spawnSync(process.execPath, [cli, 'docker-compose.yml', '--format', 'json'], {
       cwd: project, encoding: 'utf8', env: { ...process.env, TMPDIR: tmp, NODE_DISABLE_COMPILE_CACHE: '', ...env },
     });
     return { status: r.status, stdout: r.stdout, stderr: r.stderr };
@@ -66,6 +66,16 @@ describe('node/code-cache: the launcher\'s compile cache', function () {
     assert.equal(r.status, 1, r.stderr);
     assert.equal(r.stdout, reference);
     assert.notDeepEqual(fs.readFileSync(main), Buffer.alloc(4096, 7), 'the rejected cache was written again');
+  });
+
+  it('keeps one cache per installed copy, so two installs do not evict each other', () => {
+    const copy = path.join(tmp, 'other-install');
+    fs.mkdirSync(copy);
+    for (const f of ['cli.js', 'cli-main.js', 'compose-validator.js']) fs.copyFileSync(path.resolve('dist', f), path.join(copy, f));
+    run();
+    assert.equal(run({}, path.join(copy, 'cli.js')).stdout, reference);
+    run();
+    assert.equal(cached().filter((f) => f.startsWith('cli-main.js-')).length, 2, cached().join(', '));
   });
 
   it('writes nothing with NODE_DISABLE_COMPILE_CACHE=1', () => {

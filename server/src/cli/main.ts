@@ -7,6 +7,7 @@ import { formatGitlab, formatJunit } from './ci-formats';
 import { fingerprints, withFile } from './fingerprint';
 import { applyBaseline, makeBaseline, parseBaseline } from './baseline';
 import { ConfigResolver } from './configs';
+import { isTerminal, writeFd } from './stdio';
 import { NodeHost, enginePath, writeFileAtomic } from '../node/host';
 import { collectFiles } from '../node/walk';
 import { Workspace } from '../engine/workspace';
@@ -195,7 +196,7 @@ function generate(args: GenerateArgs): string {
 
 /** The process's entry (dist/cli.js loads this bundle and calls it). */
 export function main(): void {
-  process.exitCode = run(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s), process.stdout.isTTY === true);
+  process.exitCode = run(process.argv.slice(2), (s) => writeFd(1, s), (s) => writeFd(2, s), isTerminal(1));
 }
 
 if (require.main === module) main();

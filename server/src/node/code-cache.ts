@@ -32,7 +32,7 @@ export function enableCodeCache(bundleDir: string): void {
   if (!dir) return;
   const proto = (nodeModule as unknown as { prototype: Compilable }).prototype;
   const compile = proto._compile;
-  const toWrite: { file: string; script: vm.Script }[] = [];
+  const toWrite: { file: string; bundle: string; script: vm.Script }[] = [];
   proto._compile = function (this: Compilable, content: string, filename: string) {
     if (path.dirname(filename) !== bundleDir) return compile.call(this, content, filename);
     const file = cacheFile(dir, filename);
@@ -41,13 +41,13 @@ export function enableCodeCache(bundleDir: string): void {
     // The shebang is replaced by a comment of the same length, so positions in stack traces hold.
     const source = content.startsWith('#!') ? `//${content.slice(2)}` : content;
     const script = new vm.Script(nodeModule.wrap(source), { filename, cachedData });
-    if (file && (!cachedData || script.cachedDataRejected)) toWrite.push({ file, script });
+    if (file && (!cachedData || script.cachedDataRejected)) toWrite.push({ file, bundle: filename, script });
     const wrapper = script.runInThisContext({ displayErrors: true }) as Wrapper;
     const { exports } = this as Compilable & { exports: unknown };
     return wrapper.call(exports, exports, nodeModule.createRequire(filename), this, filename, path.dirname(filename));
   };
   process.once('exit', () => {
-    for (const { file, script } of toWrite) save(file, script.createCachedData());
+    for (const { file, bundle, script } of toWrite) save(file, bundle, script.createCachedData());
   });
 }
 
@@ -65,27 +65,38 @@ function privateCacheDir(): string | undefined {
   }
 }
 
-/** Keyed by the bundle's size and time (a rebuilt bundle gets a new cache) and by the V8 that made it. */
+/**
+ * Keyed by the bundle's folder (two installs keep a cache each), its size and time (a rebuilt bundle
+ * gets a new cache) and the V8 that made it: `<bundle>-<folder>-<size>-<mtime>-<v8>-<arch>.cache`.
+ */
 function cacheFile(dir: string, bundle: string): string | undefined {
   try {
     const st = fs.statSync(bundle);
-    return path.join(dir, `${path.basename(bundle)}-${st.size}-${Math.round(st.mtimeMs)}-${process.versions.v8}-${process.arch}.cache`);
+    return path.join(dir, `${installOf(bundle)}${st.size}-${Math.round(st.mtimeMs)}${runtime()}`);
   } catch {
     return undefined;
   }
 }
 
-function save(file: string, data: Buffer): void {
+const installOf = (bundle: string) => `${path.basename(bundle)}-${fnv1a(path.dirname(bundle)).toString(36)}-`;
+const runtime = () => `-${process.versions.v8}-${process.arch}.cache`;
+
+/** A name for a folder path, not a secret: node:crypto would cost more than the cache saves. */
+function fnv1a(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return h;
+}
+
+function save(file: string, bundle: string, data: Buffer): void {
   const tmp = `${file}.${process.pid}.tmp`;
   try {
     fs.writeFileSync(tmp, data, { mode: 0o600 });
     fs.renameSync(tmp, file);
-    // The caches of earlier builds of the same bundle are of no more use.
+    // The caches of earlier builds of the same installed bundle are of no more use.
     const name = path.basename(file);
-    const bundle = name.slice(0, name.search(/-\d+-\d+-/) + 1);
-    const runtime = name.slice(name.indexOf(`-${process.versions.v8}-`));
     for (const old of fs.readdirSync(path.dirname(file))) {
-      if (old !== name && old.startsWith(bundle) && old.endsWith(runtime)) fs.rmSync(path.join(path.dirname(file), old), { force: true });
+      if (old !== name && old.startsWith(installOf(bundle)) && old.endsWith(runtime())) fs.rmSync(path.join(path.dirname(file), old), { force: true });
     }
   } catch {
     fs.rmSync(tmp, { force: true });
