@@ -22,6 +22,8 @@ describe('node/code-cache: the launcher\'s compile cache', function () {
     if (!fs.existsSync(CLI)) spawnSync(process.execPath, ['scripts/build.mjs', '--quiet']);
     project = fs.mkdtempSync(path.join(os.tmpdir(), 'deploylint-cc-project-'));
     fs.writeFileSync(path.join(project, 'docker-compose.yml'), COMPOSE);
+    fs.mkdirSync(path.join(project, 'nginx'));
+    fs.writeFileSync(path.join(project, 'nginx', 'site.conf'), 'server {\n    listen 80;\n    server_name example.com;\n}\n');
     reference = run({ NODE_DISABLE_COMPILE_CACHE: '1' }).stdout;
     assert.match(reference, /compose\/exposed-datastore-port/);
   });
@@ -29,8 +31,8 @@ describe('node/code-cache: the launcher\'s compile cache', function () {
   afterEach(() => fs.rmSync(tmp, { recursive: true, force: true }));
   after(() => { if (project) fs.rmSync(project, { recursive: true, force: true }); });
 
-  function run(env: NodeJS.ProcessEnv = {}, cli = CLI): { status: number | null; stdout: string; stderr: string } {
-    const r = spawnSync(process.execPath, [cli, 'docker-compose.yml', '--format', 'json'], {
+  function run(env: NodeJS.ProcessEnv = {}, cli = CLI, file = 'docker-compose.yml'): { status: number | null; stdout: string; stderr: string } {
+    const r = spawnSync(process.execPath, [cli, file, '--format', 'json'], {
       cwd: project, encoding: 'utf8', env: { ...process.env, TMPDIR: tmp, NODE_DISABLE_COMPILE_CACHE: '', ...env },
     });
     return { status: r.status, stdout: r.stdout, stderr: r.stderr };
@@ -56,6 +58,21 @@ describe('node/code-cache: the launcher\'s compile cache', function () {
     const r = run();
     assert.equal(r.stdout, reference);
     assert.deepEqual(cached().map((f) => [f, fs.statSync(path.join(cacheDir(), f)).mtimeMs]), before);
+  });
+
+  it('is written again by a run that took a code path it lacks (nginx after compose), then kept', () => {
+    run();
+    const main = path.join(cacheDir(), cached().find((f) => f.startsWith('cli-main.js-'))!);
+    const header = () => fs.readFileSync(main).toString('latin1', 4, 4 + fs.readFileSync(main).readUInt32LE(0));
+    assert.match(header(), /"lint:compose"/);
+    assert.doesNotMatch(header(), /"lint:nginx"/);
+    const compose = fs.readFileSync(main);
+    assert.match(run({}, CLI, 'nginx/site.conf').stdout, /"nginx\/no-https"/);
+    assert.match(header(), /"lint:compose".*"lint:nginx"/);
+    const both = fs.readFileSync(main);
+    assert.ok(both.length > compose.length, 'the cache now holds the nginx code too');
+    run({}, CLI, 'nginx/site.conf');
+    assert.deepEqual(fs.readFileSync(main), both, 'a run the cache covers leaves it');
   });
 
   it('replaces a corrupt cache file, and the run is unaffected', () => {

@@ -9,6 +9,7 @@ import { applyBaseline, makeBaseline, parseBaseline } from './baseline';
 import { ConfigResolver } from './configs';
 import { isTerminal, writeFd } from './stdio';
 import { NodeHost, enginePath, writeFileAtomic } from '../node/host';
+import { noteCodePath } from '../node/code-cache';
 import { collectFiles } from '../node/walk';
 import { Workspace } from '../engine/workspace';
 import { allRules } from '../engine/rules';
@@ -72,6 +73,7 @@ function lint(args: LintArgs, out: (s: string) => void, err: (s: string) => void
     for (const f of group) {
       const info = fileInfo(ws, f, config);
       if (info) listed.push({ path: rel(f), kind: info.kind, role: info.role.role, ...(info.skipped ? { skipped: info.skipped } : {}) });
+      if (info) noteCodePath(`lint:${info.kind}`);
     }
     if (args.fix) {
       const result = fixAll(ws, group, config, { onRuleError });
@@ -112,6 +114,8 @@ function lint(args: LintArgs, out: (s: string) => void, err: (s: string) => void
   const visible = shown.map((i) => findings[i]);
   const cli = visible.map((f) => toCliFinding(f, rel));
   const relFiles = files.map(rel);
+  noteCodePath(`format:${args.format}`);
+  if (args.fix) noteCodePath('fix');
   let report: string;
   switch (args.format) {
     case 'json': report = formatJson(toolVersion(), listed.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)), cli); break;

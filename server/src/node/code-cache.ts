@@ -21,6 +21,25 @@ import * as vm from 'node:vm';
 interface Compilable { _compile: (this: Compilable, content: string, filename: string) => unknown }
 type Wrapper = (exports: unknown, require: NodeJS.Require, module: unknown, filename: string, dirname: string) => unknown;
 
+/**
+ * The code paths a run took (`lint:nginx`, `format:sarif`), which the bundle notes with
+ * `noteCodePath`. A cache holds only the functions compiled by the run that wrote it: a cache
+ * written by a compose run lacks the nginx rules, and one written on a 5-line file lacks most of
+ * what a large file runs through. So a run writes the cache again when it took a path the cache
+ * lacks, or took a path for more than twice as long as the run that cached it (and for more than
+ * 200 ms, when writing costs little by comparison). Each write keeps what the run compiled on top
+ * of what it loaded, so the cache converges on what this user's runs need.
+ */
+const PATHS = Symbol.for('deploylint.codePaths');
+
+export function noteCodePath(path: string): void {
+  (globalThis as { [PATHS]?: Set<string> })[PATHS]?.add(path);
+}
+
+interface Loaded { file: string; bundle: string; script: vm.Script; cached: Cached | undefined }
+/** `paths`: each path cached, with the longest run (ms) that cached it. */
+interface Cached { data: Buffer; paths: Map<string, number> }
+
 export function enableCodeCache(bundleDir: string): void {
   if (process.env.NODE_DISABLE_COMPILE_CACHE) return;
   const nodeCache = (nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache;
@@ -30,25 +49,47 @@ export function enableCodeCache(bundleDir: string): void {
   }
   const dir = privateCacheDir();
   if (!dir) return;
+  const used = new Set<string>();
+  (globalThis as { [PATHS]?: Set<string> })[PATHS] = used;
   const proto = (nodeModule as unknown as { prototype: Compilable }).prototype;
   const compile = proto._compile;
-  const toWrite: { file: string; bundle: string; script: vm.Script }[] = [];
+  const loaded: Loaded[] = [];
   proto._compile = function (this: Compilable, content: string, filename: string) {
     if (path.dirname(filename) !== bundleDir) return compile.call(this, content, filename);
     const file = cacheFile(dir, filename);
-    let cachedData: Buffer | undefined;
-    try { cachedData = file ? fs.readFileSync(file) : undefined; } catch { /* not cached yet */ }
+    const cached = file ? read(file) : undefined;
     // The shebang is replaced by a comment of the same length, so positions in stack traces hold.
     const source = content.startsWith('#!') ? `//${content.slice(2)}` : content;
-    const script = new vm.Script(nodeModule.wrap(source), { filename, cachedData });
-    if (file && (!cachedData || script.cachedDataRejected)) toWrite.push({ file, bundle: filename, script });
+    const script = new vm.Script(nodeModule.wrap(source), { filename, cachedData: cached?.data });
+    if (file) loaded.push({ file, bundle: filename, script, cached });
     const wrapper = script.runInThisContext({ displayErrors: true }) as Wrapper;
     const { exports } = this as Compilable & { exports: unknown };
     return wrapper.call(exports, exports, nodeModule.createRequire(filename), this, filename, path.dirname(filename));
   };
   process.once('exit', () => {
-    for (const { file, bundle, script } of toWrite) save(file, bundle, script.createCachedData());
+    const ms = Math.round(process.uptime() * 1000);
+    const covered = (paths: Map<string, number>) => [...used].every((p) => paths.has(p) && (ms <= 2 * paths.get(p)! || ms <= 200));
+    for (const { file, bundle, script, cached } of loaded) {
+      if (cached && !script.cachedDataRejected && covered(cached.paths)) continue;
+      const paths = new Map(cached?.paths);
+      for (const p of used) paths.set(p, Math.max(ms, paths.get(p) ?? 0));
+      save(file, bundle, script.createCachedData(), paths);
+    }
   });
+}
+
+/** A cache file: the length of a JSON header (little-endian uint32), the header, V8's data. */
+function read(file: string): Cached | undefined {
+  try {
+    const buf = fs.readFileSync(file);
+    const length = buf.readUInt32LE(0);
+    if (length > 4096 || buf.length < 4 + length) return undefined;
+    const header = JSON.parse(buf.toString('utf8', 4, 4 + length)) as { paths?: Record<string, unknown> };
+    const paths = Object.entries(header.paths ?? {}).filter((e): e is [string, number] => typeof e[1] === 'number');
+    return { data: buf.subarray(4 + length), paths: new Map(paths) };
+  } catch {
+    return undefined; // not cached yet, or not a cache of ours: written afresh at exit
+  }
 }
 
 /** The cache only for this user: a cache file another user could write would be code we run. */
@@ -88,15 +129,22 @@ function fnv1a(text: string): number {
   return h;
 }
 
-function save(file: string, bundle: string, data: Buffer): void {
+function save(file: string, bundle: string, data: Buffer, paths: Map<string, number>): void {
   const tmp = `${file}.${process.pid}.tmp`;
   try {
-    fs.writeFileSync(tmp, data, { mode: 0o600 });
+    const header = Buffer.from(JSON.stringify({ paths: Object.fromEntries([...paths].sort()) }), 'utf8');
+    const length = Buffer.alloc(4);
+    length.writeUInt32LE(header.length);
+    fs.writeFileSync(tmp, Buffer.concat([length, header, data]), { mode: 0o600 });
     fs.renameSync(tmp, file);
-    // The caches of earlier builds of the same installed bundle are of no more use.
+    // The caches of earlier builds of the same installed bundle are of no more use, nor are those
+    // no run wrote for a month (of installs since removed, say).
     const name = path.basename(file);
+    const monthAgo = Date.now() - 30 * 24 * 3600 * 1000;
     for (const old of fs.readdirSync(path.dirname(file))) {
-      if (old !== name && old.startsWith(installOf(bundle)) && old.endsWith(runtime())) fs.rmSync(path.join(path.dirname(file), old), { force: true });
+      if (old === name) continue;
+      const at = path.join(path.dirname(file), old);
+      if ((old.startsWith(installOf(bundle)) && old.endsWith(runtime())) || fs.statSync(at).mtimeMs < monthAgo) fs.rmSync(at, { force: true });
     }
   } catch {
     fs.rmSync(tmp, { force: true });
