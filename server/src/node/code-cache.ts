@@ -47,6 +47,8 @@ export function enableCodeCache(bundleDir: string): void {
     try { nodeCache(); } catch { /* an unwritable cache directory costs speed, never the run */ }
     return;
   }
+  // Under a debugger or with source maps on, Node's own loader (which maps positions) does the work.
+  if (process.execArgv.some((a) => /^--(inspect|enable-source-maps)/.test(a))) return;
   const dir = privateCacheDir();
   if (!dir) return;
   const used = new Set<string>();
