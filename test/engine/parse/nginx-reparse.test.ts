@@ -9,8 +9,8 @@ import { fixtures, params, RUNS } from '../../property/support';
 function dump(tree: NginxFile): string {
   const visit = (ds: NginxDirective[], parent: NginxDirective | undefined): unknown[] => ds.map((d) => {
     assert.equal(d.parent, parent, `the parent of ${d.name} at ${d.span.start}`);
-    const { parent: _p, block, ...rest } = d;
-    return { ...rest, ...(block ? { block: visit(block, d) } : {}) };
+    const { block, ...rest } = d;
+    return { ...rest, parent: undefined, ...(block ? { block: visit(block, d) } : {}) };
   });
   return JSON.stringify({ ...tree, directives: visit(tree.directives, undefined) });
 }
