@@ -99,6 +99,8 @@ const APACHE_SECTION = /^\s*<\/?(VirtualHost|Directory|IfModule|Location|Files|P
 /** Apache's own capitalisation: nginx's `listen 80` missing its `;` is a typo, not Apache. */
 const APACHE_DIRECTIVE = /^\s*((ServerName|ServerAlias|DocumentRoot|LoadModule|ProxyPass|SSLEngine|RewriteEngine)\s|Listen\s+[\w.:[\]]+\s*$)/m;
 const INI_SECTION = /^\s*\[[^\]\n]+\]\s*$/m;
+/** A word each alternative of `APACHE_DIRECTIVE` holds. */
+const APACHE_WORDS = ['ServerName', 'ServerAlias', 'DocumentRoot', 'LoadModule', 'ProxyPass', 'SSLEngine', 'RewriteEngine', 'Listen'];
 /** Directives nearly every nginx file has one of: proof that `;`-terminated lines are nginx, not C or shell. */
 const NGINX_WORDS = new Set([
   'server', 'http', 'events', 'stream', 'location', 'upstream', 'map', 'geo', 'if', 'listen', 'server_name', 'root', 'alias', 'index',
@@ -113,16 +115,21 @@ const NGINX_WORDS = new Set([
 /** What a file's content says: nginx, something else (Apache, ini, prose), or nothing yet (empty or comments only). */
 export function sniffNginx(text: string): 'nginx' | 'other' | 'empty' {
   const sample = text.slice(0, 64 * 1024);
-  if (APACHE_SECTION.test(sample) || APACHE_DIRECTIVE.test(sample) || INI_SECTION.test(sample)) return 'other';
+  // Each pattern runs only when the sample holds a character it needs: the editor sniffs a document on every keystroke.
+  if ((sample.includes('<') && APACHE_SECTION.test(sample)) || (APACHE_WORDS.some((w) => sample.includes(w)) && APACHE_DIRECTIVE.test(sample))
+    || (sample.includes('[') && INI_SECTION.test(sample))) return 'other';
   let statements = 0; let shaped = 0; let known = 0;
   for (const raw of sample.split('\n')) {
-    if (MARKUP_LINE.test(raw)) continue;
-    const line = raw.replace(/(^|\s)#.*$/, '').trim();
+    if (raw.includes('{') && MARKUP_LINE.test(raw)) continue;
+    const line = (raw.includes('#') ? raw.replace(/(^|\s)#.*$/, '') : raw).trim();
     if (!line) continue;
     statements++;
-    if (/[;{}]$/.test(line) || /^\}/.test(line)) shaped++;
+    const last = line.charCodeAt(line.length - 1);
+    if (last === 59 /* ; */ || last === 123 /* { */ || last === 125 /* } */ || line.charCodeAt(0) === 125) shaped++;
+    const first = line.charCodeAt(0);
+    if (first !== 95 /* _ */ && (first < 97 || first > 122)) continue;
     const word = /^([a-z_][a-z0-9_]*)(\s|\{|;|$)/.exec(line)?.[1];
-    if (word && NGINX_WORDS.has(word) && /[;{]/.test(line) && !/^\S+\s*=/.test(line)) known++;
+    if (word && NGINX_WORDS.has(word) && (line.includes(';') || line.includes('{')) && !/^\S+\s*=/.test(line)) known++;
   }
   if (!statements) return 'empty';
   // Half: multi-line directives (log_format, a long CSP, a resolver list) leave unterminated lines.

@@ -74,12 +74,17 @@ function hasTemplateTags(text: string): boolean {
   return text.includes('{{') || text.includes('{%') || text.includes('{#');
 }
 
+const CHUNK = 512;
+
 /** The common prefix of the two texts, and where the replaced part of `a` ends (the rest of `a` ends `b` too). */
 function changedPart(a: string, b: string): { prefix: number; editEnd: number } {
   const min = Math.min(a.length, b.length);
+  // Whole chunks first: comparing two slices is one native compare, a character loop over a large file is not.
   let prefix = 0;
+  while (prefix + CHUNK <= min && a.slice(prefix, prefix + CHUNK) === b.slice(prefix, prefix + CHUNK)) prefix += CHUNK;
   while (prefix < min && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
   let suffix = 0;
+  while (suffix + CHUNK <= min - prefix && a.slice(a.length - suffix - CHUNK, a.length - suffix) === b.slice(b.length - suffix - CHUNK, b.length - suffix)) suffix += CHUNK;
   while (suffix < min - prefix && a.charCodeAt(a.length - 1 - suffix) === b.charCodeAt(b.length - 1 - suffix)) suffix++;
   return { prefix, editEnd: a.length - suffix };
 }
