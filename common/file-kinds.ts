@@ -119,21 +119,79 @@ export function sniffNginx(text: string): 'nginx' | 'other' | 'empty' {
   if ((sample.includes('<') && APACHE_SECTION.test(sample)) || (APACHE_WORDS.some((w) => sample.includes(w)) && APACHE_DIRECTIVE.test(sample))
     || (sample.includes('[') && INI_SECTION.test(sample))) return 'other';
   let statements = 0; let shaped = 0; let known = 0;
-  for (const raw of sample.split('\n')) {
-    if (raw.includes('{') && MARKUP_LINE.test(raw)) continue;
-    const line = (raw.includes('#') ? raw.replace(/(^|\s)#.*$/, '') : raw).trim();
-    if (!line) continue;
+  // Lines are read by offsets, not split into strings: the one string made per line is a known directive's name.
+  for (let s = 0; s <= sample.length;) {
+    let e = sample.indexOf('\n', s);
+    if (e < 0) e = sample.length;
+    const line = s;
+    s = e + 1;
+    let a = line;
+    while (a < e && isBlank(sample.charCodeAt(a))) a++;
+    if (a + 1 < e && sample.charCodeAt(a) === 123 && MARKUP_SECOND.has(sample.charCodeAt(a + 1)) && MARKUP_LINE.test(sample.slice(line, e))) continue;
+    let b = commentStart(sample, line, e);
+    while (b > a && isBlank(sample.charCodeAt(b - 1))) b--;
+    if (a >= b) continue;
     statements++;
-    const last = line.charCodeAt(line.length - 1);
-    if (last === 59 /* ; */ || last === 123 /* { */ || last === 125 /* } */ || line.charCodeAt(0) === 125) shaped++;
-    const first = line.charCodeAt(0);
-    if (first !== 95 /* _ */ && (first < 97 || first > 122)) continue;
-    const word = /^([a-z_][a-z0-9_]*)(\s|\{|;|$)/.exec(line)?.[1];
-    if (word && NGINX_WORDS.has(word) && (line.includes(';') || line.includes('{')) && !/^\S+\s*=/.test(line)) known++;
+    const last = sample.charCodeAt(b - 1);
+    if (last === 59 /* ; */ || last === 123 /* { */ || last === 125 /* } */ || sample.charCodeAt(a) === 125) shaped++;
+    const word = leadingWord(sample, a, b);
+    if (word !== undefined && NGINX_WORDS.has(word) && (within(sample, ';', a, b) || within(sample, '{', a, b)) && !startsAssignment(sample, a, b)) known++;
   }
   if (!statements) return 'empty';
   // Half: multi-line directives (log_format, a long CSP, a resolver list) leave unterminated lines.
   return known > 0 && shaped / statements >= 0.5 ? 'nginx' : 'other';
+}
+
+/** The character after the `{` of a markup line (`{%`, `{{`, `{#`). */
+const MARKUP_SECOND = new Set([37, 123, 35]);
+
+/** White space and line terminators: what a regex's `\s` matches and `trim` removes. */
+function isBlank(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a)
+    || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/**
+ * Where a comment starts in the line `from`..`to` (else `to`): a `#` at the start or after a blank, with no line
+ * terminator after it (what `/(^|\s)#.*$/` removes: its `.` stops at a CR, so a CRLF line keeps its comment).
+ */
+function commentStart(t: string, from: number, to: number): number {
+  let after = from;
+  for (let i = to - 1; i >= from; i--) {
+    const c = t.charCodeAt(i);
+    if (c === 13 || c === 0x2028 || c === 0x2029) { after = i + 1; break; }
+  }
+  for (let h = t.indexOf('#', after); h >= 0 && h < to; h = t.indexOf('#', h + 1)) {
+    if (h === from || isBlank(t.charCodeAt(h - 1))) return h;
+  }
+  return to;
+}
+
+/** The `[a-z_][a-z0-9_]*` word a line starts with, when a blank, `{`, `;` or the end follows it. */
+function leadingWord(t: string, a: number, b: number): string | undefined {
+  const first = t.charCodeAt(a);
+  if (first !== 95 && (first < 97 || first > 122)) return undefined;
+  let j = a + 1;
+  for (let c = t.charCodeAt(j); j < b && (c === 95 || (c >= 97 && c <= 122) || (c >= 48 && c <= 57)); c = t.charCodeAt(++j));
+  if (j < b) {
+    const c = t.charCodeAt(j);
+    if (c !== 123 && c !== 59 && !isBlank(c)) return undefined;
+  }
+  return t.slice(a, j);
+}
+
+function within(t: string, ch: string, a: number, b: number): boolean {
+  const i = t.indexOf(ch, a);
+  return i >= 0 && i < b;
+}
+
+/** `/^\S+\s*=/` on the line `a`..`b`: `NAME=value`, `key = value` (shell, ini), not nginx. */
+function startsAssignment(t: string, a: number, b: number): boolean {
+  let x = a;
+  while (x < b && !isBlank(t.charCodeAt(x))) x++;
+  if (within(t, '=', a + 1, x)) return true;
+  while (x < b && isBlank(t.charCodeAt(x))) x++;
+  return x < b && t.charCodeAt(x) === 61;
 }
 
 /** A compose file by content: a top-level `services:` map whose entries have `image:` or `build:` (ARCHITECTURE.md, File kinds). */
