@@ -99,8 +99,9 @@ const APACHE_SECTION = /^\s*<\/?(VirtualHost|Directory|IfModule|Location|Files|P
 /** Apache's own capitalisation: nginx's `listen 80` missing its `;` is a typo, not Apache. */
 const APACHE_DIRECTIVE = /^\s*((ServerName|ServerAlias|DocumentRoot|LoadModule|ProxyPass|SSLEngine|RewriteEngine)\s|Listen\s+[\w.:[\]]+\s*$)/m;
 const INI_SECTION = /^\s*\[[^\]\n]+\]\s*$/m;
-/** A word each alternative of `APACHE_DIRECTIVE` holds. */
-const APACHE_WORDS = ['ServerName', 'ServerAlias', 'DocumentRoot', 'LoadModule', 'ProxyPass', 'SSLEngine', 'RewriteEngine', 'Listen'];
+/** The first character of a line that `APACHE_SECTION` (1), `APACHE_DIRECTIVE` (2) or `INI_SECTION` (4) can match. */
+const OTHER_START = new Map([[60, 1], ...[...'SDLPR'].map((c) => [c.charCodeAt(0), 2] as const), [91, 4]]);
+const OTHER_STARTS = 7;
 /** Directives nearly every nginx file has one of: proof that `;`-terminated lines are nginx, not C or shell. */
 const NGINX_WORDS = new Set([
   'server', 'http', 'events', 'stream', 'location', 'upstream', 'map', 'geo', 'if', 'listen', 'server_name', 'root', 'alias', 'index',
@@ -115,11 +116,13 @@ const NGINX_WORDS = new Set([
 /** What a file's content says: nginx, something else (Apache, ini, prose), or nothing yet (empty or comments only). */
 export function sniffNginx(text: string): 'nginx' | 'other' | 'empty' {
   const sample = text.slice(0, 64 * 1024);
-  // Each pattern runs only when the sample holds a character it needs: the editor sniffs a document on every keystroke.
-  if ((sample.includes('<') && APACHE_SECTION.test(sample)) || (APACHE_WORDS.some((w) => sample.includes(w)) && APACHE_DIRECTIVE.test(sample))
-    || (sample.includes('[') && INI_SECTION.test(sample))) return 'other';
   let statements = 0; let shaped = 0; let known = 0;
-  // Lines are read by offsets, not split into strings: the one string made per line is a known directive's name.
+  // A CR or a Unicode line separator starts a line for `^` too: the first characters below are then not all line starts.
+  const terminators = sample.includes('\r') || sample.includes('\u2028') || sample.includes('\u2029');
+  // What the lines start with, for the patterns of other formats below (each runs only when a line starts as it needs).
+  let starts = terminators ? OTHER_STARTS : 0;
+  // Lines are read by offsets, not split into strings (the editor sniffs a document on every keystroke).
+  let hash = -1;
   for (let s = 0; s <= sample.length;) {
     let e = sample.indexOf('\n', s);
     if (e < 0) e = sample.length;
@@ -127,8 +130,14 @@ export function sniffNginx(text: string): 'nginx' | 'other' | 'empty' {
     s = e + 1;
     let a = line;
     while (a < e && isBlank(sample.charCodeAt(a))) a++;
+    if (a < e) starts |= OTHER_START.get(sample.charCodeAt(a)) ?? 0;
     if (a + 1 < e && sample.charCodeAt(a) === 123 && MARKUP_SECOND.has(sample.charCodeAt(a + 1)) && MARKUP_LINE.test(sample.slice(line, e))) continue;
-    let b = commentStart(sample, line, e);
+    // The next `#` of the sample, looked for once per `#` rather than once per line.
+    if (hash < line) {
+      const h = sample.indexOf('#', line);
+      hash = h < 0 ? Infinity : h;
+    }
+    let b = hash < e ? commentStart(sample, line, e, terminators) : e;
     while (b > a && isBlank(sample.charCodeAt(b - 1))) b--;
     if (a >= b) continue;
     statements++;
@@ -137,6 +146,7 @@ export function sniffNginx(text: string): 'nginx' | 'other' | 'empty' {
     const word = leadingWord(sample, a, b);
     if (word !== undefined && NGINX_WORDS.has(word) && (within(sample, ';', a, b) || within(sample, '{', a, b)) && !startsAssignment(sample, a, b)) known++;
   }
+  if (((starts & 1) && APACHE_SECTION.test(sample)) || ((starts & 2) && APACHE_DIRECTIVE.test(sample)) || ((starts & 4) && INI_SECTION.test(sample))) return 'other';
   if (!statements) return 'empty';
   // Half: multi-line directives (log_format, a long CSP, a resolver list) leave unterminated lines.
   return known > 0 && shaped / statements >= 0.5 ? 'nginx' : 'other';
@@ -155,9 +165,9 @@ function isBlank(c: number): boolean {
  * Where a comment starts in the line `from`..`to` (else `to`): a `#` at the start or after a blank, with no line
  * terminator after it (what `/(^|\s)#.*$/` removes: its `.` stops at a CR, so a CRLF line keeps its comment).
  */
-function commentStart(t: string, from: number, to: number): number {
+function commentStart(t: string, from: number, to: number, terminators: boolean): number {
   let after = from;
-  for (let i = to - 1; i >= from; i--) {
+  for (let i = to - 1; terminators && i >= from; i--) {
     const c = t.charCodeAt(i);
     if (c === 13 || c === 0x2028 || c === 0x2029) { after = i + 1; break; }
   }
@@ -188,8 +198,7 @@ function within(t: string, ch: string, a: number, b: number): boolean {
 /** `/^\S+\s*=/` on the line `a`..`b`: `NAME=value`, `key = value` (shell, ini), not nginx. */
 function startsAssignment(t: string, a: number, b: number): boolean {
   let x = a;
-  while (x < b && !isBlank(t.charCodeAt(x))) x++;
-  if (within(t, '=', a + 1, x)) return true;
+  for (let c = t.charCodeAt(x); x < b && !isBlank(c); c = t.charCodeAt(++x)) if (c === 61 && x > a) return true;
   while (x < b && isBlank(t.charCodeAt(x))) x++;
   return x < b && t.charCodeAt(x) === 61;
 }
