@@ -66,7 +66,18 @@ export function reparseEdit(before: NginxFile, text: string, dumpMarker: string)
   const comments = spliceComments(before.comments, open.end, oldClose.start, out.comments, delta);
   const tree: NginxFile = { directives: before.directives, comments, errors: [], sections: [] };
   sources.set(tree, text);
+  origins.set(tree, { before, path: path.slice(0, k + 1) });
   return tree;
+}
+
+/** A tree made by `reparseEdit`: the tree it took over, and the blocks from the top level down to the one read again. */
+export interface ReparseOrigin { before: NginxFile; path: readonly NginxDirective[] }
+
+const origins = new WeakMap<NginxFile, ReparseOrigin>();
+
+/** How `tree` was made from the previous one, when only one block of it was read again. */
+export function reparseOrigin(tree: NginxFile): ReparseOrigin | undefined {
+  return origins.get(tree);
 }
 
 /** `{%`, `{#` and `{{` are read up to their closing tag, wherever that is. */
