@@ -18,6 +18,7 @@
  * in full.
  */
 import type { Span } from '../types';
+import { directiveName } from './nginx-directives';
 import { NginxParser } from './nginx-parser';
 import type { NginxComment, NginxDirective, NginxFile } from './nginx-tree';
 
@@ -49,7 +50,11 @@ export function reparseEdit(before: NginxFile, text: string, dumpMarker: string)
   const body = new NginxParser(text, open.end, text.length, out).parseBody(block, k + 1);
   if (out.errors.length || !body.close || body.close.start !== oldClose.start + delta) return undefined;
 
+  ownStrings(body.block);
+  for (const c of out.comments) c.text = own(c.text);
+  // Used up: and its own origin is of no use now, which keeps a long session from holding a chain of trees.
   sources.delete(before);
+  origins.delete(before);
   block.block = body.block;
   block.close = body.close;
   block.span.end = body.close.end;
@@ -78,6 +83,33 @@ const origins = new WeakMap<NginxFile, ReparseOrigin>();
 /** How `tree` was made from the previous one, when only one block of it was read again. */
 export function reparseOrigin(tree: NginxFile): ReparseOrigin | undefined {
   return origins.get(tree);
+}
+
+/**
+ * The strings of a tree are slices of its text, which they keep alive. The blocks not read again hold
+ * the text of their last parse: were the new block's strings slices of this text too, a session that
+ * edits many blocks would keep a whole text per block edited. They get copies of their own instead.
+ */
+function ownStrings(dirs: readonly NginxDirective[]): void {
+  for (const d of dirs) {
+    // A name the engine knows stays its literal (see `directiveName`).
+    d.name = directiveName(own(d.name));
+    for (const a of d.args) {
+      const raw = own(a.raw);
+      a.value = a.value === a.raw ? raw : own(a.value);
+      a.raw = raw;
+    }
+    if (d.lua) d.lua.text = own(d.lua.text);
+    if (d.block) ownStrings(d.block);
+  }
+}
+
+/**
+ * A copy of `s` that keeps no larger string alive. Shorter strings are copies already; a longer slice
+ * of a joined string is a slice of its flat copy, made just for it.
+ */
+function own(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
 }
 
 /** `{%`, `{#` and `{{` are read up to their closing tag, wherever that is. */
