@@ -117,90 +117,27 @@ const NGINX_WORDS = new Set([
 export function sniffNginx(text: string): 'nginx' | 'other' | 'empty' {
   const sample = text.slice(0, 64 * 1024);
   let statements = 0; let shaped = 0; let known = 0;
-  // A CR or a Unicode line separator starts a line for `^` too: the first characters below are then not all line starts.
-  const terminators = sample.includes('\r') || sample.includes('\u2028') || sample.includes('\u2029');
-  // What the lines start with, for the patterns of other formats below (each runs only when a line starts as it needs).
-  let starts = terminators ? OTHER_STARTS : 0;
-  // Lines are read by offsets, not split into strings (the editor sniffs a document on every keystroke).
-  let hash = -1;
-  for (let s = 0; s <= sample.length;) {
-    let e = sample.indexOf('\n', s);
-    if (e < 0) e = sample.length;
-    const line = s;
-    s = e + 1;
-    let a = line;
-    while (a < e && isBlank(sample.charCodeAt(a))) a++;
-    if (a < e) starts |= OTHER_START.get(sample.charCodeAt(a)) ?? 0;
-    if (a + 1 < e && sample.charCodeAt(a) === 123 && MARKUP_SECOND.has(sample.charCodeAt(a + 1)) && MARKUP_LINE.test(sample.slice(line, e))) continue;
-    // The next `#` of the sample, looked for once per `#` rather than once per line.
-    if (hash < line) {
-      const h = sample.indexOf('#', line);
-      hash = h < 0 ? Infinity : h;
-    }
-    let b = hash < e ? commentStart(sample, line, e, terminators) : e;
-    while (b > a && isBlank(sample.charCodeAt(b - 1))) b--;
-    if (a >= b) continue;
+  // What the lines start with, for the patterns of other formats below: each runs only when a line starts as it
+  // needs (the editor sniffs a document on every keystroke). A CR or a Unicode line separator starts a line for
+  // their `^` too, which the lines below do not show: then they all run.
+  let starts = sample.includes('\r') || sample.includes('\u2028') || sample.includes('\u2029') ? OTHER_STARTS : 0;
+  for (const raw of sample.split('\n')) {
+    if (raw.includes('{') && MARKUP_LINE.test(raw)) continue;
+    const line = (raw.includes('#') ? raw.replace(/(^|\s)#.*$/, '') : raw).trim();
+    if (!line) continue;
     statements++;
-    const last = sample.charCodeAt(b - 1);
-    if (last === 59 /* ; */ || last === 123 /* { */ || last === 125 /* } */ || sample.charCodeAt(a) === 125) shaped++;
-    const word = leadingWord(sample, a, b);
-    if (word !== undefined && NGINX_WORDS.has(word) && (within(sample, ';', a, b) || within(sample, '{', a, b)) && !startsAssignment(sample, a, b)) known++;
+    const first = line.charCodeAt(0);
+    starts |= OTHER_START.get(first) ?? 0;
+    const last = line.charCodeAt(line.length - 1);
+    if (last === 59 /* ; */ || last === 123 /* { */ || last === 125 /* } */ || first === 125) shaped++;
+    if (first !== 95 /* _ */ && (first < 97 || first > 122)) continue;
+    const word = /^([a-z_][a-z0-9_]*)(\s|\{|;|$)/.exec(line)?.[1];
+    if (word && NGINX_WORDS.has(word) && (line.includes(';') || line.includes('{')) && !/^\S+\s*=/.test(line)) known++;
   }
   if (((starts & 1) && APACHE_SECTION.test(sample)) || ((starts & 2) && APACHE_DIRECTIVE.test(sample)) || ((starts & 4) && INI_SECTION.test(sample))) return 'other';
   if (!statements) return 'empty';
   // Half: multi-line directives (log_format, a long CSP, a resolver list) leave unterminated lines.
   return known > 0 && shaped / statements >= 0.5 ? 'nginx' : 'other';
-}
-
-/** The character after the `{` of a markup line (`{%`, `{{`, `{#`). */
-const MARKUP_SECOND = new Set([37, 123, 35]);
-
-/** White space and line terminators: what a regex's `\s` matches and `trim` removes. */
-function isBlank(c: number): boolean {
-  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a)
-    || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
-
-/**
- * Where a comment starts in the line `from`..`to` (else `to`): a `#` at the start or after a blank, with no line
- * terminator after it (what `/(^|\s)#.*$/` removes: its `.` stops at a CR, so a CRLF line keeps its comment).
- */
-function commentStart(t: string, from: number, to: number, terminators: boolean): number {
-  let after = from;
-  for (let i = to - 1; terminators && i >= from; i--) {
-    const c = t.charCodeAt(i);
-    if (c === 13 || c === 0x2028 || c === 0x2029) { after = i + 1; break; }
-  }
-  for (let h = t.indexOf('#', after); h >= 0 && h < to; h = t.indexOf('#', h + 1)) {
-    if (h === from || isBlank(t.charCodeAt(h - 1))) return h;
-  }
-  return to;
-}
-
-/** The `[a-z_][a-z0-9_]*` word a line starts with, when a blank, `{`, `;` or the end follows it. */
-function leadingWord(t: string, a: number, b: number): string | undefined {
-  const first = t.charCodeAt(a);
-  if (first !== 95 && (first < 97 || first > 122)) return undefined;
-  let j = a + 1;
-  for (let c = t.charCodeAt(j); j < b && (c === 95 || (c >= 97 && c <= 122) || (c >= 48 && c <= 57)); c = t.charCodeAt(++j));
-  if (j < b) {
-    const c = t.charCodeAt(j);
-    if (c !== 123 && c !== 59 && !isBlank(c)) return undefined;
-  }
-  return t.slice(a, j);
-}
-
-function within(t: string, ch: string, a: number, b: number): boolean {
-  const i = t.indexOf(ch, a);
-  return i >= 0 && i < b;
-}
-
-/** `/^\S+\s*=/` on the line `a`..`b`: `NAME=value`, `key = value` (shell, ini), not nginx. */
-function startsAssignment(t: string, a: number, b: number): boolean {
-  let x = a;
-  for (let c = t.charCodeAt(x); x < b && !isBlank(c); c = t.charCodeAt(++x)) if (c === 61 && x > a) return true;
-  while (x < b && isBlank(t.charCodeAt(x))) x++;
-  return x < b && t.charCodeAt(x) === 61;
 }
 
 /** A compose file by content: a top-level `services:` map whose entries have `image:` or `build:` (ARCHITECTURE.md, File kinds). */
