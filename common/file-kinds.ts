@@ -99,6 +99,9 @@ const APACHE_SECTION = /^\s*<\/?(VirtualHost|Directory|IfModule|Location|Files|P
 /** Apache's own capitalisation: nginx's `listen 80` missing its `;` is a typo, not Apache. */
 const APACHE_DIRECTIVE = /^\s*((ServerName|ServerAlias|DocumentRoot|LoadModule|ProxyPass|SSLEngine|RewriteEngine)\s|Listen\s+[\w.:[\]]+\s*$)/m;
 const INI_SECTION = /^\s*\[[^\]\n]+\]\s*$/m;
+/** The first character of a line that `APACHE_SECTION` (1), `APACHE_DIRECTIVE` (2) or `INI_SECTION` (4) can match. */
+const OTHER_START = new Map([[60, 1], ...[...'SDLPR'].map((c) => [c.charCodeAt(0), 2] as const), [91, 4]]);
+const OTHER_STARTS = 7;
 /** Directives nearly every nginx file has one of: proof that `;`-terminated lines are nginx, not C or shell. */
 const NGINX_WORDS = new Set([
   'server', 'http', 'events', 'stream', 'location', 'upstream', 'map', 'geo', 'if', 'listen', 'server_name', 'root', 'alias', 'index',
@@ -113,17 +116,25 @@ const NGINX_WORDS = new Set([
 /** What a file's content says: nginx, something else (Apache, ini, prose), or nothing yet (empty or comments only). */
 export function sniffNginx(text: string): 'nginx' | 'other' | 'empty' {
   const sample = text.slice(0, 64 * 1024);
-  if (APACHE_SECTION.test(sample) || APACHE_DIRECTIVE.test(sample) || INI_SECTION.test(sample)) return 'other';
   let statements = 0; let shaped = 0; let known = 0;
+  // What the lines start with, for the patterns of other formats below: each runs only when a line starts as it
+  // needs (the editor sniffs a document on every keystroke). A CR or a Unicode line separator starts a line for
+  // their `^` too, which the lines below do not show: then they all run.
+  let starts = sample.includes('\r') || sample.includes('\u2028') || sample.includes('\u2029') ? OTHER_STARTS : 0;
   for (const raw of sample.split('\n')) {
-    if (MARKUP_LINE.test(raw)) continue;
-    const line = raw.replace(/(^|\s)#.*$/, '').trim();
+    if (raw.includes('{') && MARKUP_LINE.test(raw)) continue;
+    const line = (raw.includes('#') ? raw.replace(/(^|\s)#.*$/, '') : raw).trim();
     if (!line) continue;
     statements++;
-    if (/[;{}]$/.test(line) || /^\}/.test(line)) shaped++;
+    const first = line.charCodeAt(0);
+    starts |= OTHER_START.get(first) ?? 0;
+    const last = line.charCodeAt(line.length - 1);
+    if (last === 59 /* ; */ || last === 123 /* { */ || last === 125 /* } */ || first === 125) shaped++;
+    if (first !== 95 /* _ */ && (first < 97 || first > 122)) continue;
     const word = /^([a-z_][a-z0-9_]*)(\s|\{|;|$)/.exec(line)?.[1];
-    if (word && NGINX_WORDS.has(word) && /[;{]/.test(line) && !/^\S+\s*=/.test(line)) known++;
+    if (word && NGINX_WORDS.has(word) && (line.includes(';') || line.includes('{')) && !/^\S+\s*=/.test(line)) known++;
   }
+  if (((starts & 1) && APACHE_SECTION.test(sample)) || ((starts & 2) && APACHE_DIRECTIVE.test(sample)) || ((starts & 4) && INI_SECTION.test(sample))) return 'other';
   if (!statements) return 'empty';
   // Half: multi-line directives (log_format, a long CSP, a resolver list) leave unterminated lines.
   return known > 0 && shaped / statements >= 0.5 ? 'nginx' : 'other';

@@ -22,10 +22,19 @@ export function indentUnit(doc: FileText): string {
 function scanIndentUnit(doc: FileText): string {
   let min = Infinity;
   let tabs = 0, spaces = 0;
-  for (let i = 0; i < doc.lines.lineCount; i++) {
-    const ind = doc.lines.indentOf(i);
-    if (!ind || doc.lines.lineText(i).trim() === '') continue;
-    if (ind[0] === '\t') tabs++; else { spaces++; min = Math.min(min, ind.length); }
+  const { text, lineStarts } = doc.lines;
+  for (let i = 0; i < lineStarts.length; i++) {
+    // Character codes, not a line string and a regex per line: a large file is scanned once per keystroke.
+    const start = lineStarts[i];
+    const end = doc.lines.lineEnd(i);
+    let at = start;
+    for (let c = text.charCodeAt(at); at < end && (c === 32 || c === 9); c = text.charCodeAt(++at));
+    if (at === start || at === end) continue;
+    // Only blanks after the indent: what `trim` removes besides spaces and tabs is rare, so it decides only then.
+    if (text.charCodeAt(at) <= 32 || text.charCodeAt(at) >= 0x85) {
+      if (text.slice(at, end).trim() === '') continue;
+    }
+    if (text.charCodeAt(start) === 9) tabs++; else { spaces++; min = Math.min(min, at - start); }
   }
   if (tabs > spaces) return '\t';
   return ' '.repeat(Number.isFinite(min) && min <= 8 ? min : 4);

@@ -4,6 +4,7 @@ import { basename, dirname } from '../paths';
 import type { WorkspaceFiles, SourceDocument } from '../workspace-files';
 import { resolveInclude, type IncludeTarget } from './include';
 import { registerTopLevel, walk, type ConfNode } from './tree';
+import { rememberView, reusedNodes } from './view-reuse';
 
 /**
  * The expanded view of one nginx config: a root file with every `include` followed
@@ -64,7 +65,13 @@ export function buildConfig(ws: WorkspaceFiles, rootPath: string): NginxConfig {
     cfg.nodes = expandSection(0, undefined, undefined, [0]);
     tree.sections.forEach((_s, i) => { if (!used.has(i)) cfg.nodes.push(...expandSection(i, undefined, undefined, [i])); });
   } else {
-    cfg.nodes = expandDirectives(ws, cfg, facts, rootPath, tree.directives, undefined, undefined, [rootPath]);
+    const scratch = newFacts();
+    const reused = reusedNodes(tree, rootPath, (d, parent) => expandDirectives(ws, cfg, scratch, rootPath, [d], parent, undefined, [rootPath])[0]);
+    if (reused) {
+      cfg.nodes = reused;
+      walk(reused, (n) => { noteNode(facts, n); });
+    } else cfg.nodes = expandDirectives(ws, cfg, facts, rootPath, tree.directives, undefined, undefined, [rootPath]);
+    if (cfg.files.length === 1 && !cfg.includes.size) rememberView(tree, cfg.nodes);
   }
   cfg.context = guessContext(cfg.nodes);
   registerTopLevel(cfg.nodes);
@@ -188,6 +195,8 @@ interface Cached { cfg: NginxConfig; deps: Map<string, SourceDocument | undefine
 export function configOf(ws: WorkspaceFiles, rootPath: string): NginxConfig {
   const doc = ws.document(rootPath);
   if (!doc) return buildConfig(ws, rootPath);
+  // Parsed before anything else is memoised on the document: a memo drops the replaced version the parse reuses.
+  parseOf(doc);
   const cache = doc.memo('nginx:config', () => new WeakMap<WorkspaceFiles, Cached>());
   const hit = cache.get(ws);
   if (hit && [...hit.deps].every(([p, d]) => ws.document(p) === d)) return hit.cfg;

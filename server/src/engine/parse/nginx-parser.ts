@@ -4,6 +4,7 @@
  */
 import { directiveName, looksLikeDirectiveName, PAIR_BLOCKS } from './nginx-directives';
 import { NginxLexer } from './nginx-lexer';
+import type { Span } from '../types';
 import type { NginxArg, NginxDirective } from './nginx-tree';
 
 /** A placeholder until a directive's arguments are read (never left in the tree). */
@@ -18,6 +19,18 @@ export class NginxParser extends NginxLexer {
 
   parseAll(): NginxDirective[] {
     return this.parseBlock(undefined);
+  }
+
+  /**
+   * Reads the body of `parent` from just after its `{` (where this parser starts) as a full parse
+   * would, `nesting` blocks deep, and its closing `}`. Undefined close: the file ended first.
+   */
+  parseBody(parent: NginxDirective, nesting: number): { block: NginxDirective[]; close: Span | undefined } {
+    this.depth = nesting;
+    const block = this.parseBlock(parent);
+    if (this.peek() !== '}') return { block, close: undefined };
+    this.next();
+    return { block, close: this.tokSpan() };
   }
 
   private parseBlock(parent: NginxDirective | undefined): NginxDirective[] {

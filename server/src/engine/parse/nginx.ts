@@ -9,13 +9,23 @@
  */
 import { NginxParser } from './nginx-parser';
 import { walkAll, type NginxFile } from './nginx-tree';
+import { noteSource, reparseEdit } from './nginx-reparse';
 
 export type { NginxArg, NginxComment, NginxDirective, NginxFile, NginxSection } from './nginx-tree';
 
 const DUMP_MARKER = /^# configuration file ([^\r\n]+):[ \t]*\r?$/gm;
 const DUMP_MARKER_TEXT = '# configuration file ';
 
-export function parseNginx(text: string): NginxFile {
+/** `previous`: the tree of the text this one replaced in the editor; reused (and used up) when the edit is inside one block. */
+export function parseNginx(text: string, previous?: NginxFile): NginxFile {
+  const reparsed = previous && reparseEdit(previous, text, DUMP_MARKER_TEXT);
+  if (reparsed) return reparsed;
+  const out = parseFull(text);
+  if (!out.errors.length && !out.sections.length) noteSource(out, text);
+  return out;
+}
+
+function parseFull(text: string): NginxFile {
   const out: NginxFile = { directives: [], comments: [], errors: [], sections: [] };
   try {
     // The marker's fixed text is searched first: a regex scan over every line start of a large file costs more.
