@@ -9,14 +9,37 @@
  * whole text: a previous tree with errors, an edit on a key line or across blocks, the last block of
  * a mapping, an anchor in the block, tabs or CR in it, a line of the block that would end it in
  * context, a block that ends in an empty value or a comment.
+ *
+ * A caller that hands the previous tree over (`consume`: it will never read it again, as the editor's
+ * previous version is not) has the nodes after the block moved instead of copied: their offsets become
+ * the new text's, which spares a copy of half the file per keystroke. The previous tree is then dead:
+ * nothing reparses from it again.
  */
 import * as yaml from 'yaml';
 import type { Node, Pair, YAMLMap } from 'yaml';
-import { isAlias, isMap, isPair, isScalar, isSeq, keyText, YAML_OPTIONS, type YDoc } from './compose-yaml';
+import { forgetEntries, isAlias, isMap, isPair, isScalar, isSeq, keyText, YAML_OPTIONS, type YDoc } from './compose-yaml';
 
-/** The tree of `text`, reusing `before` (the tree of `beforeText`); undefined when a full parse is needed. */
-export function reparseEdit(beforeText: string, before: YDoc, text: string): YDoc | undefined {
-  if (before.errors.length || before.warnings.length) return undefined;
+/** Trees no live tree shares nodes with (a full parse, or a tree made by moving): they may be handed over. */
+const owned = new WeakSet<YDoc>();
+/** Trees whose nodes after an edit were moved into the next version: never read again. */
+const consumed = new WeakSet<YDoc>();
+
+/** Notes a tree of a full parse as owning its nodes, so that a reparse may hand it over. */
+export function ownTree(doc: YDoc): void { owned.add(doc); }
+
+/** Where the nodes of a handed-over tree moved: offsets at or after `at` moved by `delta`. */
+export interface Moved { at: number; delta: number }
+const movedByDoc = new WeakMap<YDoc, Moved>();
+
+/** For a tree made by handing over the previous one, where the previous one's nodes moved. */
+export function movedIn(doc: YDoc): Moved | undefined { return movedByDoc.get(doc); }
+
+/**
+ * The tree of `text`, reusing `before` (the tree of `beforeText`); undefined when a full parse is needed.
+ * `consume`: the caller hands `before` over (see above).
+ */
+export function reparseEdit(beforeText: string, before: YDoc, text: string, opts: { consume?: boolean } = {}): YDoc | undefined {
+  if (consumed.has(before) || before.errors.length || before.warnings.length) return undefined;
   const root = before.contents;
   if (!isMap(root) || root.flow) return undefined;
   const { prefix, suffix } = commonEnds(beforeText, text);
@@ -64,21 +87,33 @@ export function reparseEdit(beforeText: string, before: YDoc, text: string): YDo
   if (endsInEmptyValue(fresh) || endsInComment(chunk)) return undefined;
   shift(fresh, chunkStart);
 
+  // Only a tree that shares its nodes with no live tree may have them moved.
+  const handOver = !!opts.consume && owned.has(before);
+  const after = <T extends Shiftable>(n: T): T => {
+    if (!handOver) return shifted(n, delta);
+    moveInPlace(n, delta);
+    return n;
+  };
   const innerItems = inner.items.slice();
   innerItems[block] = fresh;
-  for (let i = block + 1; i < innerItems.length; i++) innerItems[i] = shifted(innerItems[i], delta);
+  for (let i = block + 1; i < innerItems.length; i++) innerItems[i] = after(innerItems[i]);
   const innerCopy = withItems(inner, innerItems, delta);
   const outerCopy = copyNode(outer);
   outerCopy.value = innerCopy as YDoc['contents'];
   const rootItems = root.items.slice();
   rootItems[top] = outerCopy;
-  for (let i = top + 1; i < rootItems.length; i++) rootItems[i] = shifted(rootItems[i], delta);
+  for (let i = top + 1; i < rootItems.length; i++) rootItems[i] = after(rootItems[i]);
 
   const doc = copyOf(before);
   doc.contents = withItems(root, rootItems, delta) as YDoc['contents'];
   doc.errors = [];
   doc.warnings = [];
   if (before.range) doc.range = endsMoved(before.range, delta);
+  if (handOver) {
+    consumed.add(before);
+    owned.add(doc);
+    movedByDoc.set(doc, { at: chunkEnd, delta });
+  }
   return doc;
 }
 
@@ -158,6 +193,19 @@ function shift(n: Shiftable, delta: number): void {
   const node = n as Node;
   if (node.range) node.range = moved(node.range, delta);
   if (isMap(node) || isSeq(node)) for (const it of node.items as unknown[]) shift(it, delta);
+}
+
+/**
+ * Moves a subtree of a handed-over tree by `delta`: new range arrays (one array may be shared by two
+ * nodes), and the entries read from its mappings forgotten (their offsets are the old ones).
+ */
+function moveInPlace(n: Shiftable, delta: number): void {
+  if (!n || delta === 0) return;
+  if (isPair(n)) { moveInPlace(n.key, delta); moveInPlace(n.value, delta); return; }
+  const node = n as Node;
+  if (node.range) node.range = moved(node.range, delta);
+  if (isMap(node)) forgetEntries(node);
+  if (isMap(node) || isSeq(node)) for (const it of node.items as unknown[]) moveInPlace(it, delta);
 }
 
 /** A copy of a reused subtree with its ranges shifted by `delta` (the reused one is left as it is). */
