@@ -40,11 +40,13 @@ export const undefinedVariable: Rule<ComposeContext> = {
     const template = project.envDoc ? undefined : templateOf(ctx);
     const fromTemplate: { name: string; span: Span }[] = [];
     const withoutEnv: { name: string; span: Span; credential?: string }[] = [];
+    // Most scalars hold no `$`: they are passed over by where the file's `$`s are, without copying their text.
+    const dollars = offsetsOf(ctx.file.text, '$');
     eachValueScalar(doc.contents, (node) => {
       if (!node.range) return;
       const [start, end] = node.range;
+      if (!someWithin(dollars, start, end)) return;
       const raw = ctx.file.text.slice(start, end);
-      if (!raw.includes('$')) return;
       for (const use of unsetUses(scanInterpolation(raw, start))) {
         const name = use.ref.name;
         if (project.variable(name)) continue;
@@ -75,6 +77,23 @@ export const undefinedVariable: Rule<ComposeContext> = {
     if (withoutEnv.length) report(noEnvFinding(project.envPath, withoutEnv, !!template));
   },
 };
+
+/** The offsets of `ch` in `text`, ascending. */
+function offsetsOf(text: string, ch: string): number[] {
+  const out: number[] = [];
+  for (let i = text.indexOf(ch); i !== -1; i = text.indexOf(ch, i + 1)) out.push(i);
+  return out;
+}
+
+/** Whether an offset of the ascending `offsets` lies in [start, end). */
+function someWithin(offsets: number[], start: number, end: number): boolean {
+  let lo = 0, hi = offsets.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (offsets[mid] < start) lo = mid + 1; else hi = mid;
+  }
+  return lo < offsets.length && offsets[lo] < end;
+}
 
 /** Every scalar that is a value (not a mapping key), in document order; aliases are not followed. */
 function eachValueScalar(node: unknown, fn: (s: Scalar) => void): void {
