@@ -39,6 +39,25 @@ describe('compose reparse handing the previous tree over (the editor path)', () 
     assert.equal(reparseEdit(text, first.doc!, next), undefined, 'the handed-over tree is not read again');
   });
 
+  it('parses an edit inside an anchored block in full: the services that merge it read the edit (an edit of the same length too)', () => {
+    const text = [
+      'x-base: &base', '  image: app:1', '  deploy:', '    resources:', '      limits:', '        memory: 512m', '  restart: always',
+      'services:', '  a:', '    <<: *base', '  b:', '    <<: *base', '    image: b:1', '  c:', '    image: c:1', '',
+    ].join('\n');
+    const host = new MemoryHost({ '/h/docker-compose.yml': text });
+    const ws = new Workspace(host);
+    const config = mergeConfig();
+    ws.setOpen('/h/docker-compose.yml', text);
+    lintFile(ws, '/h/docker-compose.yml', config);
+    const next = text.replace('limits:', 'limitz:');
+    ws.setOpen('/h/docker-compose.yml', next);
+    const incremental = lintFile(ws, '/h/docker-compose.yml', config);
+    const full = lintFile(new Workspace(new MemoryHost({ '/h/docker-compose.yml': next })), '/h/docker-compose.yml', config);
+    assert.equal(strip(incremental), strip(full));
+    assert.ok(incremental.some((f) => f.rule === 'compose/unknown-key' && f.message.includes('limitz')));
+    assert.ok(incremental.some((f) => f.rule === 'compose/no-resource-limits' && f.message.includes('`a`')));
+  });
+
   it('property: a sequence of edits, each parsed from the previous version, gives the tree and the findings of a full parse', function () {
     this.timeout(300_000);
     const base = composeFile(150, { findingsEvery: 2 });
@@ -47,7 +66,7 @@ describe('compose reparse handing the previous tree over (the editor path)', () 
     const path = '/h/docker-compose.yml';
     let handedOver = 0;
     const lastPair = (ws: Workspace) => {
-      const tree = ws.document(path)!.memo('parse:compose', () => undefined) as ReturnType<typeof parseCompose>;
+      const tree = ws.document(path)!.memo('parse:compose', () => undefined) as unknown as ReturnType<typeof parseCompose>;
       return { tree, pair: tree.services[tree.services.length - 1]?.entry.pair };
     };
     fc.assert(fc.property(fc.array(edit, { minLength: 1, maxLength: 12 }), (edits) => {

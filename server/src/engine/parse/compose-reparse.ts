@@ -3,12 +3,13 @@
  * only that block is parsed again, the rest of the previous tree is reused. A keystroke in a large
  * file then costs the parse of one service, not of the file.
  *
- * The previous tree is never changed: the nodes before the block are shared (their ranges still
- * hold), the block comes from its own parse, and the nodes after it are copies with shifted ranges.
- * Anything this cannot prove equivalent to a full parse returns undefined and the caller parses the
- * whole text: a previous tree with errors, an edit on a key line or across blocks, the last block of
- * a mapping, an anchor in the block, tabs or CR in it, a line of the block that would end it in
- * context, a block that ends in an empty value or a comment.
+ * Unless handed over (below), the previous tree is never changed: the nodes before the block are
+ * shared (their ranges still hold), the block comes from its own parse, and the nodes after it are
+ * copies with shifted ranges. Anything this cannot prove equivalent to a full parse returns undefined
+ * and the caller parses the whole text: a previous tree with errors, an edit on a key line or across
+ * blocks, the last block of a mapping, an anchor in the block or on the mapping holding it, tabs or
+ * CR in it, a line of the block that would end it in context, a block that ends in an empty value or
+ * a comment.
  *
  * A caller that hands the previous tree over (`consume`: it will never read it again, as the editor's
  * previous version is not) has the nodes after the block moved instead of copied: their offsets become
@@ -53,7 +54,9 @@ export function reparseEdit(beforeText: string, before: YDoc, text: string, opts
   if (top === undefined) return undefined;
   const outer = root.items[top];
   const inner = outer.value;
-  if (!isMap(inner) || inner.flow) return undefined;
+  // An alias of an anchored mapping that holds the edit (`x-base: &base`) reads the edit too, and the
+  // nodes that hold such aliases are kept or moved as they were: that edit is parsed in full.
+  if (!isMap(inner) || inner.flow || inner.anchor || root.anchor) return undefined;
   const block = lastPair(inner, (keyStart) => {
     const eol = beforeText.indexOf('\n', keyStart);
     return eol >= 0 && eol < prefix;

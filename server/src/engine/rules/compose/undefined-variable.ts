@@ -11,6 +11,7 @@ import { basename, dirname, resolve } from '../../paths';
 import type { Report } from '../../types';
 import { appendEnv } from './support/env-file';
 import { reportOnce, type ComposeContext } from './support/report';
+import { offsetsOf, someWithin } from '../../text';
 
 interface Use { ref: VarRef; key?: string }
 
@@ -77,23 +78,6 @@ export const undefinedVariable: Rule<ComposeContext> = {
     if (withoutEnv.length) report(noEnvFinding(project.envPath, withoutEnv, !!template));
   },
 };
-
-/** The offsets of `ch` in `text`, ascending. */
-function offsetsOf(text: string, ch: string): number[] {
-  const out: number[] = [];
-  for (let i = text.indexOf(ch); i !== -1; i = text.indexOf(ch, i + 1)) out.push(i);
-  return out;
-}
-
-/** Whether an offset of the ascending `offsets` lies in [start, end). */
-function someWithin(offsets: number[], start: number, end: number): boolean {
-  let lo = 0, hi = offsets.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (offsets[mid] < start) lo = mid + 1; else hi = mid;
-  }
-  return lo < offsets.length && offsets[lo] < end;
-}
 
 /** Every scalar that is a value (not a mapping key), in document order; aliases are not followed. */
 function eachValueScalar(node: unknown, fn: (s: Scalar) => void): void {
