@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { parseDocument } from 'yaml';
+import { isNode, isPair, parseDocument } from 'yaml';
 import { reparseEdit } from '../../../server/src/engine/parse/compose-reparse';
 import { parseCompose } from '../../../server/src/engine/parse/compose';
 import { YAML_OPTIONS } from '../../../server/src/engine/parse/compose-yaml';
@@ -11,6 +11,14 @@ import { dumpDocument } from '../../support/yaml-dump';
 
 /** Generated values (fresh secrets in fixes) differ between two lints; everything else must not. */
 const strip = (fs: Finding[]) => JSON.stringify(fs).replace(/[A-Za-z0-9+/_=-]{16,}/g, 'X');
+
+/** The services' model as rules read it: nodes by their ranges, maps as entries. */
+const dumpServices = (file: ReturnType<typeof parseCompose>) => JSON.stringify(file.services, (_k, v: unknown) => {
+  if (v instanceof Map) return [...v];
+  if (isPair(v)) return ['pair', (v.key as { range?: unknown } | null)?.range];
+  if (isNode(v)) return ['node', v.range];
+  return v;
+});
 
 /** An edit as typing makes them: mostly word characters at a uniform position, sometimes structure. */
 const edit = fc.tuple(
@@ -85,6 +93,7 @@ describe('compose reparse handing the previous tree over (the editor path)', () 
         const fresh = new Workspace(new MemoryHost({ '/h/.gitignore': '.env\n', '/h/.env': env, [path]: text }));
         assert.equal(strip(incremental), strip(lintFile(fresh, path, config)));
         assert.equal(dumpDocument(tree.doc!), dumpDocument(parseDocument(text, YAML_OPTIONS)));
+        assert.equal(dumpServices(tree), dumpServices(parseCompose(text)));
       }
     }), params(RUNS));
     assert.ok(handedOver >= RUNS / 2, `edits hand the previous tree over (${handedOver})`);
