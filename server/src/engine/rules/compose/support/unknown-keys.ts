@@ -105,5 +105,7 @@ function lines(text: string, start: number, end: number): string {
 
 function remember(key: string, result: ServiceResult): void {
   if (cache.size >= MAX_CACHE) cache.clear();
-  cache.set(key, result);
+  // The key is a slice of the document's text, which would keep that whole version alive in the cache:
+  // a copy of its own is kept instead (V8 flattens the concatenation before slicing it).
+  cache.set((' ' + key).slice(1), result);
 }
