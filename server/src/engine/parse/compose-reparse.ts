@@ -92,6 +92,8 @@ export function reparseEdit(beforeText: string, before: YDoc, text: string, opts
 
   // Only a tree that shares its nodes with no live tree may have them moved.
   const handOver = !!opts.consume && owned.has(before);
+  // A tree that shares nodes with a copy made from it is no longer its nodes' only owner.
+  if (!handOver) owned.delete(before);
   const after = <T extends Shiftable>(n: T): T => {
     if (!handOver) return shifted(n, delta);
     moveInPlace(n, delta);
@@ -199,14 +201,17 @@ function shift(n: Shiftable, delta: number): void {
 }
 
 /**
- * Moves a subtree of a handed-over tree by `delta`: new range arrays (one array may be shared by two
- * nodes), and the entries read from its mappings forgotten (their offsets are the old ones).
+ * Moves a subtree of a handed-over tree by `delta`, and forgets the entries read from its mappings
+ * (their offsets are the old ones). The range arrays are changed, not replaced: a tree's nodes each
+ * have their own (yaml makes one per node; every tree this module makes from an owned one does too),
+ * and new arrays on long-lived nodes would be garbage the collector copies on every keystroke.
  */
 function moveInPlace(n: Shiftable, delta: number): void {
   if (!n || delta === 0) return;
   if (isPair(n)) { moveInPlace(n.key, delta); moveInPlace(n.value, delta); return; }
   const node = n as Node;
-  if (node.range) node.range = moved(node.range, delta);
+  const r = node.range;
+  if (r) { r[0] += delta; r[1] += delta; r[2] += delta; }
   if (isMap(node)) forgetEntries(node);
   if (isMap(node) || isSeq(node)) for (const it of node.items as unknown[]) moveInPlace(it, delta);
 }
