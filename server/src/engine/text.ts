@@ -80,3 +80,20 @@ export function editDistance(a: string, b: string): number {
   }
   return prev[b.length];
 }
+
+/** The offsets of `ch` in `text`, ascending: for asking of many ranges whether they hold one, without copying them. */
+export function offsetsOf(text: string, ch: string): number[] {
+  const out: number[] = [];
+  for (let i = text.indexOf(ch); i !== -1; i = text.indexOf(ch, i + 1)) out.push(i);
+  return out;
+}
+
+/** Whether an offset of the ascending `offsets` lies in [start, end). */
+export function someWithin(offsets: readonly number[], start: number, end: number): boolean {
+  let lo = 0, hi = offsets.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (offsets[mid] < start) lo = mid + 1; else hi = mid;
+  }
+  return lo < offsets.length && offsets[lo] < end;
+}

@@ -166,6 +166,15 @@ for (const row of IMAGES) {
 /** The catalogue row of an image, or undefined when the image is not catalogued. */
 export function imageInfo(image: ImageRef | undefined): ImageRow | undefined {
   if (!image) return undefined;
+  // Rules ask about the same service's image again and again: looked up once per image reference.
+  let row = rowByImage.get(image);
+  if (row === undefined) rowByImage.set(image, row = lookUp(image) ?? null);
+  return row ?? undefined;
+}
+
+const rowByImage = new WeakMap<ImageRef, ImageRow | null>();
+
+function lookUp(image: ImageRef): ImageRow | undefined {
   const path = image.path.toLowerCase().replace(/^library\//, '');
   const byPath = BY_PATH.get(path);
   if (byPath) return byPath;

@@ -3,20 +3,44 @@
  * only that block is parsed again, the rest of the previous tree is reused. A keystroke in a large
  * file then costs the parse of one service, not of the file.
  *
- * The previous tree is never changed: the nodes before the block are shared (their ranges still
- * hold), the block comes from its own parse, and the nodes after it are copies with shifted ranges.
- * Anything this cannot prove equivalent to a full parse returns undefined and the caller parses the
- * whole text: a previous tree with errors, an edit on a key line or across blocks, the last block of
- * a mapping, an anchor in the block, tabs or CR in it, a line of the block that would end it in
- * context, a block that ends in an empty value or a comment.
+ * Unless handed over (below), the previous tree is never changed: the nodes before the block are
+ * shared (their ranges still hold), the block comes from its own parse, and the nodes after it are
+ * copies with shifted ranges. Anything this cannot prove equivalent to a full parse returns undefined
+ * and the caller parses the whole text: a previous tree with errors, an edit on a key line or across
+ * blocks, the last block of a mapping, an anchor in the block or on the mapping holding it, tabs or
+ * CR in it, a line of the block that would end it in context, a block that ends in an empty value or
+ * a comment.
+ *
+ * A caller that hands the previous tree over (`consume`: it will never read it again, as the editor's
+ * previous version is not) has the nodes after the block moved instead of copied: their offsets become
+ * the new text's, which spares a copy of half the file per keystroke. The previous tree is then dead:
+ * nothing reparses from it again.
  */
 import * as yaml from 'yaml';
 import type { Node, Pair, YAMLMap } from 'yaml';
-import { isAlias, isMap, isPair, isScalar, isSeq, keyText, YAML_OPTIONS, type YDoc } from './compose-yaml';
+import { forgetEntries, isAlias, isMap, isPair, isScalar, isSeq, keyText, YAML_OPTIONS, type YDoc } from './compose-yaml';
 
-/** The tree of `text`, reusing `before` (the tree of `beforeText`); undefined when a full parse is needed. */
-export function reparseEdit(beforeText: string, before: YDoc, text: string): YDoc | undefined {
-  if (before.errors.length || before.warnings.length) return undefined;
+/** Trees no live tree shares nodes with (a full parse, or a tree made by moving): they may be handed over. */
+const owned = new WeakSet<YDoc>();
+/** Trees whose nodes after an edit were moved into the next version: never read again. */
+const consumed = new WeakSet<YDoc>();
+
+/** Notes a tree of a full parse as owning its nodes, so that a reparse may hand it over. */
+export function ownTree(doc: YDoc): void { owned.add(doc); }
+
+/** Where the nodes of a handed-over tree moved: offsets at or after `at` moved by `delta`. */
+export interface Moved { at: number; delta: number }
+const movedByDoc = new WeakMap<YDoc, Moved>();
+
+/** For a tree made by handing over the previous one, where the previous one's nodes moved. */
+export function movedIn(doc: YDoc): Moved | undefined { return movedByDoc.get(doc); }
+
+/**
+ * The tree of `text`, reusing `before` (the tree of `beforeText`); undefined when a full parse is needed.
+ * `consume`: the caller hands `before` over (see above).
+ */
+export function reparseEdit(beforeText: string, before: YDoc, text: string, opts: { consume?: boolean } = {}): YDoc | undefined {
+  if (consumed.has(before) || before.errors.length || before.warnings.length) return undefined;
   const root = before.contents;
   if (!isMap(root) || root.flow) return undefined;
   const { prefix, suffix } = commonEnds(beforeText, text);
@@ -30,7 +54,9 @@ export function reparseEdit(beforeText: string, before: YDoc, text: string): YDo
   if (top === undefined) return undefined;
   const outer = root.items[top];
   const inner = outer.value;
-  if (!isMap(inner) || inner.flow) return undefined;
+  // An alias of an anchored mapping that holds the edit (`x-base: &base`) reads the edit too, and the
+  // nodes that hold such aliases are kept or moved as they were: that edit is parsed in full.
+  if (!isMap(inner) || inner.flow || inner.anchor || root.anchor) return undefined;
   const block = lastPair(inner, (keyStart) => {
     const eol = beforeText.indexOf('\n', keyStart);
     return eol >= 0 && eol < prefix;
@@ -64,21 +90,35 @@ export function reparseEdit(beforeText: string, before: YDoc, text: string): YDo
   if (endsInEmptyValue(fresh) || endsInComment(chunk)) return undefined;
   shift(fresh, chunkStart);
 
+  // Only a tree that shares its nodes with no live tree may have them moved.
+  const handOver = !!opts.consume && owned.has(before);
+  // A tree that shares nodes with a copy made from it is no longer its nodes' only owner.
+  if (!handOver) owned.delete(before);
+  const after = <T extends Shiftable>(n: T): T => {
+    if (!handOver) return shifted(n, delta);
+    moveInPlace(n, delta);
+    return n;
+  };
   const innerItems = inner.items.slice();
   innerItems[block] = fresh;
-  for (let i = block + 1; i < innerItems.length; i++) innerItems[i] = shifted(innerItems[i], delta);
+  for (let i = block + 1; i < innerItems.length; i++) innerItems[i] = after(innerItems[i]);
   const innerCopy = withItems(inner, innerItems, delta);
   const outerCopy = copyNode(outer);
   outerCopy.value = innerCopy as YDoc['contents'];
   const rootItems = root.items.slice();
   rootItems[top] = outerCopy;
-  for (let i = top + 1; i < rootItems.length; i++) rootItems[i] = shifted(rootItems[i], delta);
+  for (let i = top + 1; i < rootItems.length; i++) rootItems[i] = after(rootItems[i]);
 
   const doc = copyOf(before);
   doc.contents = withItems(root, rootItems, delta) as YDoc['contents'];
   doc.errors = [];
   doc.warnings = [];
   if (before.range) doc.range = endsMoved(before.range, delta);
+  if (handOver) {
+    consumed.add(before);
+    owned.add(doc);
+    movedByDoc.set(doc, { at: chunkEnd, delta });
+  }
   return doc;
 }
 
@@ -158,6 +198,22 @@ function shift(n: Shiftable, delta: number): void {
   const node = n as Node;
   if (node.range) node.range = moved(node.range, delta);
   if (isMap(node) || isSeq(node)) for (const it of node.items as unknown[]) shift(it, delta);
+}
+
+/**
+ * Moves a subtree of a handed-over tree by `delta`, and forgets the entries read from its mappings
+ * (their offsets are the old ones). The range arrays are changed, not replaced: a tree's nodes each
+ * have their own (yaml makes one per node; every tree this module makes from an owned one does too),
+ * and new arrays on long-lived nodes would be garbage the collector copies on every keystroke.
+ */
+function moveInPlace(n: Shiftable, delta: number): void {
+  if (!n || delta === 0) return;
+  if (isPair(n)) { moveInPlace(n.key, delta); moveInPlace(n.value, delta); return; }
+  const node = n as Node;
+  const r = node.range;
+  if (r) { r[0] += delta; r[1] += delta; r[2] += delta; }
+  if (isMap(node)) forgetEntries(node);
+  if (isMap(node) || isSeq(node)) for (const it of node.items as unknown[]) moveInPlace(it, delta);
 }
 
 /** A copy of a reused subtree with its ranges shifted by `delta` (the reused one is left as it is). */

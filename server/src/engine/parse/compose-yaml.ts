@@ -157,6 +157,11 @@ export function entriesOf(doc: YDoc, map: YAMLMap | undefined): Map<string, Entr
 
 const entriesByMap = new WeakMap<YAMLMap, Map<string, Entry>>();
 
+/** Drops what was read from a mapping whose offsets moved (compose-reparse.ts): it is read again when asked. */
+export function forgetEntries(map: YAMLMap): void {
+  entriesByMap.delete(map);
+}
+
 function collect(doc: YDoc, map: YAMLMap, out: Map<string, Entry>, inherited: boolean, seen?: Set<YAMLMap>): void {
   let merges: unknown[] | undefined;
   for (const item of map.items) {

@@ -9,7 +9,8 @@ import { readEnvironment, type EnvEntry } from './compose-environment';
 import { readPorts, type PortEntry } from './compose-ports';
 import { readVolumes, type VolumeEntry } from './compose-volumes';
 import { parseImage, type ImageRef } from './compose-image';
-import { reparseEdit } from './compose-reparse';
+import { movedIn, ownTree, reparseEdit } from './compose-reparse';
+import { movedService } from './compose-moved';
 
 export type { Entry } from './compose-yaml';
 export type { EnvEntry } from './compose-environment';
@@ -73,8 +74,10 @@ export function parseCompose(text: string, previous?: ComposeFile): ComposeFile 
 }
 
 function read(file: ComposeFile, text: string, previous: ComposeFile | undefined): void {
-  const reparsed = previous?.doc && reparseEdit(previous.text, previous.doc, text);
+  // The previous version is handed over: the editor never lints it again once this one is parsed.
+  const reparsed = previous?.doc && reparseEdit(previous.text, previous.doc, text, { consume: true });
   const doc = reparsed || parseDocument(text, YAML_OPTIONS);
+  if (!reparsed) ownTree(doc);
   file.doc = doc;
   for (const e of doc.errors) {
     // yaml may place an error at end of input one past the last character: keep spans inside the text.
@@ -95,11 +98,17 @@ function read(file: ComposeFile, text: string, previous: ComposeFile | undefined
     file.servicesEntry = services;
     const map = asMap(doc, services.value);
     if (map) {
-      // A service whose pair the reparse shared with the previous tree reads the same as before.
-      const before = reparsed && previous ? new Map(previous.services.map((s) => [s.entry.pair, s])) : undefined;
+      // A service whose pair the reparse shared with the previous tree reads the same as before, unless
+      // it came after the edit in a handed-over tree: its nodes moved.
+      const moved = reparsed ? movedIn(reparsed) : undefined;
+      const reusable = (s: Service) => !moved || moved.delta === 0 || s.entry.pairSpan.start < moved.at;
+      const before = reparsed && previous ? new Map(previous.services.filter(reusable).map((s) => [s.entry.pair, s])) : undefined;
+      // Those after it are the previous ones moved: their text is unchanged.
+      const after = moved && previous ? new Map(previous.services.filter((s) => !reusable(s)).map((s) => [s.entry.pair, s])) : undefined;
       for (const e of entriesOf(doc, map).values()) {
         const known = before?.get(e.pair);
-        const svc = known ? { ...known, entry: e } : readService(doc, text, e);
+        const shifted = known ? undefined : after?.get(e.pair);
+        const svc = known ? { ...known, entry: e } : shifted && moved ? movedService(doc, moved, shifted, e) : readService(doc, text, e);
         if (!svc.map && e.value !== null) file.errors.push({ span: e.valueSpan, message: `service \`${e.key}\` must be a mapping` });
         file.services.push(svc);
       }

@@ -27,6 +27,11 @@ export function composeProject(ws: Workspace, composePath: string): ComposeProje
   const dir = dirname(composePath);
   const envPath = resolve(dir, '.env');
   const envDoc = ws.document(envPath);
+  // Most compose rules ask for the project: built once per version of the `.env`.
+  return envDoc ? envDoc.memo(`project:${composePath}`, () => readProject(composePath, dir, envPath, envDoc)) : readProject(composePath, dir, envPath, undefined);
+}
+
+function readProject(composePath: string, dir: string, envPath: string, envDoc: SourceDocument | undefined): ComposeProject {
   const env = envDoc ? parsed<EnvFile>(envDoc, 'env') : undefined;
   const last = new Map<string, DotenvEntry>();
   for (const e of env?.entries ?? []) last.set(e.key, e);

@@ -2,7 +2,7 @@ import { isScalar } from '../parse/compose-yaml';
 import type { WorkspaceFiles as Workspace } from '../workspace-files';
 import type { Span } from '../types';
 import type { NginxDirective, NginxFile } from '../parse/nginx';
-import type { Service } from '../parse/compose';
+import type { ComposeFile, Service } from '../parse/compose';
 import { parsed } from '../languages';
 import { mightBeNginx } from '../../../../common/file-kinds';
 import { basename, dirname, resolve } from '../paths';
@@ -16,9 +16,20 @@ const NO_PROXY_VARIANT = /(^|[._-])(without|no)[._-]?(nginx|proxy)([._-]|$)/i;
 export interface Mount { service: Service; source: string; target: string; composePath: string }
 
 export function bindMounts(ws: Workspace, composePath: string): Mount[] {
+  const compose = composeOf(ws, composePath);
+  if (!compose) return [];
+  // Asked by several rules and by every nginx file of the project: read once per parse. Shared: callers read it.
+  let known = mountsByFile.get(compose);
+  if (known?.composePath !== composePath) mountsByFile.set(compose, known = { composePath, mounts: readMounts(compose, composePath) });
+  return known.mounts;
+}
+
+const mountsByFile = new WeakMap<ComposeFile, { composePath: string; mounts: Mount[] }>();
+
+function readMounts(compose: ComposeFile, composePath: string): Mount[] {
   const dir = dirname(composePath);
   const out: Mount[] = [];
-  for (const s of composeOf(ws, composePath)?.services ?? []) {
+  for (const s of compose.services) {
     for (const v of s.volumes) {
       if (v.type !== 'bind' || !v.source || !v.target) continue;
       if (v.source.includes('$')) continue;

@@ -20,8 +20,17 @@ export type SecretKind = 'key' | 'password' | 'token';
 
 /** Classifies a variable name as credential-shaped (ARCHITECTURE.md, Secrets), or undefined when it is not a secret. */
 export function classifyKey(name: string): SecretKind | undefined {
-  return classifyName(name);
+  // Every rule asks about every variable of every service, on every lint: names are classified once.
+  let kind = kindByName.get(name);
+  if (kind === undefined) {
+    if (kindByName.size >= MAX_NAMES) kindByName.clear();
+    kindByName.set(name, kind = classifyName(name) ?? null);
+  }
+  return kind ?? undefined;
 }
+
+const kindByName = new Map<string, SecretKind | null>();
+const MAX_NAMES = 10_000;
 
 export interface SecretVerdict {
   /** Why it is weak, without the value: "is empty", "is a known default", "is 8 bytes; a signing key needs at least 32". */

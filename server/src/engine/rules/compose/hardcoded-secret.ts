@@ -1,10 +1,10 @@
 import type { Rule, FixSpec, EditSpec } from '../../types';
 import type { EnvEntry } from '../../parse/compose';
 import { appendEnv } from './support/env-file';
-import { literalSecrets, literalVerdict, varName, type LiteralSecret } from './support/env-secrets';
+import { literalSecretsOf, literalVerdict, varName, type LiteralSecret } from './support/env-secrets';
 import { isTemplateFile } from '../../files';
 import { scalarLike } from './support/yaml-style';
-import { servicesOf, type ComposeContext } from './support/report';
+import type { ComposeContext } from './support/report';
 
 export const hardcodedSecret: Rule<ComposeContext> = {
   id: 'compose/hardcoded-secret', language: 'compose', severity: 'warning',
@@ -25,7 +25,7 @@ export const hardcodedSecret: Rule<ComposeContext> = {
     // compose/weak-secret reports a weak literal once, with this rule's move among its fixes (ARCHITECTURE.md, Precision).
     const weakOwns = ctx.config.rules['compose/weak-secret'] !== 'off';
     const template = isTemplateFile(ctx.file.path);
-    for (const s of literalSecrets(servicesOf(ctx))) {
+    for (const s of literalSecretsOf(ctx.doc)) {
       if (weakOwns && literalVerdict(s, ctx.config.secrets, template)) continue;
       const what = s.url ? `the connection string in \`${s.env.key}\` has a literal password` : `\`${s.env.key}\` holds a literal secret`;
       const fix = moveToEnv(ctx, s);

@@ -11,6 +11,7 @@ import { basename, dirname, resolve } from '../../paths';
 import type { Report } from '../../types';
 import { appendEnv } from './support/env-file';
 import { reportOnce, type ComposeContext } from './support/report';
+import { offsetsOf, someWithin } from '../../text';
 
 interface Use { ref: VarRef; key?: string }
 
@@ -40,11 +41,13 @@ export const undefinedVariable: Rule<ComposeContext> = {
     const template = project.envDoc ? undefined : templateOf(ctx);
     const fromTemplate: { name: string; span: Span }[] = [];
     const withoutEnv: { name: string; span: Span; credential?: string }[] = [];
+    // Most scalars hold no `$`: they are passed over by where the file's `$`s are, without copying their text.
+    const dollars = offsetsOf(ctx.file.text, '$');
     eachValueScalar(doc.contents, (node) => {
       if (!node.range) return;
       const [start, end] = node.range;
+      if (!someWithin(dollars, start, end)) return;
       const raw = ctx.file.text.slice(start, end);
-      if (!raw.includes('$')) return;
       for (const use of unsetUses(scanInterpolation(raw, start))) {
         const name = use.ref.name;
         if (project.variable(name)) continue;

@@ -3,7 +3,7 @@ import type { EnvEntry, Service } from '../../parse/compose';
 import { innerSpan } from '../../parse/compose-yaml';
 import { scanInterpolation } from '../../parse/interpolation';
 import { urlPassword } from '../../secrets';
-import { literalHost, literalSecrets, literalVerdict, type LiteralSecret } from './support/env-secrets';
+import { literalHost, literalSecretsOf, literalVerdict, type LiteralSecret } from './support/env-secrets';
 import { credentialKind, freshSecret, judge } from './support/secrets';
 import { isTemplateFile } from '../../files';
 import { moveToEnv, replaceValue } from './hardcoded-secret';
@@ -36,7 +36,7 @@ export const weakSecret: Rule<ComposeContext> = {
     const template = isTemplateFile(ctx.file.path);
     const services = servicesOf(ctx);
     const lookup = projectLookup(ctx.workspace, ctx.file.path);
-    for (const s of literalSecrets(services)) {
+    for (const s of literalSecretsOf(ctx.doc)) {
       const verdict = literalVerdict(s, ctx.config.secrets, template);
       if (!verdict) continue;
       const what = s.url ? `The password in the connection string \`${s.env.key}\`` : `\`${s.env.key}\``;

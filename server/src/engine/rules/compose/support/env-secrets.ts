@@ -1,5 +1,6 @@
 /** The credential-bearing values of services' `environment`, shared by hardcoded-secret and weak-secret. */
-import type { EnvEntry, Service } from '../../../parse/compose';
+import type { ComposeFile, EnvEntry, Service } from '../../../parse/compose';
+import { isJudged } from './report';
 import { hasInterpolation } from '../../../parse/interpolation';
 import type { Span } from '../../../types';
 import { urlPassword } from '../../../secrets';
@@ -36,8 +37,19 @@ export function literalHost(s: LiteralSecret): string | undefined {
   return /^@\[?([^\]:/?#,\s]+)/.exec((s.env.value ?? '').slice(s.url.end))?.[1];
 }
 
-/** Literal (not `${VAR}`) credential values and literal passwords inside connection strings. */
-export function literalSecrets(services: Service[]): LiteralSecret[] {
+/**
+ * Literal (not `${VAR}`) credential values and literal passwords inside connection strings, of the
+ * services rules judge (`servicesOf`); read once per parse, for the two rules that ask.
+ */
+export function literalSecretsOf(file: ComposeFile): LiteralSecret[] {
+  let out = secretsByFile.get(file);
+  if (!out) secretsByFile.set(file, out = literalSecrets(file.services.filter(isJudged)));
+  return out;
+}
+
+const secretsByFile = new WeakMap<ComposeFile, LiteralSecret[]>();
+
+function literalSecrets(services: Service[]): LiteralSecret[] {
   const out: LiteralSecret[] = [];
   const seen = new Set<string>();
   for (const svc of services) {

@@ -23,5 +23,10 @@ export function reportOnce(ctx: ComposeContext): (r: Report) => void {
  * a `provider` service (a cloud resource or model runner set up by a plugin) has no image, ports or mounts.
  */
 export function servicesOf(ctx: ComposeContext): Service[] {
-  return ctx.doc.services.filter((s) => s.map && !s.fields.has('provider'));
+  return ctx.doc.services.filter(isJudged);
+}
+
+/** A service of `servicesOf`. */
+export function isJudged(s: Service): boolean {
+  return !!s.map && !s.fields.has('provider');
 }

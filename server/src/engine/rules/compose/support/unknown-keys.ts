@@ -5,14 +5,21 @@
  * The result equals validating the whole file (test/engine/rules/compose/unknown-keys.test.ts).
  */
 import type { ComposeFile } from '../../../parse/compose';
-import { anchoredNodes, entriesOf, isMap, keyText, MAX_PLAIN_VALUES, plainReader, toPlain, type YDoc } from '../../../parse/compose-yaml';
+import { anchoredNodes, entriesOf, isMap, keyText, MAX_PLAIN_VALUES, plainReader, toPlain, type YDoc, type YPair } from '../../../parse/compose-yaml';
 import { findUnknownKeys, findUnknownServiceKeys, isServiceName, type UnknownKey } from '../../../compose-schema/validate';
+import { offsetsOf, someWithin } from '../../../text';
 
 interface ServiceResult { keys: UnknownKey[]; size: number }
 
 /** By the service's text (name, indentation, body, and what its aliases point to): entries of earlier versions of open files. */
 const cache = new Map<string, ServiceResult>();
 const MAX_CACHE = 1000;
+
+/**
+ * By the service's pair, for a service without aliases: a reparse shares the pairs before the edit and
+ * moves those after it, whose text is unchanged (compose-reparse.ts).
+ */
+const byPair = new WeakMap<YPair, ServiceResult>();
 
 /** Unknown keys of a parsed compose file without errors; [] when it is too large once aliases expand. */
 export function unknownKeysOf(file: ComposeFile): UnknownKey[] {
@@ -40,20 +47,26 @@ export function unknownKeysOf(file: ComposeFile): UnknownKey[] {
       continue;
     }
     const stub: Record<string, unknown> = {};
+    let stars: number[] | undefined;
     top[k] = stub;
     size += 1;
     for (const [name, s] of entriesOf(doc, map)) {
       // A name the schema rejects is reported at `services` and its body is not validated.
       stub[name] = {};
-      const key = cacheable ? serviceKey(doc, file.text, s.keySpan.start, s.pairSpan.end) : undefined;
-      const hit = key === undefined ? undefined : cache.get(key);
+      // A pair a reparse kept (before the edit) or moved (after it) reads as it did, unless an alias in
+      // it names an anchored block the edit changed: alias-free ones need no key built.
+      const byNode = cacheable && !someWithin(stars ??= offsetsOf(file.text, '*'), s.keySpan.start, s.pairSpan.end);
+      let hit = byNode ? byPair.get(s.pair) : undefined;
+      const key = hit || !cacheable ? undefined : serviceKey(doc, file.text, s.keySpan.start, s.pairSpan.end);
+      hit ??= key === undefined ? undefined : cache.get(key);
       const r = hit ? undefined : read(s.value);
       size += hit ? hit.size : r!.size;
       if (size > MAX_PLAIN_VALUES) return [];
-      if (hit) { found.push(hit.keys); continue; }
+      if (hit) { found.push(hit.keys); if (byNode) byPair.set(s.pair, hit); continue; }
       if (!isServiceName(name)) continue;
       const keys = findUnknownServiceKeys(name, r!.value);
       if (key !== undefined) remember(key, { keys, size: r!.size });
+      if (byNode) byPair.set(s.pair, { keys, size: r!.size });
       found.push(keys);
     }
   }
@@ -92,5 +105,7 @@ function lines(text: string, start: number, end: number): string {
 
 function remember(key: string, result: ServiceResult): void {
   if (cache.size >= MAX_CACHE) cache.clear();
-  cache.set(key, result);
+  // The key is a slice of the document's text, which would keep that whole version alive in the cache:
+  // a copy of its own is kept instead (V8 flattens the concatenation before slicing it).
+  cache.set((' ' + key).slice(1), result);
 }
