@@ -23,12 +23,11 @@ type Wrapper = (exports: unknown, require: NodeJS.Require, module: unknown, file
 
 /**
  * The code paths a run took (`lint:nginx`, `format:sarif`), which the bundle notes with
- * `noteCodePath`. A cache holds only the functions compiled by the run that wrote it: a cache
- * written by a compose run lacks the nginx rules, and one written on a 5-line file lacks most of
- * what a large file runs through. So a run writes the cache again when it took a path the cache
- * lacks, or took a path for more than twice as long as the run that cached it (and for more than
- * 200 ms, when writing costs little by comparison). Each write keeps what the run compiled on top
- * of what it loaded, so the cache converges on what this user's runs need.
+ * `noteCodePath`. A cache holds only the functions compiled by the run that wrote it, so a cache
+ * written by a compose run lacks the nginx rules: a run that took a path its cache lacks writes the
+ * cache again, with all it compiled on top of what it loaded. The cache converges on the paths this
+ * user's runs take. (Not on all they run through: a cache that also held what only large files need
+ * would cost every small run more to load than it saves the large ones.)
  */
 const PATHS = Symbol.for('deploylint.codePaths');
 
@@ -37,8 +36,7 @@ export function noteCodePath(path: string): void {
 }
 
 interface Loaded { file: string; bundle: string; script: vm.Script; cached: Cached | undefined }
-/** `paths`: each path cached, with the longest run (ms) that cached it. */
-interface Cached { data: Buffer; paths: Map<string, number> }
+interface Cached { data: Buffer; paths: Set<string> }
 
 export function enableCodeCache(bundleDir: string): void {
   if (process.env.NODE_DISABLE_COMPILE_CACHE) return;
@@ -69,13 +67,9 @@ export function enableCodeCache(bundleDir: string): void {
     return wrapper.call(exports, exports, nodeModule.createRequire(filename), this, filename, path.dirname(filename));
   };
   process.once('exit', () => {
-    const ms = Math.round(process.uptime() * 1000);
-    const covered = (paths: Map<string, number>) => [...used].every((p) => paths.has(p) && (ms <= 2 * paths.get(p)! || ms <= 200));
     for (const { file, bundle, script, cached } of loaded) {
-      if (cached && !script.cachedDataRejected && covered(cached.paths)) continue;
-      const paths = new Map(cached?.paths);
-      for (const p of used) paths.set(p, Math.max(ms, paths.get(p) ?? 0));
-      save(file, bundle, script.createCachedData(), paths);
+      if (cached && !script.cachedDataRejected && [...used].every((p) => cached.paths.has(p))) continue;
+      save(file, bundle, script.createCachedData(), new Set([...(cached?.paths ?? []), ...used]));
     }
   });
 }
@@ -86,9 +80,9 @@ function read(file: string): Cached | undefined {
     const buf = fs.readFileSync(file);
     const length = buf.readUInt32LE(0);
     if (length > 4096 || buf.length < 4 + length) return undefined;
-    const header = JSON.parse(buf.toString('utf8', 4, 4 + length)) as { paths?: Record<string, unknown> };
-    const paths = Object.entries(header.paths ?? {}).filter((e): e is [string, number] => typeof e[1] === 'number');
-    return { data: buf.subarray(4 + length), paths: new Map(paths) };
+    const header = JSON.parse(buf.toString('utf8', 4, 4 + length)) as { paths?: unknown };
+    const paths = Array.isArray(header.paths) ? header.paths.filter((p): p is string => typeof p === 'string') : [];
+    return { data: buf.subarray(4 + length), paths: new Set(paths) };
   } catch {
     return undefined; // not cached yet, or not a cache of ours: written afresh at exit
   }
@@ -131,10 +125,10 @@ function fnv1a(text: string): number {
   return h;
 }
 
-function save(file: string, bundle: string, data: Buffer, paths: Map<string, number>): void {
+function save(file: string, bundle: string, data: Buffer, paths: Set<string>): void {
   const tmp = `${file}.${process.pid}.tmp`;
   try {
-    const header = Buffer.from(JSON.stringify({ paths: Object.fromEntries([...paths].sort()) }), 'utf8');
+    const header = Buffer.from(JSON.stringify({ paths: [...paths].sort() }), 'utf8');
     const length = Buffer.alloc(4);
     length.writeUInt32LE(header.length);
     fs.writeFileSync(tmp, Buffer.concat([length, header, data]), { mode: 0o600 });

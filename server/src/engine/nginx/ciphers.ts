@@ -98,7 +98,11 @@ function describe(name: string): Suite {
   return { name, kx, au, enc, bits, mac, export: exp };
 }
 
-export const SUITES: readonly Suite[] = NAMES.split(/\s+/).filter(Boolean).map(describe);
+// Built on first use: most nginx files set no ssl_ciphers, and a fresh CLI process should not pay for the table.
+let suites: readonly Suite[] | undefined;
+let byName: Map<string, Suite> | undefined;
+function allSuites(): readonly Suite[] { return (suites ??= NAMES.split(/\s+/).filter(Boolean).map(describe)); }
+function suiteNamed(name: string): Suite | undefined { return (byName ??= new Map(allSuites().map((s) => [s.name, s]))).get(name); }
 
 type Strength = 'HIGH' | 'MEDIUM' | 'LOW' | 'EXPORT' | 'NONE';
 
@@ -153,11 +157,9 @@ const ALIASES: Record<string, (s: Suite) => boolean> = {
   SUITEB192: (s) => s.au === 'ECDSA' && s.enc === 'AESGCM' && s.bits === 256, SUITEB128C2: (s) => s.au === 'ECDSA' && s.enc === 'AESGCM' && s.bits === 256,
 };
 
-const BY_NAME = new Map(SUITES.map((s) => [s.name, s]));
-
 /** Suites one element part names (`HIGH`, `kEECDH`, `AES128-SHA`...); unknown words match nothing, like OpenSSL. */
 function matching(word: string): (s: Suite) => boolean {
-  const exact = BY_NAME.get(word.toUpperCase());
+  const exact = suiteNamed(word.toUpperCase());
   if (exact) return (s) => s === exact;
   const alias = ALIASES[word.toUpperCase()];
   return alias ?? (() => false);
@@ -194,7 +196,7 @@ export function evaluateCiphers(value: string): CipherList {
   const killed = new Set<Suite>();
   for (const el of elements) {
     const preds = el.parts.map(matching);
-    const hits = SUITES.filter((s) => preds.length > 0 && preds.every((p) => p(s)));
+    const hits = allSuites().filter((s) => preds.length > 0 && preds.every((p) => p(s)));
     for (const s of hits) {
       if (el.op === '!') { killed.add(s); enabled.delete(s); }
       else if (el.op === '-') enabled.delete(s);
