@@ -5,10 +5,12 @@ import { MAX_FILE_BYTES } from '../engine/lint';
 
 /** The engine's view of the real disk, used by the CLI and the language server. Paths use '/'. */
 export class NodeHost implements FileHost {
+  // Rules ask for many files that do not exist (a key path per server, a .gitignore per folder):
+  // `throwIfNoEntry: false` answers those without building an exception, a third of the cost.
   readFile(p: string): string | undefined {
     try {
-      const st = fs.statSync(toOs(p));
-      if (!st.isFile()) return undefined;
+      const st = fs.statSync(toOs(p), { throwIfNoEntry: false });
+      if (!st?.isFile()) return undefined;
       // Larger files still load (the engine reports them as skipped) but a huge one is cut short.
       if (st.size > MAX_FILE_BYTES + 1) return readHead(toOs(p), MAX_FILE_BYTES + 1);
       return fs.readFileSync(toOs(p), 'utf8');
@@ -19,8 +21,8 @@ export class NodeHost implements FileHost {
 
   stat(p: string): FileStat | undefined {
     try {
-      const st = fs.statSync(toOs(p));
-      return { mode: st.mode & 0o7777, isFile: st.isFile(), isDirectory: st.isDirectory() };
+      const st = fs.statSync(toOs(p), { throwIfNoEntry: false });
+      return st && { mode: st.mode & 0o7777, isFile: st.isFile(), isDirectory: st.isDirectory() };
     } catch {
       return undefined;
     }
