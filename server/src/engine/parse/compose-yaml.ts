@@ -228,8 +228,14 @@ export function isTruthy(s: string | undefined): boolean {
 }
 
 export function pairEnd(pair: Pair): number {
-  const k = spanOf(pair.key as Node | null);
-  return Math.max(k.end, contentEnd(pair.value as Node | null) ?? k.end);
+  const k = endOf(pair.key as Node | null);
+  return Math.max(k, contentEnd(pair.value as Node | null) ?? k);
+}
+
+/** `spanOf(node).end` without building the span: contentEnd runs for every entry read. */
+function endOf(node: Node | null | undefined): number {
+  const r = node?.range;
+  return r ? r[1] : 0;
 }
 
 /**
@@ -240,9 +246,9 @@ export function contentEnd(node: Node | null): number | undefined {
   if (!node || isEmptyNode(node)) return undefined;
   if ((isMap(node) || isSeq(node)) && !node.flow && node.items.length) {
     const last = node.items[node.items.length - 1];
-    return isPair(last) ? pairEnd(last) : contentEnd(last as Node | null) ?? spanOf(node).end;
+    return isPair(last) ? pairEnd(last) : contentEnd(last as Node | null) ?? endOf(node);
   }
-  return spanOf(node).end;
+  return endOf(node);
 }
 
 /** Above this many values once aliases are expanded, a document is not turned into plain data (alias bombs). */
