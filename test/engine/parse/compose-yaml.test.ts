@@ -2,10 +2,19 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseCompose } from '../../../server/src/engine/parse/compose';
-import { MAX_PLAIN_VALUES, toPlain } from '../../../server/src/engine/parse/compose-yaml';
+import { parseDocument, visit } from 'yaml';
+import { entriesOf, MAX_PLAIN_VALUES, toPlain, YAML_OPTIONS, type YDoc } from '../../../server/src/engine/parse/compose-yaml';
 
 /** The document as the compose parser reads it (its yaml options), for comparing with yaml's own toJS. */
 const parse = (text: string) => parseCompose(text).doc!;
+
+/** Plain data with each object's prototype spelled out (a `__proto__` key sets it), compared by value. */
+function shape(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(shape);
+  if (!v || typeof v !== 'object') return v;
+  const proto = Object.getPrototypeOf(v) as unknown;
+  return { own: Object.entries(v).map(([k, x]) => [k, shape(x)]), proto: proto === Object.prototype ? null : shape(proto) };
+}
 
 describe('engine/parse/compose-yaml: toPlain', () => {
   it('equals yaml\'s toJS on anchors, merges (single and list), overrides, flow and block forms', () => {
@@ -30,6 +39,20 @@ describe('engine/parse/compose-yaml: toPlain', () => {
       let expected: unknown;
       try { expected = doc.toJS({ maxAliasCount: -1 }); } catch { continue; }
       assert.deepEqual(toPlain(doc), expected, f);
+    }
+  });
+
+  it('reads a mapping no rule read (its pairs directly) as it reads one whose entries were read', () => {
+    const cases = [
+      'services:\n  a:\n    deploy: { resources: { limits: { memory: 1g } } }\n    labels: { x: 1, x: 2 }\n',
+      'a: { __proto__: { p: 1 }, __proto__: { q: 2 }, k: v }\nb: { [x]: 1, ? { y: 1 } : 2, 3: three, true: t, null: n }\n',
+      'a: { k: 1, <<: { k: 2, m: 3 } }\nb: &b { z: 1 }\nc: { <<: *b, k: *b }\n',
+    ];
+    for (const text of cases) {
+      const fresh = parseDocument(text, YAML_OPTIONS) as YDoc;
+      const read = parseDocument(text, YAML_OPTIONS) as YDoc;
+      visit(read, { Map: (_, map) => { entriesOf(read, map); } });
+      assert.deepEqual(shape(toPlain(fresh)), shape(toPlain(read)), text);
     }
   });
 

@@ -294,7 +294,22 @@ export function plainReader(doc: YDoc): (node: unknown) => { value: unknown; siz
     const obj: Record<string, unknown> = {};
     memo.set(n, obj);
     sizes.set(n, Infinity);
-    if (isMap(n)) for (const [k, e] of entriesOf(doc, n)) { obj[k] = plain(e.value); total += size; }
+    if (isMap(n)) {
+      if (entriesByMap.has(n) || n.items.some((p) => isMergeKey(p.key))) {
+        for (const [k, e] of entriesOf(doc, n)) { obj[k] = plain(e.value); total += size; }
+      } else {
+        // Without merges the entries are the pairs in order, the first of a key winning: read them
+        // directly rather than building the spans of an entry for every pair of the document.
+        let proto = false;
+        for (const pair of n.items) {
+          const k = keyText(pair.key);
+          if (k === undefined || (k === '__proto__' ? proto : Object.hasOwn(obj, k))) continue;
+          if (k === '__proto__') proto = true;
+          obj[k] = plain(pair.value);
+          total += size;
+        }
+      }
+    }
     sizes.set(n, size = total);
     return obj;
   };
