@@ -29,6 +29,30 @@ describe(RULE, () => {
     assert.match(found[0].message, /DB_PASSWORD is not defined in \.env.*empty password/);
   });
 
+  it('finds references nested in sequences, flow collections and complex keys, among collections without any', () => {
+    const text = [
+      'x-plain: { a: 1, b: [2, 3] }',
+      'services:',
+      '  web:',
+      '    image: nginx',
+      '    deploy: { resources: { limits: { memory: 1g } } }',
+      '    command: [sh, -c, "run", { opt: [x, "$IN_FLOW"] }]',
+      '    labels:',
+      '      - one',
+      '      - two: ${IN_SEQ_MAP}',
+      '    ? [k, $IN_KEY]',
+      '    : v',
+      '    healthcheck:',
+      '      test: [CMD, true]',
+      '  # $NOT_A_VALUE',
+      '  other:',
+      '    image: ${LAST}',
+      '',
+    ].join('\n');
+    const files = { 'docker-compose.yml': text, '.env': 'OTHER=1\n' };
+    assert.deepEqual(lint(files, 'docker-compose.yml', RULE).map((f) => textOf(files, f)), ['$IN_FLOW', '${IN_SEQ_MAP}', '$IN_KEY', '${LAST}']);
+  });
+
   it('is silent when .env defines the variable (even empty) or a default is given', () => {
     const files = { 'docker-compose.yml': COMPOSE, '.env': 'DB_PASSWORD=x\nDB_USER=app\n' };
     assert.deepEqual(lint(files, 'docker-compose.yml', RULE), []);

@@ -43,10 +43,11 @@ export const undefinedVariable: Rule<ComposeContext> = {
     const withoutEnv: { name: string; span: Span; credential?: string }[] = [];
     // Most scalars hold no `$`: they are passed over by where the file's `$`s are, without copying their text.
     const dollars = offsetsOf(ctx.file.text, '$');
-    eachValueScalar(doc.contents, (node) => {
+    const hasDollar = (start: number, end: number) => someWithin(dollars, start, end);
+    eachValueScalar(doc.contents, hasDollar, (node) => {
       if (!node.range) return;
       const [start, end] = node.range;
-      if (!someWithin(dollars, start, end)) return;
+      if (!hasDollar(start, end)) return;
       const raw = ctx.file.text.slice(start, end);
       for (const use of unsetUses(scanInterpolation(raw, start))) {
         const name = use.ref.name;
@@ -79,16 +80,23 @@ export const undefinedVariable: Rule<ComposeContext> = {
   },
 };
 
-/** Every scalar that is a value (not a mapping key), in document order; aliases are not followed. */
-function eachValueScalar(node: unknown, fn: (s: Scalar) => void): void {
+/**
+ * Every scalar that is a value (not a mapping key), in document order; aliases are not followed. A
+ * collection whose source `wanted` declines is passed over whole: its scalars lie within it.
+ */
+function eachValueScalar(node: unknown, wanted: (start: number, end: number) => boolean, fn: (s: Scalar) => void): void {
   if (isScalar(node)) fn(node);
   else if (isMap(node)) {
+    if (node.range && !wanted(node.range[0], node.range[1])) return;
     for (const p of node.items) {
       if (!isPair(p)) continue;
-      if (!isScalar(p.key)) eachValueScalar(p.key, fn);
-      eachValueScalar(p.value, fn);
+      if (!isScalar(p.key)) eachValueScalar(p.key, wanted, fn);
+      eachValueScalar(p.value, wanted, fn);
     }
-  } else if (isSeq(node)) for (const it of node.items) eachValueScalar(it, fn);
+  } else if (isSeq(node)) {
+    if (node.range && !wanted(node.range[0], node.range[1])) return;
+    for (const it of node.items) eachValueScalar(it, wanted, fn);
+  }
 }
 
 /** References whose value is unknown when unset: plain `${VAR}`/`$VAR`, and those inside defaults. */
