@@ -38,7 +38,8 @@ export function unknownKeysOf(file: ComposeFile): UnknownKey[] {
   const top: Record<string, unknown> = {};
   let size = 1;
   const found: UnknownKey[][] = [];
-  for (const [k, e] of entriesOf(doc, root)) {
+  for (const e of entriesOf(doc, root).values()) {
+    const k = e.key;
     if (k !== 'services') {
       const r = read(e.value);
       top[k] = r.value;
@@ -50,7 +51,8 @@ export function unknownKeysOf(file: ComposeFile): UnknownKey[] {
     let stars: number[] | undefined;
     top[k] = stub;
     size += 1;
-    for (const [name, s] of entriesOf(doc, map)) {
+    for (const s of entriesOf(doc, map).values()) {
+      const name = s.key;
       // A name the schema rejects is reported at `services` and its body is not validated.
       stub[name] = {};
       // A pair a reparse kept (before the edit) or moved (after it) reads as it did, unless an alias in
