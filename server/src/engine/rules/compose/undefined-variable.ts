@@ -45,8 +45,10 @@ export const undefinedVariable: Rule<ComposeContext> = {
     const dollars = offsetsOf(ctx.file.text, '$');
     const hasDollar = (start: number, end: number) => someWithin(dollars, start, end);
     eachValueScalar(doc.contents, hasDollar, (node) => {
-      if (!node.range) return;
-      const [start, end] = node.range;
+      const range = node.range;
+      if (!range) return;
+      // Indexed, not destructured: this runs for every scalar, mostly before the code is optimised.
+      const start = range[0], end = range[1];
       if (!hasDollar(start, end)) return;
       const raw = ctx.file.text.slice(start, end);
       for (const use of unsetUses(scanInterpolation(raw, start))) {
