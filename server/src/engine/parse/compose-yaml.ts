@@ -51,6 +51,9 @@ export function spanOf(node: Node | null | undefined, fallback = 0): Span {
 /** Follows aliases (bounded, so a self-referencing anchor cannot loop). */
 export function deref(doc: YDoc, node: unknown): Node | null {
   let n = node as Node | null | undefined;
+  // Most nodes are not aliases: answered after one test, not two.
+  if (!n) return null;
+  if (!isAlias(n)) return n;
   for (let i = 0; i < 32 && n && isAlias(n); i++) n = aliasTargets(doc).get(n);
   if (!n || isAlias(n)) return null;
   return n;
