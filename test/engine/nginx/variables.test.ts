@@ -79,4 +79,20 @@ describe('nginx variable model: references and scopes', () => {
     assert.deepEqual(analyse(plain, plain.args[0].value).map((v) => [v.name, v.request, v.newline]), [['t', false, false], ['uri', true, true]]);
     assert.deepEqual(analyse(defined, defined.args[0].value).map((v) => [v.name, v.request, v.newline]), [['t', true, false], ['1', true, false]]);
   });
+
+  it('answers the same script by its scope: a plain block\'s shared answer never reaches a block that defines a name', () => {
+    const text = conf(
+      'server {', '  location / { proxy_pass http://$t$uri; }', '}',
+      'server {', '  set $t $arg_t;', '  location / { proxy_pass http://$t$uri; }', '}',
+      'server {', '  location /b { proxy_pass http://$t$uri; }', '}',
+    );
+    const cfg = buildConfig(workspace({ 'app.conf': text }), abs('app.conf'));
+    const [first, defined, last] = findAll(cfg.nodes, (x) => x.name === 'proxy_pass');
+    const ask = (n: typeof first) => analyse(n, n.args[0].value).map((v) => [v.name, v.request, v.newline, v.start, v.end, v.label, v.roots]);
+    const plainAnswer = [['t', false, false, 7, 9, '$t', []], ['uri', true, true, 9, 13, '$uri', ['uri']]];
+    assert.deepEqual(ask(first), plainAnswer);
+    assert.deepEqual(ask(defined), [['t', true, false, 7, 9, '$t (set from $arg_t)', ['arg_t']], ['uri', true, true, 9, 13, '$uri', ['uri']]]);
+    assert.deepEqual(ask(last), plainAnswer);
+    assert.deepEqual(ask(first), plainAnswer);
+  });
 });

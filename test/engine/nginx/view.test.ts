@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { buildConfig, hasIncludes, nodesNamed, viewNodesNamed } from '../../../server/src/engine/nginx/view';
-import { childrenNamed, findAll, lastChild, type ConfNode } from '../../../server/src/engine/nginx/tree';
+import { childrenNamed, findAll, findBlocks, lastChild, someNode, walk, walkBlocks, type ConfNode } from '../../../server/src/engine/nginx/tree';
 import { abs, workspace } from '../../support/lint';
 import { conf } from './helpers';
 
@@ -54,6 +54,25 @@ describe('nginx config view: directives by name', () => {
       assert.deepEqual(childrenNamed(server, 'listen'), []);
       assert.equal(lastChild(server, 'set'), kids.filter((c) => c.name === 'set').pop(), `size ${size}`);
       assert.equal(lastChild(undefined, 'server', cfg.nodes), server);
+    }
+  });
+
+  it('walks the blocks in the order walk visits them, and finds in blocks and below as findAll does', () => {
+    const files = {
+      'nginx/nginx.conf': conf('http {', '  root /a;', '  include site.conf;', '  server {', '    location / { if ($x) { return 403; } }', '    location /b { root /b; }', '  }', '}'),
+      'nginx/site.conf': conf('server {', '  location ~ \\.php$ { fastcgi_pass php; }', '  location /c { }', '}'),
+    };
+    const cfg = buildConfig(workspace(files), abs('nginx/nginx.conf'));
+    const walked: ConfNode[] = [];
+    walk(cfg.nodes, (n) => { if (n.children) walked.push(n); });
+    const blocks: ConfNode[] = [];
+    walkBlocks(cfg.nodes, (n) => { blocks.push(n); });
+    assert.deepEqual(at(blocks), at(walked));
+    assert.ok(blocks.length >= 7);
+    const isLocation = (n: ConfNode) => n.name === 'location';
+    assert.deepEqual(at(findBlocks(cfg.nodes, isLocation)), at(findAll(cfg.nodes, (n) => isLocation(n) && !!n.children)));
+    for (const name of ['root', 'return', 'fastcgi_pass', 'listen', 'location', 'if']) {
+      assert.equal(someNode(cfg.nodes, (n) => n.name === name), findAll(cfg.nodes, (n) => n.name === name).length > 0, name);
     }
   });
 });

@@ -153,12 +153,10 @@ function addMoreSetHeaders(n: ConfNode, out: HeaderEntry[]): void {
   }
 }
 
-/** The header entries one `add_header` / `more_set_headers` node sets. */
-export function entriesOf(n: ConfNode): HeaderEntry[] {
-  const out: HeaderEntry[] = [];
+/** Appends the header entries one `add_header` / `more_set_headers` node sets to `out` (no list per node). */
+export function appendEntries(n: ConfNode, out: HeaderEntry[]): void {
   if (n.name === 'add_header') {
     const e = fromAddHeader(n);
     if (e) out.push(e);
   } else if (n.name === 'more_set_headers') addMoreSetHeaders(n, out);
-  return out;
 }

@@ -4,7 +4,7 @@ import { mightBeNginx } from '../../../../common/file-kinds';
 import { dirname } from '../paths';
 import type { WorkspaceFiles } from '../workspace-files';
 import type { Span } from '../types';
-import { HeaderModel, entriesOf, type HeaderEntry } from './headers';
+import { HeaderModel, appendEntries, type HeaderEntry } from './headers';
 import { httpServers } from './servers';
 import { anchorIn, type ConfNode } from './tree';
 import { configFor, nodesNamed, type NginxConfig } from './view';
@@ -76,7 +76,8 @@ export function headerEntriesInFile(view: NginxView): readonly HeaderEntry[] {
   let entries = headerEntries.get(view);
   if (!entries) {
     const list: HeaderEntry[] = [];
-    for (const n of nodesNamed(view.cfg, view.file.path, 'add_header', 'more_set_headers')) for (const e of entriesOf(n)) list.push(e);
+    const nodes = nodesNamed(view.cfg, view.file.path, 'add_header', 'more_set_headers');
+    for (let i = 0; i < nodes.length; i++) appendEntries(nodes[i], list);
     headerEntries.set(view, entries = list);
   }
   return entries;

@@ -152,12 +152,25 @@ export function serverLabel(server: ConfNode): string {
   return name ? `server "${name}"` : 'this server';
 }
 
+const LOCAL_NAME = /^(localhost|127\.0\.0\.1|\[::1\]|.*\.localhost|.*\.local|.*\.internal)$/i;
+
+/**
+ * A name that only a local client reaches. Every such name ends in `t`, `l`, `1` or `]` (a case-insensitive
+ * regex without the u flag folds no other character to an ASCII letter): the names of public sites are
+ * turned away on their last character, without the regex's backtracking over `.*`.
+ */
+export function isLocalName(name: string): boolean {
+  const last = name.charCodeAt(name.length - 1);
+  if (last !== 116 && last !== 84 && last !== 108 && last !== 76 && last !== 49 && last !== 93) return false;
+  return LOCAL_NAME.test(name);
+}
+
 /** Names that only a local client reaches: a dev or internal server, not a public site. */
 export function isLocalOnly(server: ConfNode): boolean {
   let any = false;
   for (const n of childrenNamed(server, 'server_name')) {
     for (const a of n.args) {
-      if (!/^(localhost|127\.0\.0\.1|\[::1\]|.*\.localhost|.*\.local|.*\.internal)$/i.test(a.value)) return false;
+      if (!isLocalName(a.value)) return false;
       any = true;
     }
   }

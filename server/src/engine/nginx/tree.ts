@@ -81,6 +81,31 @@ export function findAll(nodes: readonly ConfNode[], pred: (n: ConfNode) => boole
   return out;
 }
 
+/**
+ * `walk` over the nodes that have children only, in the same order: most nodes of a config are leaf
+ * directives, and a rule that looks for blocks need not be called for each of them.
+ */
+export function walkBlocks(nodes: readonly ConfNode[], fn: (n: ConfNode) => void): void {
+  for (const n of nodes) {
+    if (!n.children) continue;
+    fn(n);
+    walkBlocks(n.children, fn);
+  }
+}
+
+/** `findAll` for a predicate that only blocks (nodes with children) can meet. */
+export function findBlocks(nodes: readonly ConfNode[], pred: (n: ConfNode) => boolean): ConfNode[] {
+  const out: ConfNode[] = [];
+  walkBlocks(nodes, (n) => { if (pred(n)) out.push(n); });
+  return out;
+}
+
+/** Whether any node of the nodes or below them meets `pred` (stops at the first). */
+export function someNode(nodes: readonly ConfNode[], pred: (n: ConfNode) => boolean): boolean {
+  for (const n of nodes) if (pred(n) || (n.children && someNode(n.children, pred))) return true;
+  return false;
+}
+
 /** Nearest enclosing node named one of `names`. */
 export function ancestor(n: ConfNode, ...names: string[]): ConfNode | undefined {
   for (let p = n.parent; p; p = p.parent) if (names.includes(p.name)) return p;

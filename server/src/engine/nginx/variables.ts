@@ -295,8 +295,22 @@ function computeTaint(node: ConfNode, name: string, depth: number): Taint {
   return plainTaint(name);
 }
 
-/** Every variable of `script` (an argument of `node`) with what it may hold. */
-export function analyse(node: ConfNode, script: string, depth = 0): VarInfo[] {
+// Where nothing in scope defines variables, what a script holds depends on its text alone: the
+// `$host`, `$remote_addr` of every server's proxy_set_header lines are read once, not once per server.
+const plainScripts = new Map<string, readonly VarInfo[]>();
+
+/** Every variable of `script` (an argument of `node`) with what it may hold. Shared: read it, never change it. */
+export function analyse(node: ConfNode, script: string, depth = 0): readonly VarInfo[] {
+  if (depth !== 0 || !node.parent || !scopeOf(node.parent).plain) return analyseRefs(node, script, depth);
+  let out = plainScripts.get(script);
+  if (!out) {
+    if (plainScripts.size > 4096) plainScripts.clear(); // scripts typed in a long editing session
+    plainScripts.set(script, out = analyseRefs(node, script, depth));
+  }
+  return out;
+}
+
+function analyseRefs(node: ConfNode, script: string, depth: number): VarInfo[] {
   const out: VarInfo[] = [];
   eachRef(script, (name, start, end) => {
     const t = taintOf(node, name, depth);

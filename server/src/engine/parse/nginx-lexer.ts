@@ -49,6 +49,11 @@ export class NginxLexer {
     this.peeked = false;
   }
 
+  /** `next` after a `peek` that has read the token. */
+  protected consumePeeked(): void {
+    this.peeked = false;
+  }
+
   protected tokSpan(): Span {
     return { start: this.tokStart, end: this.tokEnd };
   }

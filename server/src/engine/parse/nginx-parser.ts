@@ -113,20 +113,24 @@ export class NginxParser extends NginxLexer {
     const buf = this.argBuffer;
     let count = 0;
     let cut: 'semicolon' | 'quote' | undefined;
+    // A name alone on a line may start the next directive (a missing `;`), except in these.
+    const mayCut = !inPairs && d.name !== 'if';
+    let lastEnd = -1;
     while (this.peek() === 'word') {
       // Cheapest tests first: most arguments stop at `count > 0` or because they do not start a line.
-      if (!inPairs && count > 0 && this.quote === undefined && d.name !== 'if' && this.startsLine(this.tokStart) && looksLikeDirectiveName(this.value)) {
+      if (mayCut && count > 0 && this.quote === undefined && this.startsLine(this.tokStart) && looksLikeDirectiveName(this.value)) {
         cut = 'semicolon';
         break;
       }
-      this.next();
-      const span = { start: this.tokStart, end: this.tokEnd };
+      // `peek` has read this token: consuming it needs no second call (this loop runs once per argument).
+      this.consumePeeked();
+      const span = { start: this.tokStart, end: lastEnd = this.tokEnd };
       buf[count++] = this.quote ? { raw: this.raw, value: this.value, span, quote: this.quote } : { raw: this.raw, value: this.value, span };
-      d.span.end = this.tokEnd;
       // The open quote most likely swallowed the `;`: one error is enough.
       if (this.unterminated) { cut = 'quote'; break; }
     }
-    d.args = buf.slice(0, count);
+    if (lastEnd >= 0) d.span.end = lastEnd;
+    d.args = count ? buf.slice(0, count) : [];
     if (cut === 'semicolon') this.missingSemicolon(d);
     else if (cut === undefined) this.directiveEnd(d);
     if (d.name === 'if') stripCondition(d);

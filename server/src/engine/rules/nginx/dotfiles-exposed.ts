@@ -5,7 +5,7 @@ import { nginxView } from '../../nginx/rule-context';
 import { isAcmeLocation, serverLabel, servesContent } from '../../nginx/servers';
 import { childIndent, indentUnit, insertInBlock } from '../../nginx/edit';
 import { effectiveDirective } from '../../nginx/inherit';
-import { findAll, type ConfNode } from '../../nginx/tree';
+import { findBlocks, someNode, type ConfNode } from '../../nginx/tree';
 import { eolOf } from '../../text';
 
 const PROBES = ['/.git/config', '/.env'];
@@ -27,9 +27,9 @@ function denies(loc: ConfNode, uri: string): boolean {
 
 /** A server that answers some requests from files on disk (a `root` in force and a location that does not pass or return). */
 function servesFiles(server: ConfNode, top: readonly ConfNode[]): boolean {
-  const hasRoot = findAll(server.children ?? [], (n) => n.name === 'root').length > 0 || !!effectiveDirective(server, 'root', top);
+  const hasRoot = someNode(server.children ?? [], (n) => n.name === 'root') || !!effectiveDirective(server, 'root', top);
   if (!hasRoot || !servesContent(server)) return false;
-  const locations = findAll(server.children ?? [], (n) => n.name === 'location' && !!n.children && !isAcmeLocation(n));
+  const locations = findBlocks(server.children ?? [], (n) => n.name === 'location' && !isAcmeLocation(n));
   const direct = (b: ConfNode) => !(b.children ?? []).some((c) => HANDLED_ELSEWHERE.test(c.name));
   if (!locations.length) return direct(server);
   return locations.some((l) => direct(l) && !(l.children ?? []).some((c) => c.name === 'location') && !(l.children ?? []).some((c) => c.name === 'deny'));
@@ -52,7 +52,7 @@ export const dotfilesExposed: Rule<RuleContext<NginxFile>> = {
     const view = nginxView(ctx);
     for (const server of view.servers) {
       if (!servesFiles(server, view.cfg.nodes)) continue;
-      const locations = findAll(server.children ?? [], (n) => n.name === 'location' && !!n.children);
+      const locations = findBlocks(server.children ?? [], (n) => n.name === 'location');
       if (PROBES.every((uri) => locations.some((l) => denies(l, uri)))) continue;
       const eol = eolOf(ctx.file.text);
       const indent = childIndent(view.file, server.d);

@@ -5,7 +5,7 @@ import { nginxView } from '../../nginx/rule-context';
 import { HEADER_LEVELS, SECURITY_HEADERS, sends } from '../../nginx/headers';
 import { repeatInherited } from '../../nginx/header-fixes';
 import { insertInBlock, isHeaderSibling } from '../../nginx/edit';
-import { walk, anchorIn, type ConfNode } from '../../nginx/tree';
+import { walkBlocks, anchorIn, type ConfNode } from '../../nginx/tree';
 
 function describe(n: ConfNode): string {
   if (n.name === 'location') return `location ${n.args.map((a) => a.raw).join(' ')}`;
@@ -34,8 +34,8 @@ export const headerInheritance: Rule<RuleContext<NginxFile>> = {
     const view = nginxView(ctx);
     const path = ctx.file.path;
     const seen = new Set<number>();
-    walk(view.cfg.nodes, (n) => {
-      if (!n.children || !HEADER_LEVELS.has(n.name) || n.name === 'http' || n.file !== path) return;
+    walkBlocks(view.cfg.nodes, (n) => {
+      if (!HEADER_LEVELS.has(n.name) || n.name === 'http' || n.file !== path) return;
       const level = view.headers.at(n);
       if (!level.own.length) return;
       const lost = level.dropped.filter((e) => SECURITY_HEADERS.has(e.key) && !sends(level.effective, e.key));

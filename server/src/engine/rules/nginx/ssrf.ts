@@ -17,7 +17,7 @@ function isInternal(loc: ConfNode | undefined): boolean {
 }
 
 /** The first variable of the scheme or host that a client controls, as gixy reads them: a variable that must start with `/` ends the check. */
-function hostTaint(vars: VarInfo[], from: number, to: number): VarInfo | undefined {
+function hostTaint(vars: readonly VarInfo[], from: number, to: number): VarInfo | undefined {
   for (const v of vars) {
     if (v.start < from || v.start >= to) continue;
     if (v.slashFirst) return undefined;
@@ -61,7 +61,7 @@ export const ssrf: Rule<RuleContext<NginxFile>> = {
 };
 
 /** The pass target with `set` variables replaced by their values (so `proxy_pass $upstream;` shows its host), and the variables of the result. */
-function expand(n: ConfNode, value: string): { text: string; vars: VarInfo[] } {
+function expand(n: ConfNode, value: string): { text: string; vars: readonly VarInfo[] } {
   let text = value;
   let scope: ConfNode = n;
   for (let depth = 0; depth < 5; depth++) {
