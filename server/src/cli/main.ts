@@ -72,8 +72,9 @@ function lint(args: LintArgs, out: (s: string) => void, err: (s: string) => void
   for (const [config, group] of configs.group(readable)) {
     for (const f of group) {
       const info = fileInfo(ws, f, config);
-      if (info) listed.push({ path: rel(f), kind: info.kind, role: info.role.role, ...(info.skipped ? { skipped: info.skipped } : {}) });
-      if (info) noteCodePath(`lint:${info.kind}`);
+      if (!info) continue;
+      listed.push({ path: rel(f), kind: info.kind, role: info.role.role, ...(info.skipped ? { skipped: info.skipped } : {}) });
+      noteCodePath(`lint:${info.kind}`);
     }
     if (args.fix) {
       const result = fixAll(ws, group, config, { onRuleError });

@@ -97,3 +97,12 @@ export function someWithin(offsets: readonly number[], start: number, end: numbe
   }
   return lo < offsets.length && offsets[lo] < end;
 }
+
+/**
+ * A copy of `s` that keeps no larger string alive (a slice of a document's text would keep that whole
+ * version in memory). Shorter strings are copies already; a longer slice of a joined string is a slice
+ * of its flat copy, made just for it.
+ */
+export function ownCopy(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}

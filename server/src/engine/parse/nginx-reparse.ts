@@ -18,6 +18,7 @@
  * in full.
  */
 import type { Span } from '../types';
+import { ownCopy } from '../text';
 import { directiveName } from './nginx-directives';
 import { NginxParser } from './nginx-parser';
 import type { NginxComment, NginxDirective, NginxFile } from './nginx-tree';
@@ -51,7 +52,7 @@ export function reparseEdit(before: NginxFile, text: string, dumpMarker: string)
   if (out.errors.length || !body.close || body.close.start !== oldClose.start + delta) return undefined;
 
   ownStrings(body.block);
-  for (const c of out.comments) c.text = own(c.text);
+  for (const c of out.comments) c.text = ownCopy(c.text);
   // Used up: and its own origin is of no use now, which keeps a long session from holding a chain of trees.
   sources.delete(before);
   origins.delete(before);
@@ -93,23 +94,15 @@ export function reparseOrigin(tree: NginxFile): ReparseOrigin | undefined {
 function ownStrings(dirs: readonly NginxDirective[]): void {
   for (const d of dirs) {
     // A name the engine knows stays its literal (see `directiveName`).
-    d.name = directiveName(own(d.name));
+    d.name = directiveName(ownCopy(d.name));
     for (const a of d.args) {
-      const raw = own(a.raw);
-      a.value = a.value === a.raw ? raw : own(a.value);
+      const raw = ownCopy(a.raw);
+      a.value = a.value === a.raw ? raw : ownCopy(a.value);
       a.raw = raw;
     }
-    if (d.lua) d.lua.text = own(d.lua.text);
+    if (d.lua) d.lua.text = ownCopy(d.lua.text);
     if (d.block) ownStrings(d.block);
   }
-}
-
-/**
- * A copy of `s` that keeps no larger string alive. Shorter strings are copies already; a longer slice
- * of a joined string is a slice of its flat copy, made just for it.
- */
-function own(s: string): string {
-  return s.length < 13 ? s : (' ' + s).slice(1);
 }
 
 /** `{%`, `{#` and `{{` are read up to their closing tag, wherever that is. */

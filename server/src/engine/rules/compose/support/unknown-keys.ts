@@ -7,7 +7,7 @@
 import type { ComposeFile } from '../../../parse/compose';
 import { anchoredNodes, entriesOf, isMap, keyText, MAX_PLAIN_VALUES, plainReader, toPlain, type YDoc, type YPair } from '../../../parse/compose-yaml';
 import { findUnknownKeys, findUnknownServiceKeys, isServiceName, type UnknownKey } from '../../../compose-schema/validate';
-import { offsetsOf, someWithin } from '../../../text';
+import { offsetsOf, ownCopy, someWithin } from '../../../text';
 
 interface ServiceResult { keys: UnknownKey[]; size: number }
 
@@ -107,7 +107,6 @@ function lines(text: string, start: number, end: number): string {
 
 function remember(key: string, result: ServiceResult): void {
   if (cache.size >= MAX_CACHE) cache.clear();
-  // The key is a slice of the document's text, which would keep that whole version alive in the cache:
-  // a copy of its own is kept instead (V8 flattens the concatenation before slicing it).
-  cache.set((' ' + key).slice(1), result);
+  // The key is a slice of the document's text: the cache keeps a copy, not that whole version.
+  cache.set(ownCopy(key), result);
 }
