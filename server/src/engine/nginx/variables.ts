@@ -1,3 +1,4 @@
+import { BoundedMap } from '../bounded-map';
 import { capturesOf, canContain, startsWith } from './regex';
 import { childrenNamed, topLevelOf, type ConfNode } from './tree';
 
@@ -239,14 +240,13 @@ function taintOf(node: ConfNode, name: string, depth: number): Taint {
 }
 
 // Results that depend on the name alone, shared (nobody changes a Taint): most variables are builtins or plain.
-const builtinTaints = new Map<string, Taint | null>();
-const plainTaints = new Map<string, Taint>();
+// Bounded: a long editing session types new names and scripts without end.
+const builtinTaints = new BoundedMap<string, Taint | null>(4096);
+const plainTaints = new BoundedMap<string, Taint>(4096);
 
 function builtinTaint(name: string): Taint | undefined {
   let t = builtinTaints.get(name);
   if (t === undefined) {
-    if (builtinTaints.size > 4096) builtinTaints.clear(); // names typed in a long editing session
-
     const b = builtin(name);
     builtinTaints.set(name, t = b ? { ...b, label: `$${name}`, roots: [name] } : null);
   }
@@ -255,7 +255,6 @@ function builtinTaint(name: string): Taint | undefined {
 
 function plainTaint(name: string): Taint {
   let t = plainTaints.get(name);
-  if (!t && plainTaints.size > 4096) plainTaints.clear();
   if (!t) plainTaints.set(name, t = { ...SAFE, label: `$${name}`, roots: [] });
   return t;
 }
@@ -297,14 +296,13 @@ function computeTaint(node: ConfNode, name: string, depth: number): Taint {
 
 // Where nothing in scope defines variables, what a script holds depends on its text alone: the
 // `$host`, `$remote_addr` of every server's proxy_set_header lines are read once, not once per server.
-const plainScripts = new Map<string, readonly VarInfo[]>();
+const plainScripts = new BoundedMap<string, readonly VarInfo[]>(4096);
 
 /** Every variable of `script` (an argument of `node`) with what it may hold. Shared: read it, never change it. */
 export function analyse(node: ConfNode, script: string, depth = 0): readonly VarInfo[] {
   if (depth !== 0 || !node.parent || !scopeOf(node.parent).plain) return analyseRefs(node, script, depth);
   let out = plainScripts.get(script);
   if (!out) {
-    if (plainScripts.size > 4096) plainScripts.clear(); // scripts typed in a long editing session
     plainScripts.set(script, out = analyseRefs(node, script, depth));
   }
   return out;

@@ -3,6 +3,7 @@
  * whether a value is weak (reasons never contain the value), and strong replacements.
  */
 import type { EngineConfig } from '../config';
+import { memoByKey } from '../bounded-map';
 import { classifyName } from './classify';
 import { generateFor } from './generate';
 import { algorithmKeyBytes } from './key-size';
@@ -20,17 +21,11 @@ export type SecretKind = 'key' | 'password' | 'token';
 
 /** Classifies a variable name as credential-shaped (ARCHITECTURE.md, Secrets), or undefined when it is not a secret. */
 export function classifyKey(name: string): SecretKind | undefined {
-  // Every rule asks about every variable of every service, on every lint: names are classified once.
-  let kind = kindByName.get(name);
-  if (kind === undefined) {
-    if (kindByName.size >= MAX_NAMES) kindByName.clear();
-    kindByName.set(name, kind = classifyName(name) ?? null);
-  }
-  return kind ?? undefined;
+  return kindByName(name);
 }
 
-const kindByName = new Map<string, SecretKind | null>();
-const MAX_NAMES = 10_000;
+// Every rule asks about every variable of every service, on every lint: names are classified once.
+const kindByName = memoByKey(10_000, classifyName);
 
 export interface SecretVerdict {
   /** Why it is weak, without the value: "is empty", "is a known default", "is 8 bytes; a signing key needs at least 32". */

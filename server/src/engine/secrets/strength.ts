@@ -1,4 +1,5 @@
 import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
+import { BoundedMap } from '../bounded-map';
 
 /**
  * Strength estimate with zxcvbn-ts and its common + English dictionaries. The dictionaries are
@@ -16,7 +17,7 @@ export interface Strength {
 }
 
 const MAX_CACHE = 2000;
-const cache = new Map<string, Strength>();
+const cache = new BoundedMap<string, Strength>(MAX_CACHE);
 let factory: ZxcvbnFactory | undefined;
 
 function zxcvbn(): ZxcvbnFactory {
@@ -50,7 +51,6 @@ export function strengthOf(value: string): Strength {
   }
   const sequenceCoverage = letters ? covered / letters : 0;
   const s: Strength = { score: r.score, guessesLog10: r.guessesLog10, wordCoverage: Math.max(sequenceCoverage, partsCoverage(value)) };
-  if (cache.size >= MAX_CACHE) cache.delete(cache.keys().next().value!);
   cache.set(value, s);
   return s;
 }
@@ -74,14 +74,13 @@ function partsCoverage(value: string): number {
   return letters ? covered / letters : 0;
 }
 
-const words = new Map<string, boolean>();
+const words = new BoundedMap<string, boolean>(MAX_CACHE);
 
 function isWord(part: string): boolean {
   let w = words.get(part);
   if (w === undefined) {
     const r = zxcvbn().check(part);
     w = r.sequence.length === 1 && r.sequence[0].pattern === 'dictionary';
-    if (words.size >= MAX_CACHE) words.clear();
     words.set(part, w);
   }
   return w;

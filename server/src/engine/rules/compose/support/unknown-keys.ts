@@ -8,12 +8,12 @@ import type { ComposeFile } from '../../../parse/compose';
 import { anchoredNodes, entriesOf, isMap, keyText, MAX_PLAIN_VALUES, plainReader, toPlain, type YDoc, type YPair } from '../../../parse/compose-yaml';
 import { findUnknownKeys, findUnknownServiceKeys, isServiceName, type UnknownKey } from '../../../compose-schema/validate';
 import { offsetsOf, ownCopy, someWithin } from '../../../text';
+import { BoundedMap } from '../../../bounded-map';
 
 interface ServiceResult { keys: UnknownKey[]; size: number }
 
 /** By the service's text (name, indentation, body, and what its aliases point to): entries of earlier versions of open files. */
-const cache = new Map<string, ServiceResult>();
-const MAX_CACHE = 1000;
+const cache = new BoundedMap<string, ServiceResult>(1000);
 
 /**
  * By the service's pair, for a service without aliases: a reparse shares the pairs before the edit and
@@ -106,7 +106,6 @@ function lines(text: string, start: number, end: number): string {
 }
 
 function remember(key: string, result: ServiceResult): void {
-  if (cache.size >= MAX_CACHE) cache.clear();
   // The key is a slice of the document's text: the cache keeps a copy, not that whole version.
   cache.set(ownCopy(key), result);
 }
